@@ -1,0 +1,171 @@
+"""Command-line edge of the engine: `assistant ask|eval|passages|check|import|serve|purge`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .errors import CorpusError
+
+DEFAULT_CORPUS = "corpus"
+
+
+def corpus_folder(value: str | None) -> Path:
+    return Path(value or os.environ.get("ASSISTANT_CORPUS") or DEFAULT_CORPUS)
+
+
+def _assistant(args):
+    from .engine import Assistant
+
+    return Assistant.from_directory(corpus_folder(args.corpus))
+
+
+def cmd_ask(args) -> int:
+    from .render import render_explain, render_reply
+
+    assistant = _assistant(args)
+    history = args.history or None
+    if args.explain:
+        trace = assistant.explain(args.question, history)
+        print(json.dumps(trace, indent=2, ensure_ascii=False) if args.json else render_explain(trace))
+    else:
+        reply = assistant.ask(args.question, history)
+        print(json.dumps(reply.to_dict(), indent=2, ensure_ascii=False) if args.json else render_reply(reply))
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from .evaluation import evaluate, format_table, load_cases, metric
+
+    thresholds = []
+    for item in args.fail_under:
+        name, sep, value = item.partition("=")
+        try:
+            thresholds.append((name, float(value)))
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise CorpusError(f"--fail-under takes METRIC=VALUE, e.g. answer.correct=0.9; got {item!r}")
+    summary = evaluate(_assistant(args), load_cases(Path(args.file)))
+    output = dict(summary)
+    output.pop("results")
+    print(json.dumps(output, indent=2, ensure_ascii=False) if args.json else format_table(summary))
+    failed = []
+    for name, minimum in thresholds:
+        try:
+            value = metric(summary, name)
+        except KeyError:
+            raise CorpusError(f"--fail-under: unknown metric {name!r} (try answer.correct, crisis.correct)") from None
+        if value < minimum:
+            failed.append(f"{name} = {value:.4f} is below {minimum}")
+    for line in failed:
+        print(f"FAIL: {line}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_passages(args) -> int:
+    assistant = _assistant(args)
+    for p in assistant.passages:
+        questions = len(assistant.alternate_questions.get(p.id, []))
+        print(f"{p.id:<40} {p.section_label[:40]:<40} {len(p.text.split()):>3}w {questions}q  {p.text[:60]}…")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from .checks import check_corpus
+
+    errors, warnings, summary = check_corpus(corpus_folder(args.corpus))
+    for line in errors:
+        print(f"error: {line}", file=sys.stderr)
+    for line in warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    if summary:
+        print(summary)
+    return 1 if errors else 0
+
+
+def cmd_import(args) -> int:
+    from .importer import import_text, slugify
+
+    source = Path(args.file)
+    try:
+        text = source.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{source}: cannot read: {exc}") from exc
+    result = import_text(text, args.slug or slugify(source.stem))
+    target = Path(args.output) if args.output else corpus_folder(args.corpus) / f"{result.slug}.md"
+    if target.exists() and not args.force:
+        raise CorpusError(f"{target}: already exists (use --force to replace it)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(result.markdown, "utf-8")
+    for block in result.dropped:
+        print(f"dropped (publisher boilerplate): {block[:100]}", file=sys.stderr)
+    print(f"wrote {target}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from web.server import serve  # the web edge is imported only when serving
+
+    return serve(args.host, args.port, args.workers, args.dev, str(corpus_folder(args.corpus)))
+
+
+def cmd_purge(args) -> int:
+    from web.storage import purge_cli
+
+    return purge_cli(args.days, args.db)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description="A FAQ assistant that answers by quoting articles.")
+    parser.add_argument("--corpus", help=f"corpus folder (default: $ASSISTANT_CORPUS or ./{DEFAULT_CORPUS})")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer a question as the chat would")
+    ask.add_argument("question")
+    ask.add_argument("--history", action="append", default=[], help="an earlier question (repeatable, oldest first)")
+    ask.add_argument("--json", action="store_true", help="print the reply object as JSON")
+    ask.add_argument("--explain", action="store_true", help="show candidates, scores, matched terms and the decision")
+    ask.set_defaults(func=cmd_ask)
+
+    ev = sub.add_parser("eval", help="measure retrieval quality on a JSON Lines question set")
+    ev.add_argument("file")
+    ev.add_argument("--json", action="store_true", help="print one JSON object")
+    ev.add_argument("--fail-under", action="append", default=[], metavar="METRIC=VALUE",
+                    help="exit 1 if METRIC (e.g. answer.correct) is below VALUE; repeatable")
+    ev.set_defaults(func=cmd_eval)
+
+    sub.add_parser("passages", help="list passages with their anchors").set_defaults(func=cmd_passages)
+    sub.add_parser("check", help="validate the corpus and staff data files").set_defaults(func=cmd_check)
+
+    imp = sub.add_parser("import", help="convert a plain-text article export to a corpus Markdown file")
+    imp.add_argument("file")
+    imp.add_argument("--slug", help="article slug (default: from the file name)")
+    imp.add_argument("--output", help="where to write (default: CORPUS/SLUG.md)")
+    imp.add_argument("--force", action="store_true", help="replace an existing file")
+    imp.set_defaults(func=cmd_import)
+
+    serve = sub.add_parser("serve", help="run the chat web app under gunicorn")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument("--dev", action="store_true", help="use Flask's development server instead")
+    serve.set_defaults(func=cmd_serve)
+
+    purge = sub.add_parser("purge", help="delete feedback and logged questions older than N days")
+    purge.add_argument("--days", type=int, required=True)
+    purge.add_argument("--db", help="database file (default: $ASSISTANT_DB or instance/assistant.sqlite3)")
+    purge.set_defaults(func=cmd_purge)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,249 @@
+"""The Assistant: from a visitor's message to a reply that only quotes the articles."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import messages
+from .corpus import Corpus, load_corpus
+from .errors import CorpusError
+from .lexicon import is_english_word
+from .models import Article, Passage, Quote, Reply
+from .query import Query, QueryAnalyzer, Slot
+from .retrieval import Candidate, PassageIndex
+from .safety import is_crisis
+from .smalltalk import strip_smalltalk
+from .spelling import Speller
+from .staffdata import StaffData, load_staff_data, validate_staff_data
+from .text import STOPWORDS, normalize, stem, words
+
+# Abstention. A passage answers only if it holds most of the question's evidence: the share of
+# the question's idf-weighted words it matches (unknown words weigh as the rarest), and at least
+# one matched word rarer than those found in a third of the passages, so "ketamine" or "brain"
+# alone is never enough. Both were set on the evaluation set at round values between the
+# answerable and unanswerable questions' distributions (see `assistant eval`).
+MIN_COVERAGE = 0.6
+INFORMATIVE_IDF = 0.9
+# Two or more informative words matching together are corroborating evidence: then a lower
+# share suffices (long, chatty questions carry many words no passage has).
+MIN_CORROBORATED_COVERAGE = 0.35
+# Further quotes must score close to the best, hold as much evidence, and keep the reply short.
+EXTRA_QUOTE_RATIO = 0.8
+MAX_QUOTES = 3
+MAX_QUOTE_WORDS = 150
+MAX_SUGGESTIONS = 3
+# Words of an earlier question count at this weight when a follow-up is too weak alone.
+HISTORY_WEIGHT = 0.5
+REFERRING_WORDS = frozenset(["it", "its", "that", "this", "those", "these", "they", "them", "there", "he", "she", "him", "her"])
+CONTINUATIONS = ("and ", "but ", "also ", "what about ", "how about ", "so ", "then ")
+# Questions longer than this are analysed on their first part only; the API allows 500.
+MAX_ANALYZED_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether the best candidate answers the question, and why."""
+
+    answer: bool
+    reason: str
+    coverage: float = 0.0
+    informative: int = 0
+
+    def to_dict(self) -> dict:
+        return {"answer": self.answer, "reason": self.reason, "coverage": round(self.coverage, 3),
+                "informative": self.informative}
+
+
+class Assistant:
+    """Answers questions by quoting the corpus; built once, then safe to share between threads."""
+
+    def __init__(self, corpus: Corpus, data: StaffData | None = None):
+        data = data or StaffData()
+        passage_ids = {p.id for p in corpus.passages}
+        errors, warnings = validate_staff_data(data, passage_ids)
+        if errors:
+            raise CorpusError("\n".join(errors))
+        self.corpus = corpus
+        self.data = data
+        self.warnings = warnings
+        self.alternate_questions: dict[str, list[str]] = defaultdict(list)
+        for q in data.questions:
+            if q.text not in self.alternate_questions[q.passage_id]:
+                self.alternate_questions[q.passage_id].append(q.text)
+        self.index = PassageIndex(corpus.passages, self.alternate_questions)
+        vocabulary = self.index.vocabulary()
+        lay_words = {w for rule in data.synonyms for p in rule.phrases for w in words(p)}
+        speller = Speller(vocabulary, STOPWORDS | lay_words, self._is_word)
+        self.analyzer = QueryAnalyzer(speller, data.synonyms)
+        self._by_slug = {a.slug: a for a in corpus.articles}
+
+    @classmethod
+    def from_directory(cls, folder: Path | str) -> Assistant:
+        """Load the articles and staff data of a corpus folder; CorpusError names any bad file."""
+        return cls(load_corpus(Path(folder)), load_staff_data(Path(folder)))
+
+    @property
+    def articles(self) -> list[Article]:
+        return list(self.corpus.articles)
+
+    @property
+    def passages(self) -> list[Passage]:
+        return self.corpus.passages
+
+    def article(self, slug: str) -> Article | None:
+        return self._by_slug.get(slug)
+
+    @property
+    def starters(self) -> list[str]:
+        if self.data.starters:
+            return list(self.data.starters)
+        return [qs[0] for qs in list(self.alternate_questions.values())[:4]]
+
+    def ask(self, question: str, history: list[str] | None = None) -> Reply:
+        """The reply to a visitor's message; never raises for any string."""
+        return self._respond(question, history)["reply"]
+
+    def explain(self, question: str, history: list[str] | None = None) -> dict:
+        """The reply with the evidence behind it: query analysis, ranked candidates, decision."""
+        trace = self._respond(question, history)
+        trace["reply"] = trace["reply"].to_dict()
+        return trace
+
+    # The steps of a reply -------------------------------------------------------------------
+
+    def _respond(self, question: str, history: list[str] | None) -> dict:
+        question = question[:MAX_ANALYZED_CHARS]
+        if is_crisis(question):
+            return {"reply": Reply("crisis", messages.CRISIS), "decision": {"reason": "crisis language"}}
+        has_smalltalk, rest = strip_smalltalk(question)
+        query = self.analyzer.analyze(question)
+        if has_smalltalk and not self._has_known_words(rest):
+            text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
+            return {"reply": Reply("chitchat", text, suggestions=tuple(self.starters[:4])),
+                    "query": query.to_dict(), "decision": {"reason": "small talk only"}}
+        slots, context = self._with_history(query, history)
+        candidates = self.index.rank(slots)
+        decision = self._decide(candidates, query.slots)
+        trace = {
+            "query": query.to_dict(),
+            "history_used": context,
+            "candidates": [self._candidate_dict(c, query.slots) for c in candidates],
+            "decision": decision.to_dict(),
+        }
+        if not decision.answer:
+            message = messages.NO_ANSWER if query.slots else messages.EMPTY_QUESTION
+            trace["reply"] = Reply("no_answer", message, suggestions=self._suggest(candidates, [], question))
+            return trace
+        chosen = self._choose_quotes(candidates, query.slots)
+        quotes = tuple(Quote(c.passage, self._highlight(c.passage, slots)) for c in chosen)
+        trace["reply"] = Reply(
+            "answer",
+            messages.ANSWER_INTRO,
+            quotes,
+            messages.DISCLAIMER,
+            self._suggest(candidates, chosen, question),
+        )
+        return trace
+
+    def _is_word(self, word: str) -> bool:
+        """Known to the index by its stem, or a real English word: either way not a typo."""
+        return self.index.known(stem(word)) or is_english_word(word)
+
+    def _has_known_words(self, text: str) -> bool:
+        return any(self.index.known(s) for slot in self.analyzer.analyze(text).slots for s in slot.terms)
+
+    def _with_history(self, query: Query, history: list[str] | None) -> tuple[list[Slot], str | None]:
+        """Add the previous question's words when this one leans on it ("and how long does that last?")."""
+        if not history:
+            return query.slots, None
+        text = normalize(query.text)
+        tokens = set(words(text))
+        follow_up = bool(tokens & REFERRING_WORDS) or text.startswith(CONTINUATIONS) or len(query.slots) <= 1
+        if not follow_up:
+            return query.slots, None
+        for previous in reversed(history[-10:]):
+            if isinstance(previous, str) and previous.strip() and not is_crisis(previous):
+                earlier = self.analyzer.analyze(previous[:MAX_ANALYZED_CHARS], weight=HISTORY_WEIGHT)
+                own = {s.terms for s in query.slots}
+                extra = [s for s in earlier.slots if s.terms not in own]
+                if extra:
+                    return query.slots + extra, previous
+        return query.slots, None
+
+    def _coverage(self, candidate: Candidate, slots: list[Slot]) -> tuple[float, int]:
+        """Share of the question's evidence the candidate holds, and how many informative slots it matched."""
+        total = sum(self.index.slot_idf(s) for s in slots)
+        matched = [s for s in candidate.matched if s.weight == 1.0]
+        covered = sum(self.index.slot_idf(s) for s in matched)
+        informative = sum(self.index.slot_idf(s) >= INFORMATIVE_IDF for s in matched)
+        return (covered / total if total else 0.0), informative
+
+    def _decide(self, candidates: list[Candidate], slots: list[Slot]) -> Decision:
+        if not slots:
+            return Decision(False, "no searchable words in the question")
+        if not candidates:
+            return Decision(False, "no passage shares a word with the question")
+        coverage, informative = self._coverage(candidates[0], slots)
+        held = f"the best passage holds {coverage:.0%} of the question's evidence"
+        if not informative:
+            return Decision(False, "only common words (found in many passages) matched", coverage, informative)
+        if coverage >= MIN_COVERAGE:
+            return Decision(True, held, coverage, informative)
+        if coverage >= MIN_CORROBORATED_COVERAGE and informative >= 2:
+            return Decision(True, f"{held}, with {informative} informative words", coverage, informative)
+        return Decision(False, f"{held}: below {MIN_COVERAGE:.0%}, and below {MIN_CORROBORATED_COVERAGE:.0%} "
+                               "or with fewer than 2 informative words", coverage, informative)
+
+    def _choose_quotes(self, candidates: list[Candidate], slots: list[Slot]) -> list[Candidate]:
+        best = candidates[0]
+        chosen = [best]
+        budget = MAX_QUOTE_WORDS - len(best.passage.text.split())
+        for c in candidates[1:]:
+            if len(chosen) == MAX_QUOTES or c.score < EXTRA_QUOTE_RATIO * best.score:
+                break
+            coverage, informative = self._coverage(c, slots)
+            size = len(c.passage.text.split())
+            if informative and coverage >= MIN_COVERAGE and size <= budget:
+                chosen.append(c)
+                budget -= size
+        return chosen
+
+    def _highlight(self, passage: Passage, slots: list[Slot]) -> str:
+        sentences = self.corpus.sentences(passage.text) or [passage.text]
+        weights = [self.index.sentence_weights(s, slots) for s in sentences]
+        return sentences[weights.index(max(weights))]
+
+    def _suggest(self, candidates: list[Candidate], chosen: list[Candidate], question: str) -> tuple[str, ...]:
+        """Follow-up questions: the first alternate question of related passages, then starters."""
+        asked = {_key(question)}
+        quoted = {c.passage.id for c in chosen}
+        related = [c.passage for c in candidates if c.passage.id not in quoted]
+        if chosen:
+            related += self._neighbours(chosen[0].passage)
+        out: list[str] = []
+        for passage in related:
+            for q in self.alternate_questions.get(passage.id, [])[:1]:
+                if _key(q) not in asked:
+                    asked.add(_key(q))
+                    out.append(q)
+        for q in self.starters:
+            if _key(q) not in asked:
+                asked.add(_key(q))
+                out.append(q)
+        return tuple(out[:MAX_SUGGESTIONS])
+
+    def _neighbours(self, passage: Passage) -> list[Passage]:
+        """Passages of the same section, nearest first."""
+        article = self.article(passage.article_slug)
+        same = [p for s in article.sections for p in s.passages if p.section_title == passage.section_title]
+        return sorted((p for p in same if p.id != passage.id), key=lambda p: abs(p.position - passage.position))
+
+    def _candidate_dict(self, c: Candidate, slots: list[Slot]) -> dict:
+        coverage, informative = self._coverage(c, slots)
+        return {**c.to_dict(), "coverage": round(coverage, 3), "informative": informative}
+
+
+def _key(question: str) -> str:
+    return " ".join(sorted({stem(w) for w in words(question) if w not in STOPWORDS}))

@@ -1,0 +1,163 @@
+"""Retrieval-quality evaluation: run a question set through the assistant and measure it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .engine import Assistant
+from .errors import CorpusError
+from .models import REPLY_KINDS
+from .text import normalize
+
+MRR_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Case:
+    """One line of an evaluation file."""
+
+    question: str
+    expect: str
+    quotes: tuple[str, ...]
+    line: int
+
+
+def load_cases(path: Path) -> list[Case]:
+    """Cases of a JSON Lines file; CorpusError names the line of any malformed one."""
+    path = Path(path)
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{path}: cannot read the evaluation set: {exc}") from exc
+    cases = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
+        problem = _problem(row)
+        if problem:
+            raise CorpusError(f"{path}:{number}: {problem}")
+        cases.append(Case(row["question"], row["expect"], tuple(row.get("quotes", [])), number))
+    if not cases:
+        raise CorpusError(f"{path}: no questions in the evaluation set")
+    return cases
+
+
+def _problem(row) -> str | None:
+    if not isinstance(row, dict):
+        return "each line must be a JSON object"
+    if not isinstance(row.get("question"), str) or not row["question"].strip():
+        return "'question' must be a non-empty string"
+    if row.get("expect") not in REPLY_KINDS:
+        return f"'expect' must be one of {', '.join(REPLY_KINDS)}"
+    quotes = row.get("quotes", [])
+    if not isinstance(quotes, list) or not all(isinstance(q, str) and q.strip() for q in quotes):
+        return "'quotes' must be a list of non-empty strings"
+    if row["expect"] == "answer" and not quotes:
+        return "an 'answer' question needs at least one expected quote"
+    return None
+
+
+def is_relevant(passage_text: str, quotes: tuple[str, ...]) -> bool:
+    """A passage is relevant if it contains any expected quote, after normalisation."""
+    text = normalize(passage_text)
+    return any(normalize(q) in text for q in quotes)
+
+
+def evaluate(assistant: Assistant, cases: list[Case]) -> dict:
+    """Metrics of the issue's evaluation contract, plus one result row per question."""
+    results = []
+    answer = {"n": 0, "correct": 0, "hit_at_1": 0, "hit_at_3": 0, "mrr": 0.0, "answered": 0, "quote_words": 0}
+    by_kind = {k: {"n": 0, "correct": 0} for k in ("no_answer", "crisis", "chitchat")}
+    non_crisis = false_crisis = 0
+    for case in cases:
+        trace = assistant.explain(case.question)
+        reply = trace["reply"]
+        first = reply["quotes"][0]["text"] if reply["quotes"] else None
+        if case.expect == "answer":
+            ranked = [c["passage"]["text"] for c in trace.get("candidates", [])][:MRR_DEPTH]
+            rank = next((i for i, t in enumerate(ranked, 1) if is_relevant(t, case.quotes)), None)
+            passed = reply["kind"] == "answer" and is_relevant(first, case.quotes)
+            answer["n"] += 1
+            answer["correct"] += passed
+            answer["hit_at_1"] += rank == 1
+            answer["hit_at_3"] += rank is not None and rank <= 3
+            answer["mrr"] += 1 / rank if rank else 0.0
+            if reply["kind"] == "answer":
+                answer["answered"] += 1
+                answer["quote_words"] += sum(len(q["text"].split()) for q in reply["quotes"])
+        else:
+            passed = reply["kind"] == case.expect
+            by_kind[case.expect]["n"] += 1
+            by_kind[case.expect]["correct"] += passed
+        if case.expect != "crisis":
+            non_crisis += 1
+            false_crisis += reply["kind"] == "crisis"
+        results.append({"question": case.question, "expect": case.expect, "got": reply["kind"],
+                        "passed": passed, "first_quote": first, "line": case.line})
+    return _summarise(answer, by_kind, non_crisis, false_crisis, results)
+
+
+def _summarise(answer: dict, by_kind: dict, non_crisis: int, false_crisis: int, results: list[dict]) -> dict:
+    n = answer["n"]
+    summary = {
+        "questions": len(results),
+        "answer": {
+            "n": n,
+            "correct": _share(answer["correct"], n),
+            "hit_at_1": _share(answer["hit_at_1"], n),
+            "hit_at_3": _share(answer["hit_at_3"], n),
+            "mrr": round(answer["mrr"] / n, 4) if n else 0.0,
+            "answered": _share(answer["answered"], n),
+            "mean_quote_words": round(answer["quote_words"] / answer["answered"], 1) if answer["answered"] else 0.0,
+        },
+        **{k: {"n": v["n"], "correct": _share(v["correct"], v["n"])} for k, v in by_kind.items()},
+        "false_crisis": _share(false_crisis, non_crisis),
+        "failures": [
+            {k: r[k] for k in ("question", "expect", "got", "first_quote")} for r in results if not r["passed"]
+        ],
+        "results": results,
+    }
+    return summary
+
+
+def _share(count: int, n: int) -> float:
+    # An empty group has nothing wrong in it; 1.0 keeps thresholds on absent kinds from failing.
+    return round(count / n, 4) if n else 1.0
+
+
+def metric(summary: dict, name: str) -> float:
+    """A metric by dotted name ("answer.correct", "false_crisis"); KeyError if unknown."""
+    value = summary
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value or part in ("failures", "results"):
+            raise KeyError(name)
+        value = value[part]
+    if isinstance(value, dict) or isinstance(value, bool):
+        raise KeyError(name)
+    return float(value)
+
+
+def format_table(summary: dict) -> str:
+    """The metrics and failures as a readable text report."""
+    a = summary["answer"]
+    rows = [
+        f"questions          {summary['questions']}",
+        f"answer             n={a['n']}  correct={a['correct']:.3f}  hit@1={a['hit_at_1']:.3f}  "
+        f"hit@3={a['hit_at_3']:.3f}  MRR@10={a['mrr']:.3f}  answered={a['answered']:.3f}  "
+        f"mean quote words={a['mean_quote_words']}",
+    ]
+    for kind in ("no_answer", "crisis", "chitchat"):
+        rows.append(f"{kind:<18} n={summary[kind]['n']}  correct={summary[kind]['correct']:.3f}")
+    rows.append(f"false_crisis       {summary['false_crisis']:.3f}")
+    if summary["failures"]:
+        rows += ["", f"failures ({len(summary['failures'])}):"]
+        for f in summary["failures"]:
+            quote = (f["first_quote"] or "")[:70]
+            rows.append(f"  [{f['expect']} -> {f['got']}] {f['question']}" + (f"\n      quoted: {quote}…" if quote else ""))
+    return "\n".join(rows)

@@ -1,0 +1,31 @@
+"""How common a word is in everyday English, from wordfreq's bundled word lists (no download)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+# Zipf 3 is about once per million words: below it a word is rare or a typo ("insurence" 1.2),
+# above it a real word ("home" 5.8) that spelling correction must leave alone.
+REAL_WORD_ZIPF = 3.0
+# An unknown question word weighs less the commoner it is: everyday words ("first" 6.1, "talk"
+# 5.4) say little about what is asked; rarer ones ("lithium" 3.6, "dosage" 3.5) are its subject.
+COMMON_ZIPF, RARE_ZIPF = 7.0, 4.0
+MIN_RARITY = 0.2
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word: 0 unknown, about 7 for "the"."""
+    return zipf_frequency(word, "en", wordlist="small")
+
+
+def is_english_word(word: str) -> bool:
+    return zipf(word) >= REAL_WORD_ZIPF
+
+
+def rarity(word: str) -> float:
+    """1.0 for rare words, falling linearly to MIN_RARITY for the commonest."""
+    share = (COMMON_ZIPF - zipf(word)) / (COMMON_ZIPF - RARE_ZIPF)
+    return max(MIN_RARITY, min(1.0, share))

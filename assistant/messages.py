@@ -1,0 +1,29 @@
+"""What the assistant says in its own words. None of it is a medical claim: facts only come as quotes."""
+
+DISCLAIMER = (
+    "Educational information quoted from the article, not medical advice. "
+    "Please talk with a licensed healthcare provider about your own situation."
+)
+
+ANSWER_INTRO = "Here is what the article says:"
+
+NO_ANSWER = (
+    "I couldn't find an answer to that in the article, and I don't want to guess. "
+    "A licensed healthcare provider can answer questions about your own situation."
+)
+
+EMPTY_QUESTION = "Could you type your question in a few words? For example, one of these:"
+
+CRISIS = (
+    "I'm really sorry you're going through this, and I'm glad you reached out. You don't have to "
+    "face it alone. Please contact the 988 Suicide & Crisis Lifeline now: call or text 988 (in the US), "
+    "or chat at 988lifeline.org. If you or someone else is in immediate danger, call 911."
+)
+
+CHITCHAT = (
+    "Hi! I'm the clinic's article assistant. I answer questions by quoting the clinic's "
+    "educational articles, with a link to each passage. I can't give medical advice or answer "
+    "what the articles don't cover. Try one of these:"
+)
+
+THANKS = "You're welcome! Is there anything else you'd like to know? You could ask:"

@@ -1,0 +1,47 @@
+"""Plain-text rendering of replies and explanations for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .models import Reply
+
+
+def render_reply(reply: Reply) -> str:
+    """The reply as the chat shows it: message, quotes with citations, disclaimer, suggestions."""
+    lines = [reply.message]
+    for quote in reply.quotes:
+        p = quote.passage
+        lines.append("")
+        lines += ["  > " + row for row in textwrap.wrap(p.text, 76)]
+        lines.append(f"    — {p.article_title}, {p.section_label} ({p.url})")
+        lines.append(f"    best match: “{quote.highlight}”")
+    if reply.disclaimer:
+        lines += ["", reply.disclaimer]
+    if reply.suggestions:
+        lines += ["", "You could also ask:"] + [f"  • {s}" for s in reply.suggestions]
+    return "\n".join(lines)
+
+
+def render_explain(trace: dict) -> str:
+    """Query analysis, ranked candidates and the decision, for people tuning the data files."""
+    lines = []
+    query = trace.get("query")
+    if query:
+        lines.append("terms:        " + ", ".join(s["text"] + (f" → {'/'.join(s['terms'])}") for s in query["slots"]))
+        if query["corrections"]:
+            lines.append("corrections:  " + ", ".join(f"{a} → {b}" for a, b in query["corrections"].items()))
+        if query["expansions"]:
+            lines.append("synonyms:     " + ", ".join(f"{a} → {', '.join(b)}" for a, b in query["expansions"].items()))
+    if trace.get("history_used"):
+        lines.append(f"history used: {trace['history_used']}")
+    for rank, c in enumerate(trace.get("candidates", []), start=1):
+        p = c["passage"]
+        lines.append(
+            f"{rank:>2}. {c['score']:7.3f}  cov={c['coverage']:.2f}  {p['id']:<36} matched: {', '.join(c['matched_terms'])}"
+        )
+        if c.get("best_question"):
+            lines.append(f"             via alternate question: {c['best_question']}")
+    decision = trace.get("decision", {})
+    lines.append(f"decision:     {trace['reply']['kind']} — {decision.get('reason', '')}")
+    return "\n".join(lines)

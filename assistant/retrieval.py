@@ -1,0 +1,128 @@
+"""Rank passages for a query over three fields: the passage, its section title, its alternate questions."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from .index import FieldIndex
+from .lexicon import rarity
+from .models import Passage
+from .query import Slot
+from .text import STOPWORDS, stem, terms, words
+
+# How much the section title and the best-matching alternate question add to a passage's own
+# BM25+ score. The title is shared by every passage of its section, so it only nudges; staff
+# wrote the alternate questions for that passage, so a match there is nearly as good as one in
+# the text. Chosen on the project's evaluation set among 0.25/0.5/0.75/1.0 for each.
+TITLE_WEIGHT = 0.5
+QUESTION_WEIGHT = 0.75
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A passage ranked for a query, with the evidence behind its score."""
+
+    passage: Passage
+    score: float
+    matched: tuple[Slot, ...]  # slots of the query found in the passage, its title or its best question
+    best_question: str | None
+
+    def to_dict(self) -> dict:
+        return {
+            "passage": self.passage.to_dict(),
+            "score": round(self.score, 4),
+            "matched_terms": [s.text for s in self.matched],
+            "best_question": self.best_question,
+        }
+
+
+class PassageIndex:
+    """BM25+ fields over every passage of the corpus, built once and only read afterwards."""
+
+    def __init__(self, passages: list[Passage], questions: dict[str, list[str]]):
+        self.passages = passages
+        self.body_terms = [terms(p.text) for p in passages]
+        self.title_terms = [terms(f"{p.section_title} {p.article_title}") for p in passages]
+        self.question_texts: list[str] = []
+        owners: list[int] = []
+        for i, p in enumerate(passages):
+            for q in questions.get(p.id, []):
+                self.question_texts.append(q)
+                owners.append(i)
+        self.question_owner = np.asarray(owners, dtype=np.int64)
+        self.question_terms = [terms(q) for q in self.question_texts]
+        self.body = FieldIndex(self.body_terms)
+        self.title = FieldIndex(self.title_terms)
+        self.questions = FieldIndex(self.question_terms)
+        self.body_sets = [set(b) | set(t) for b, t in zip(self.body_terms, self.title_terms)]
+        # Weights of evidence come from the articles' own text: how rare a word is among passages.
+        df = Counter(t for s in self.body_sets for t in s)
+        self.n = len(passages)
+        self.idf = {t: math.log((self.n + 1) / c) for t, c in df.items()}
+        self.unknown_idf = math.log(self.n + 1)
+
+    def vocabulary(self) -> Counter[str]:
+        """Surface words of passages, titles and alternate questions with their counts."""
+        texts = [p.text for p in self.passages] + self.question_texts
+        texts += list({f"{p.section_title} {p.article_title}" for p in self.passages})
+        return Counter(w for text in texts for w in words(text) if w not in STOPWORDS)
+
+    def known(self, term: str) -> bool:
+        return term in self.idf or term in self.questions.idf
+
+    def slot_idf(self, slot: Slot) -> float:
+        """How informative a slot is: the idf of its rarest term in the articles' text.
+
+        A word the articles never use weighs as their rarest word, scaled down by how common it
+        is in everyday English, so "first" or "talk" count less than "lithium".
+        """
+        in_text = [self.idf[t] for t in slot.terms if t in self.idf]
+        if in_text:
+            return max(in_text)
+        return self.unknown_idf * max(rarity(w) for w in slot.text.split())
+
+    def rank(self, slots: list[Slot], limit: int = 10) -> list[Candidate]:
+        """The best passages for the slots, best first; empty when nothing matches."""
+        if not slots or self.n == 0:
+            return []
+        total = np.zeros(self.n)
+        qscores = np.zeros(len(self.question_texts))
+        for slot in slots:
+            total += slot.weight * (_slot_max(self.body, slot, self.n) + TITLE_WEIGHT * _slot_max(self.title, slot, self.n))
+            if len(qscores):
+                qscores += slot.weight * _slot_max(self.questions, slot, len(qscores))
+        best_q = np.full(self.n, -1, dtype=np.int64)
+        if len(qscores):
+            per_passage = np.zeros(self.n)
+            np.maximum.at(per_passage, self.question_owner, qscores)
+            total += QUESTION_WEIGHT * per_passage
+            order = np.argsort(-qscores, kind="stable")
+            for qi in order[::-1]:  # best question of each passage wins by being written last
+                if qscores[qi] > 0:
+                    best_q[self.question_owner[qi]] = qi
+        top = [int(i) for i in np.argsort(-total, kind="stable")[:limit] if total[i] > 0]
+        return [self._candidate(i, float(total[i]), slots, int(best_q[i])) for i in top]
+
+    def _candidate(self, i: int, score: float, slots: list[Slot], q: int) -> Candidate:
+        found = self.body_sets[i] | (set(self.question_terms[q]) if q >= 0 else set())
+        matched = tuple(s for s in slots if any(t in found for t in s.terms))
+        return Candidate(self.passages[i], score, matched, self.question_texts[q] if q >= 0 else None)
+
+    def sentence_weights(self, sentence: str, slots: list[Slot]) -> float:
+        """Evidence a sentence holds for the slots, for choosing which sentence to highlight."""
+        present = {stem(w) for w in words(sentence)}
+        return sum(self.slot_idf(s) * s.weight for s in slots if any(t in present for t in s.terms))
+
+
+def _slot_max(field: FieldIndex, slot: Slot, size: int) -> np.ndarray:
+    """Per document, the best contribution of any of the slot's terms (synonyms do not add up)."""
+    out = np.zeros(size)
+    for term in slot.terms:
+        ids, contrib = field.term_postings(term)
+        if len(ids):
+            np.maximum.at(out, ids, contrib)
+    return out

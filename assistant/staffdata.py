@@ -1,0 +1,141 @@
+"""Read the files staff edit: synonyms, alternate questions and starter questions.
+
+Every problem is reported with the file and line, so a person can fix it without reading code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CorpusError
+
+SYNONYMS_FILE = "synonyms.txt"
+QUESTIONS_FILE = "questions.txt"
+STARTERS_FILE = "starters.txt"
+PASSAGE_HEADER = re.compile(r"^\[\s*([a-z0-9-]+)#([A-Za-z0-9_-]+)\s*\]$")
+MAX_LINE_CHARS = 500
+
+
+@dataclass(frozen=True)
+class SynonymRule:
+    """Visitor words or phrases (left) searched as the article's words (right)."""
+
+    phrases: tuple[str, ...]
+    targets: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class AlternateQuestion:
+    """A sample question a passage answers; indexed with that passage."""
+
+    passage_id: str  # "slug#anchor"
+    text: str
+    line: int
+
+
+@dataclass
+class StaffData:
+    """Everything staff maintain beside the articles, with where each entry came from."""
+
+    synonyms: list[SynonymRule] = field(default_factory=list)
+    questions: list[AlternateQuestion] = field(default_factory=list)
+    starters: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    folder: Path = Path(".")
+
+
+def _content_lines(path: Path):
+    """(line number, stripped text) of the lines that are not blank or comments."""
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text: {exc}") from exc
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            if len(line) > MAX_LINE_CHARS:
+                raise CorpusError(f"{path}:{number}: line longer than {MAX_LINE_CHARS} characters")
+            yield number, line
+
+
+def load_synonyms(path: Path) -> list[SynonymRule]:
+    """Rules written `lay word, lay phrase = article word, article word`."""
+    rules = []
+    for number, line in _content_lines(path):
+        left, sep, right = line.partition("=")
+        phrases = tuple(p.strip() for p in left.split(",") if p.strip())
+        targets = tuple(t.strip() for t in right.split(",") if t.strip())
+        if not sep or "=" in right or not phrases or not targets:
+            raise CorpusError(
+                f"{path}:{number}: expected 'visitor words = article words', got {line!r}"
+            )
+        rules.append(SynonymRule(phrases, targets, number))
+    return rules
+
+
+def load_questions(path: Path) -> list[AlternateQuestion]:
+    """Questions grouped under `[article-slug#anchor]` headers."""
+    questions = []
+    current = None
+    for number, line in _content_lines(path):
+        if line.startswith("["):
+            m = PASSAGE_HEADER.match(line)
+            if not m:
+                raise CorpusError(f"{path}:{number}: expected a passage header like [article-slug#s4-p1], got {line!r}")
+            current = f"{m.group(1)}#{m.group(2)}"
+        elif current is None:
+            raise CorpusError(f"{path}:{number}: question before any [article-slug#anchor] header")
+        else:
+            questions.append(AlternateQuestion(current, line, number))
+    return questions
+
+
+def load_starters(path: Path) -> list[str]:
+    """One starter question per line, shown on an empty conversation."""
+    return [line for _, line in _content_lines(path)]
+
+
+def load_staff_data(folder: Path) -> StaffData:
+    """The staff files of a corpus folder; any of them may be absent."""
+    folder = Path(folder)
+    data = StaffData(folder=folder)
+    if (folder / SYNONYMS_FILE).exists():
+        data.synonyms = load_synonyms(folder / SYNONYMS_FILE)
+    if (folder / QUESTIONS_FILE).exists():
+        data.questions = load_questions(folder / QUESTIONS_FILE)
+    if (folder / STARTERS_FILE).exists():
+        data.starters = load_starters(folder / STARTERS_FILE)
+    return data
+
+
+def validate_staff_data(data: StaffData, passage_ids: set[str]) -> tuple[list[str], list[str]]:
+    """(errors, warnings): questions pointing at unknown passages are errors, repeats are warnings."""
+    errors, warnings = [], []
+    qpath = data.folder / QUESTIONS_FILE
+    seen: dict[str, int] = {}
+    for q in data.questions:
+        if q.passage_id not in passage_ids:
+            errors.append(f"{qpath}:{q.line}: no passage {q.passage_id!r} in the corpus (see `assistant passages`)")
+        key = f"{q.passage_id} {q.text.casefold()}"
+        if key in seen:
+            warnings.append(f"{qpath}:{q.line}: duplicate of the question on line {seen[key]}")
+        seen.setdefault(key, q.line)
+    spath = data.folder / SYNONYMS_FILE
+    phrase_lines: dict[str, int] = {}
+    for rule in data.synonyms:
+        for phrase in rule.phrases:
+            key = phrase.casefold()
+            if key in phrase_lines:
+                warnings.append(f"{spath}:{rule.line}: {phrase!r} is already defined on line {phrase_lines[key]}")
+            phrase_lines.setdefault(key, rule.line)
+    starter_seen: set[str] = set()
+    for text in data.starters:
+        if text.casefold() in starter_seen:
+            warnings.append(f"{data.folder / STARTERS_FILE}: duplicate starter question {text!r}")
+        starter_seen.add(text.casefold())
+    return errors, warnings
