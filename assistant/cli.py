@@ -134,8 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="measure retrieval quality on a JSON Lines question set")
     ev.add_argument("file")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
-    ev.add_argument("--fail-under", action="append", default=[], metavar="METRIC=VALUE",
-                    help="exit 1 if METRIC (e.g. answer.correct) is below VALUE; repeatable")
+    ev.add_argument(
+        "--fail-under",
+        action="append",
+        default=[],
+        metavar="METRIC=VALUE",
+        help="exit 1 if METRIC (e.g. answer.correct) is below VALUE; repeatable",
+    )
     ev.set_defaults(func=cmd_eval)
 
     sub.add_parser("passages", help="list passages with their anchors").set_defaults(func=cmd_passages)

@@ -36,7 +36,9 @@ MAX_QUOTE_WORDS = 150
 MAX_SUGGESTIONS = 3
 # Words of an earlier question count at this weight when a follow-up is too weak alone.
 HISTORY_WEIGHT = 0.5
-REFERRING_WORDS = frozenset(["it", "its", "that", "this", "those", "these", "they", "them", "there", "he", "she", "him", "her"])
+REFERRING_WORDS = frozenset(
+    ["it", "its", "that", "this", "those", "these", "they", "them", "there", "he", "she", "him", "her"]
+)
 CONTINUATIONS = ("and ", "but ", "also ", "what about ", "how about ", "so ", "then ")
 # Questions longer than this are analysed on their first part only; the API allows 500.
 MAX_ANALYZED_CHARS = 2000
@@ -52,8 +54,12 @@ class Decision:
     informative: int = 0
 
     def to_dict(self) -> dict:
-        return {"answer": self.answer, "reason": self.reason, "coverage": round(self.coverage, 3),
-                "informative": self.informative}
+        return {
+            "answer": self.answer,
+            "reason": self.reason,
+            "coverage": round(self.coverage, 3),
+            "informative": self.informative,
+        }
 
 
 class Assistant:
@@ -121,8 +127,11 @@ class Assistant:
         query = self.analyzer.analyze(question)
         if has_smalltalk and not self._has_known_words(rest):
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
-            return {"reply": Reply("chitchat", text, suggestions=tuple(self.starters[:4])),
-                    "query": query.to_dict(), "decision": {"reason": "small talk only"}}
+            return {
+                "reply": Reply("chitchat", text, suggestions=tuple(self.starters[:4])),
+                "query": query.to_dict(),
+                "decision": {"reason": "small talk only"},
+            }
         slots, context = self._with_history(query, history)
         candidates = self.index.rank(slots)
         decision = self._decide(candidates, query.slots)
@@ -193,8 +202,13 @@ class Assistant:
             return Decision(True, held, coverage, informative)
         if coverage >= MIN_CORROBORATED_COVERAGE and informative >= 2:
             return Decision(True, f"{held}, with {informative} informative words", coverage, informative)
-        return Decision(False, f"{held}: below {MIN_COVERAGE:.0%}, and below {MIN_CORROBORATED_COVERAGE:.0%} "
-                               "or with fewer than 2 informative words", coverage, informative)
+        return Decision(
+            False,
+            f"{held}: below {MIN_COVERAGE:.0%}, and below {MIN_CORROBORATED_COVERAGE:.0%} "
+            "or with fewer than 2 informative words",
+            coverage,
+            informative,
+        )
 
     def _choose_quotes(self, candidates: list[Candidate], slots: list[Slot]) -> list[Candidate]:
         best = candidates[0]

@@ -98,8 +98,16 @@ def evaluate(assistant: Assistant, cases: list[Case]) -> dict:
         if case.expect != "crisis":
             non_crisis += 1
             false_crisis += reply["kind"] == "crisis"
-        results.append({"question": case.question, "expect": case.expect, "got": reply["kind"],
-                        "passed": passed, "first_quote": first, "line": case.line})
+        results.append(
+            {
+                "question": case.question,
+                "expect": case.expect,
+                "got": reply["kind"],
+                "passed": passed,
+                "first_quote": first,
+                "line": case.line,
+            }
+        )
     return _summarise(answer, by_kind, non_crisis, false_crisis, results)
 
 
@@ -138,7 +146,7 @@ def metric(summary: dict, name: str) -> float:
         if not isinstance(value, dict) or part not in value or part in ("failures", "results"):
             raise KeyError(name)
         value = value[part]
-    if isinstance(value, dict) or isinstance(value, bool):
+    if isinstance(value, (dict, bool)):
         raise KeyError(name)
     return float(value)
 
@@ -159,5 +167,7 @@ def format_table(summary: dict) -> str:
         rows += ["", f"failures ({len(summary['failures'])}):"]
         for f in summary["failures"]:
             quote = (f["first_quote"] or "")[:70]
-            rows.append(f"  [{f['expect']} -> {f['got']}] {f['question']}" + (f"\n      quoted: {quote}…" if quote else ""))
+            rows.append(
+                f"  [{f['expect']} -> {f['got']}] {f['question']}" + (f"\n      quoted: {quote}…" if quote else "")
+            )
     return "\n".join(rows)

@@ -97,9 +97,8 @@ def import_text(text: str, slug: str | None = None) -> ImportResult:
 
 
 def _convert(line: str, first: bool) -> str:
-    if m := NUMBERED_HEADING.match(line):
-        if is_heading(line, numbered=True):
-            return f"## {m.group(1)}. {m.group(2)}"
+    if (m := NUMBERED_HEADING.match(line)) and is_heading(line, numbered=True):
+        return f"## {m.group(1)}. {m.group(2)}"
     if is_heading(line) and len(line.split()) >= 2 and not first:
         return f"## {line}"
     if m := KEY_POINT.match(line):

@@ -58,7 +58,7 @@ class PassageIndex:
         self.body = FieldIndex(self.body_terms)
         self.title = FieldIndex(self.title_terms)
         self.questions = FieldIndex(self.question_terms)
-        self.body_sets = [set(b) | set(t) for b, t in zip(self.body_terms, self.title_terms)]
+        self.body_sets = [set(b) | set(t) for b, t in zip(self.body_terms, self.title_terms, strict=False)]
         # Weights of evidence come from the articles' own text: how rare a word is among passages.
         df = Counter(t for s in self.body_sets for t in s)
         self.n = len(passages)
@@ -92,7 +92,9 @@ class PassageIndex:
         total = np.zeros(self.n)
         qscores = np.zeros(len(self.question_texts))
         for slot in slots:
-            total += slot.weight * (_slot_max(self.body, slot, self.n) + TITLE_WEIGHT * _slot_max(self.title, slot, self.n))
+            total += slot.weight * (
+                _slot_max(self.body, slot, self.n) + TITLE_WEIGHT * _slot_max(self.title, slot, self.n)
+            )
             if len(qscores):
                 qscores += slot.weight * _slot_max(self.questions, slot, len(qscores))
         best_q = np.full(self.n, -1, dtype=np.int64)

@@ -19,8 +19,13 @@ from .text import normalize
 # the long, unmistakable "suicide" family; one elsewhere so "overdue" never becomes "overdose".
 KEYWORDS = {"suicide": 2, "suicidal": 2, "myself": 1, "overdose": 1, "overdosing": 1, "overdosed": 1}
 ALIASES = {
-    "kil": "kill", "kms": "kill myself", "mysefl": "myself",
-    "sewerslide": "suicide", "suicidial": "suicidal", "od": "overdose", "oding": "overdosing",
+    "kil": "kill",
+    "kms": "kill myself",
+    "mysefl": "myself",
+    "sewerslide": "suicide",
+    "suicidial": "suicidal",
+    "od": "overdose",
+    "oding": "overdosing",
 }
 
 # Another person at risk ("she wants to kill herself") also gets the crisis resources.

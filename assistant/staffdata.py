@@ -71,9 +71,7 @@ def load_synonyms(path: Path) -> list[SynonymRule]:
         phrases = tuple(p.strip() for p in left.split(",") if p.strip())
         targets = tuple(t.strip() for t in right.split(",") if t.strip())
         if not sep or "=" in right or not phrases or not targets:
-            raise CorpusError(
-                f"{path}:{number}: expected 'visitor words = article words', got {line!r}"
-            )
+            raise CorpusError(f"{path}:{number}: expected 'visitor words = article words', got {line!r}")
         rules.append(SynonymRule(phrases, targets, number))
     return rules
 
