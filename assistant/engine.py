@@ -125,7 +125,7 @@ class Assistant:
             return {"reply": Reply("crisis", messages.CRISIS), "decision": {"reason": "crisis language"}}
         has_smalltalk, rest = strip_smalltalk(question)
         query = self.analyzer.analyze(question)
-        if has_smalltalk and not self._has_known_words(rest):
+        if has_smalltalk and not any(w not in STOPWORDS for w in words(rest)):
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
             return {
                 "reply": Reply("chitchat", text, suggestions=tuple(self.starters[:4])),
@@ -159,9 +159,6 @@ class Assistant:
     def _is_word(self, word: str) -> bool:
         """Known to the index by its stem, or a real English word: either way not a typo."""
         return self.index.known(stem(word)) or is_english_word(word)
-
-    def _has_known_words(self, text: str) -> bool:
-        return any(self.index.known(s) for slot in self.analyzer.analyze(text).slots for s in slot.terms)
 
     def _with_history(self, query: Query, history: list[str] | None) -> tuple[list[Slot], str | None]:
         """Add the previous question's words when this one leans on it ("and how long does that last?")."""

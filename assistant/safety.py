@@ -91,13 +91,12 @@ def _canonical_words(text: str) -> str:
     out = []
     for token in tokens:
         if token in ALIASES:
-            out.append(ALIASES[token])
-            continue
-        for keyword, limit in KEYWORDS.items():
-            if len(token) >= 5 and token[0] == keyword[0] and token != keyword:
-                if edit_distance(token, keyword, limit) <= limit:
-                    token = keyword
-                    break
+            token = ALIASES[token]
+        elif len(token) >= 5 and token not in KEYWORDS:
+            token = next(
+                (k for k, limit in KEYWORDS.items() if token[0] == k[0] and edit_distance(token, k, limit) <= limit),
+                token,
+            )
         out.append(token)
     return " ".join(out)
 

@@ -14,9 +14,10 @@ SMALLTALK = re.compile(
     r"|bye+|goodbye|see (?:you|ya)|take care|have a (?:good|nice|great) (?:day|one|night)"
     r"|how are (?:you|u)(?: doing| today)?|hows it going|whats up|sup"
     r"|who (?:are|r) (?:you|u)|what (?:are|r) (?:you|u)|who am i (?:talking|chatting|speaking) (?:to|with)"
-    r"|are (?:you|u) (?:a |an )?(?:real |actual )?(?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
+    r"|are (?:you|u)(?: (?:a|an|or|real|actual|just))* (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
+    r"(?:(?: (?:a|an|or|real|actual))+ (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse))?"
     r"|what (?:can|do) (?:you|u) (?:do|help with|know|answer)|how (?:can|do) (?:you|u) help(?: me)?"
-    r"|what can i ask(?: you)?|how does this (?:chat |bot |assistant )?work|help|ok(?:ay)?|great|cool|nice"
+    r"|what can i ask(?: you)?|how does this (?:chat |bot |assistant )?work|^help(?: me)?$|ok(?:ay)?|great|cool|nice"
     r"|awesome|perfect|got it|i see|(?:that|this|it|you) (?:helps|helped|was helpful)|helpful|very helpful"
     r"|nice to meet you)\b"
 )

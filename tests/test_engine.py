@@ -1,0 +1,175 @@
+"""Replies: verbatim cited quotes, honest abstention, crisis resources, small talk, follow-ups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant, Reply
+from assistant.messages import DISCLAIMER
+from tests.conftest import SMALL_ARTICLE
+
+
+def _passage_texts(assistant: Assistant) -> set[str]:
+    return {p.text for p in assistant.passages}
+
+
+def test_effects_duration_quotes_long_term_benefits_with_citation(assistant):
+    reply = assistant.ask("how long do effects last")
+    assert reply.kind == "answer"
+    first = reply.quotes[0]
+    assert first.passage.section_number == 4
+    assert first.passage.section_title == "Long-Term Benefits of Ketamine and Neuroplasticity"
+    citation = first.to_dict()["citation"]
+    assert citation["article"] == "The Science of Neuroplasticity: How Ketamine Rewires the Brain"
+    assert citation["url"] == f"/article/ketamine-neuroplasticity#{first.passage.anchor}"
+    assert reply.disclaimer == DISCLAIMER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it covered by insurance?",
+        "side efects",
+        "who can benefit from ketamine",
+        "what is the mTOR pathway",
+        "does it help ptsd",
+        "how is ketamine different from antidepressants",
+    ],
+)
+def test_answers_are_verbatim_quotes_with_highlight_disclaimer_and_suggestions(assistant, question):
+    reply = assistant.ask(question)
+    assert reply.kind == "answer"
+    assert 1 <= len(reply.quotes) <= 3
+    assert sum(len(q.passage.text.split()) for q in reply.quotes) <= 150
+    for quote in reply.quotes:
+        assert quote.passage.text in _passage_texts(assistant)
+        assert quote.highlight and quote.highlight in quote.passage.text
+    assert reply.disclaimer
+    assert 2 <= len(reply.suggestions) <= 3
+    assert all(s.endswith("?") for s in reply.suggestions)
+    assert len({q.passage.id for q in reply.quotes}) == len(reply.quotes)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what dose of ketamine should I take",
+        "is ketamine safe during pregnancy",
+        "can I drink alcohol after an infusion",
+        "is ketamine legal",
+        "best casino bonus",
+        "daman game login",
+    ],
+)
+def test_questions_the_article_does_not_answer_get_no_answer(assistant, question):
+    reply = assistant.ask(question)
+    assert reply.kind == "no_answer"
+    assert reply.quotes == ()
+    assert "licensed" in reply.message
+    assert reply.suggestions
+
+
+def test_matching_only_common_topic_words_is_not_evidence(assistant):
+    trace = assistant.explain("ketamine brain")
+    assert trace["reply"]["kind"] == "no_answer"
+    assert "common words" in trace["decision"]["reason"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I want to kill myself",
+        "i dont want to live anymore",
+        "thinking about suicide after my infusion",
+        "how much ketamine would it take to overdose, I'm done",
+    ],
+)
+def test_crisis_messages_get_resources_and_no_quotes(assistant, message):
+    reply = assistant.ask(message)
+    assert reply.kind == "crisis"
+    assert reply.quotes == () and "988" in reply.message and "911" in reply.message
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the cost is killing me, is it covered?",
+        "does ketamine kill brain cells?",
+        "I'm dying to know how fast it works",
+    ],
+)
+def test_idioms_are_not_crisis(assistant, message):
+    assert assistant.ask(message).kind != "crisis"
+
+
+@pytest.mark.parametrize("message", ["hi", "Hello there!", "thanks!", "who are you?", "what can you do", "bye"])
+def test_small_talk_says_what_the_assistant_does(assistant, message):
+    reply = assistant.ask(message)
+    assert reply.kind == "chitchat"
+    assert reply.quotes == () and reply.suggestions
+
+
+def test_greeting_with_a_question_answers_the_question(assistant):
+    assert assistant.ask("hi! is it covered by insurance?").kind == "answer"
+
+
+def test_short_follow_up_uses_the_previous_question(assistant):
+    alone = assistant.explain("and what about booster ones?")
+    followed = assistant.explain("and what about booster ones?", history=["how are infusions given"])
+    assert alone["history_used"] is None
+    assert followed["history_used"] == "how are infusions given"
+    assert followed["reply"]["kind"] == "answer"
+    assert followed["reply"]["quotes"][0]["citation"]["section_number"] == 6
+
+
+def test_history_does_not_make_an_unanswerable_question_answerable(assistant):
+    reply = assistant.ask("is it safe while breastfeeding?", history=["what are the side effects"])
+    assert reply.kind == "no_answer"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "???", "!!!", "\u200b", "x" * 5000, "the and of"])
+def test_empty_or_noise_never_raises(assistant, text):
+    reply = assistant.ask(text)
+    assert isinstance(reply, Reply) and reply.kind in ("no_answer", "chitchat")
+
+
+def test_reply_to_dict_has_the_api_shape(assistant):
+    data = assistant.ask("does insurance cover it").to_dict()
+    assert set(data) == {"id", "kind", "message", "quotes", "disclaimer", "suggestions"}
+    assert set(data["quotes"][0]) == {"text", "highlight", "citation"}
+    assert set(data["quotes"][0]["citation"]) == {
+        "article",
+        "article_slug",
+        "section_number",
+        "section_title",
+        "anchor",
+        "url",
+    }
+
+
+def test_explain_shows_candidates_terms_corrections_and_decision(assistant):
+    trace = assistant.explain("are side efects covered by insurence")
+    assert trace["query"]["corrections"] == {"efects": "effects"}
+    assert trace["query"]["expansions"]  # "side effects" is a staff synonym phrase
+    top = trace["candidates"][0]
+    assert top["score"] > 0 and "covered" in top["matched_terms"]
+    assert trace["decision"]["answer"] is True
+
+
+def test_citations_name_the_right_article_in_a_multi_article_corpus(tmp_path: Path):
+    root = Path(__file__).resolve().parent.parent
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "sleep-recovery.md").write_text(SMALL_ARTICLE, "utf-8")
+    (folder / "ketamine-neuroplasticity.md").write_text(
+        (root / "corpus/ketamine-neuroplasticity.md").read_text("utf-8")
+    )
+    assistant = Assistant.from_directory(folder)
+    nap = assistant.ask("how long should a nap be to restore alertness")
+    assert nap.kind == "answer" and nap.quotes[0].passage.article_title == "Sleep and Recovery"
+    assert nap.quotes[0].to_dict()["citation"]["url"].startswith("/article/sleep-recovery#")
+    cost = assistant.ask("is ketamine therapy covered by insurance")
+    assert cost.quotes[0].passage.article_slug == "ketamine-neuroplasticity"
+    assert [a.slug for a in assistant.articles] == ["ketamine-neuroplasticity", "sleep-recovery"]

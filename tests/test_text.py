@@ -1,0 +1,53 @@
+"""The one tokenizer, the stemmer, stopwords and spelling correction."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.spelling import Speller, edit_distance
+from assistant.text import STOPWORDS, normalize, terms, words
+
+
+def test_normalize_folds_unicode_quotes_dashes_space_and_case():
+    assert (
+        normalize("  Brain\u2019s \u201crewire\u201d \u2014 ＫＥＴＡＭＩＮＥ\u200b\n\tok ")
+        == 'brain\'s "rewire" - ketamine ok'
+    )
+
+
+def test_words_drop_possessives_and_split_hyphens():
+    assert words("The brain’s long-term, mTOR-driven changes!") == [
+        "the",
+        "brain",
+        "long",
+        "term",
+        "mtor",
+        "driven",
+        "changes",
+    ]
+
+
+def test_terms_stem_and_drop_stopwords():
+    assert terms("What are the lasting effects of infusions?") == ["last", "effect", "infus"]
+    assert {"what", "the", "i'm", "please"} <= STOPWORDS and "long" not in STOPWORDS
+
+
+def test_edit_distance_counts_adjacent_swaps_once():
+    assert edit_distance("ptsd", "pstd", 2) == 1
+    assert edit_distance("efects", "effects", 2) == 1
+    assert edit_distance("abcdef", "uvwxyz", 2) == 3  # capped at limit + 1
+
+
+@pytest.mark.parametrize(("typo", "fixed"), [("ketamin", "ketamine"), ("efects", "effects"), ("anxeity", "anxiety")])
+def test_speller_corrects_typos_to_vocabulary_words(typo, fixed):
+    speller = Speller({"ketamine": 5, "effects": 3, "anxiety": 2, "affects": 1})
+    assert speller.correct(typo) == fixed
+
+
+def test_speller_leaves_known_short_and_real_words_alone():
+    speller = Speller({"hope": 3, "dive": 1}, is_word=lambda w: w in {"home", "drive"})
+    assert speller.correct("hope") is None  # known
+    assert speller.correct("home") is None  # a real word, not a typo of "hope"
+    assert speller.correct("drive") is None
+    assert speller.correct("hop") is None  # too short to guess
+    assert speller.correct("zzzzzz") is None  # nothing close
