@@ -35,6 +35,8 @@ EXTRA_QUOTE_RATIO = 0.8
 MAX_QUOTES = 3
 MAX_QUOTE_WORDS = 150
 MAX_SUGGESTIONS = 3
+# Suggestions sharing this share of their words with the question or each other are repeats.
+SIMILAR_SUGGESTION = 0.6
 # Words of an earlier question count at this weight when a follow-up is too weak alone.
 HISTORY_WEIGHT = 0.5
 REFERRING_WORDS = frozenset(
@@ -237,22 +239,19 @@ class Assistant:
 
     def _suggest(self, candidates: list[Candidate], chosen: list[Candidate], question: str) -> tuple[str, ...]:
         """Follow-up questions: the first alternate question of related passages, then starters."""
-        asked = {_key(question)}
         quoted = {c.passage.id for c in chosen}
         related = [c.passage for c in candidates if c.passage.id not in quoted]
         if chosen:
             related += self._neighbours(chosen[0].passage)
+        pool = [qs[0] for p in related if (qs := self.alternate_questions.get(p.id))] + self.starters
+        seen = [_key(question)]
         out: list[str] = []
-        for passage in related:
-            for q in self.alternate_questions.get(passage.id, [])[:1]:
-                if _key(q) not in asked:
-                    asked.add(_key(q))
-                    out.append(q)
-        for q in self.starters:
-            if _key(q) not in asked:
-                asked.add(_key(q))
+        for q in pool:
+            key = _key(q)
+            if len(out) < MAX_SUGGESTIONS and all(_overlap(key, other) < SIMILAR_SUGGESTION for other in seen):
+                seen.append(key)
                 out.append(q)
-        return tuple(out[:MAX_SUGGESTIONS])
+        return tuple(out)
 
     def _neighbours(self, passage: Passage) -> list[Passage]:
         """Passages of the same section, nearest first."""
@@ -272,5 +271,10 @@ def min_coverage(informative: int) -> float:
     return MIN_COVERAGE_CORROBORATED.get(informative, MIN_COVERAGE)
 
 
-def _key(question: str) -> str:
-    return " ".join(sorted({stem(w) for w in words(question) if w not in STOPWORDS}))
+def _key(question: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(question) if w not in STOPWORDS)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two questions' stems."""
+    return len(a & b) / len(a | b) if a | b else 1.0
