@@ -162,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     purge = sub.add_parser("purge", help="delete feedback and logged questions older than N days")
     purge.add_argument("--days", type=int, required=True)
-    purge.add_argument("--db", help="database file (default: $ASSISTANT_DB or instance/assistant.sqlite3)")
+    purge.add_argument("--db", help="database file (default: $ASSISTANT_DB or instance/assistant.db)")
     purge.set_defaults(func=cmd_purge)
     return parser
 

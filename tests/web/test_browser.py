@@ -1,0 +1,335 @@
+"""The chat, article and staff pages in real headless Chromium, driven by Playwright.
+
+Skipped (with the reason) when Playwright or /usr/bin/chromium is missing, except under CI,
+where a missing browser is a failure: CI must run these.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from web import create_app
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = ROOT / "screenshots"
+TOKEN = "browser-test-staff-token-0123456789"
+QUESTION = "How fast does ketamine work?"
+
+
+def _missing_browser() -> str | None:
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright Python package is not installed"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is not installed (apt-get install chromium)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = _missing_browser()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server(assistant, tmp_path_factory):
+    """The app on 127.0.0.1 at a free port, in a background thread for this module."""
+    db = tmp_path_factory.mktemp("browser") / "assistant.db"
+    config = {"ASSISTANT_DB": str(db), "ASSISTANT_RATE_LIMIT": "off", "ASSISTANT_STAFF_TOKEN": TOKEN}
+    app = create_app(config, assistant=assistant)
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield {"url": f"http://127.0.0.1:{httpd.server_port}", "db": db}
+    httpd.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """Open a path in a fresh context; fail the test on a script or CSP error or a missing asset.
+
+    API errors are left out: some tests provoke them, and the page shows them in the chat.
+    """
+    contexts, errors = [], []
+
+    def on_console(message) -> None:
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            errors.append(message.text)
+
+    def on_response(response) -> None:
+        if response.status >= 400 and "/api/" not in response.url:
+            errors.append(f"{response.status} {response.url}")
+
+    def open_(path: str = "/", width: int = 1280, scheme: str = "light"):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("console", on_console)
+        page.on("response", on_response)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(server["url"] + path)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert not errors, errors
+
+
+def ask(page, question: str):
+    """Type a question, press Enter, and return the reply that answers it."""
+    count = page.locator(".msg-assistant").count()
+    page.fill("#question", question)
+    page.press("#question", "Enter")
+    reply = page.locator(".msg-assistant").nth(count)
+    reply.wait_for()
+    return reply
+
+
+def test_typed_question_gets_a_cited_answer(open_page):
+    page = open_page()
+    reply = ask(page, QUESTION)
+    mark = reply.locator("blockquote mark").first
+    assert mark.inner_text() in reply.locator("blockquote").first.inner_text()
+    link = reply.locator(".citation a").first
+    assert link.inner_text().startswith(("§", "Introduction", "Conclusion"))
+    assert link.get_attribute("href").startswith("/article/ketamine-neuroplasticity#")
+    assert reply.locator(".disclaimer").inner_text()
+    assert reply.locator(".suggestions .chip").count() > 0
+    assert page.evaluate("document.activeElement.id") == "question"
+    assert page.locator("#starters").is_hidden()
+
+
+def test_citation_opens_the_article_at_the_highlighted_passage(open_page):
+    page = open_page()
+    link = ask(page, QUESTION).locator(".citation a").first
+    anchor = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(f"**/article/ketamine-neuroplasticity#{anchor}")
+    target = page.locator(f"[id='{anchor}']")
+    assert target.evaluate("el => el.matches(':target')")
+    assert target.evaluate("el => getComputedStyle(el).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert target.is_visible()
+
+
+def test_starter_chip_asks_its_question(open_page):
+    page = open_page()
+    chip = page.locator("#starters .chip").first
+    text = chip.inner_text()
+    chip.click()
+    page.locator(".msg-assistant").first.wait_for()
+    assert page.locator(".msg-visitor p").first.inner_text() == text
+
+
+def test_crisis_reply_is_an_alert_with_988_and_911(open_page):
+    page = open_page()
+    reply = ask(page, "I want to kill myself")
+    assert reply.get_attribute("role") == "alert"
+    assert "kind-crisis" in reply.get_attribute("class")
+    text = reply.inner_text()
+    assert "988" in text and "911" in text
+    assert "988" in page.locator(".crisis-footer").inner_text()
+
+
+def test_feedback_is_sent_and_stored(open_page, server):
+    page = open_page()
+    reply = ask(page, QUESTION)
+    reply.get_by_role("button", name="Not helpful").click()
+    reply.get_by_label("Anything to add? (optional)").fill("Please say more about side effects")
+    reply.get_by_role("button", name="Send feedback").click()
+    reply.get_by_text("Thanks for your feedback.").wait_for()
+    with sqlite3.connect(server["db"]) as conn:
+        rows = conn.execute("SELECT rating, comment, question, kind FROM feedback").fetchall()
+    assert ("down", "Please say more about side effects", QUESTION, "answer") in rows
+
+
+def test_markup_in_a_question_is_shown_as_text_and_never_runs(open_page):
+    page = open_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    payload = "<img src=x onerror=alert(1)>"
+    ask(page, payload)
+    assert page.locator(".msg-visitor p").last.inner_text() == payload
+    assert page.locator("#log img").count() == 0
+    page.wait_for_timeout(200)
+    assert dialogs == []
+
+
+def test_errors_appear_in_the_conversation(open_page):
+    page = open_page()
+    page.route(
+        "**/api/ask", lambda route: route.fulfill(status=429, headers={"Retry-After": "7"}, json={"error": "slow down"})
+    )
+    page.fill("#question", QUESTION)
+    page.press("#question", "Enter")
+    assert "try again in 7 seconds" in page.locator(".msg-error").last.inner_text()
+    page.unroute("**/api/ask")
+    page.route("**/api/ask", lambda route: route.abort())
+    page.fill("#question", QUESTION)
+    page.press("#question", "Enter")
+    page.get_by_text("couldn't reach the assistant").wait_for()
+    assert page.locator("#busy").count() == 0
+    assert page.evaluate("document.activeElement.id") == "question"
+
+
+def test_narrow_screen_has_no_horizontal_scroll(open_page):
+    page = open_page(width=360)
+    ask(page, QUESTION)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + "/article/ketamine-neuroplasticity")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_conversation_survives_reload_and_new_conversation_clears_it(open_page):
+    page = open_page()
+    ask(page, QUESTION)
+    page.reload()
+    assert page.locator(".msg-visitor p").first.inner_text() == QUESTION
+    assert page.locator(".msg-assistant blockquote").count() > 0
+    page.get_by_role("button", name="New conversation").click()
+    assert page.locator("#log > *").count() == 0
+    assert page.locator("#starters").is_visible()
+    assert page.evaluate("document.activeElement.id") == "question"
+    page.reload()
+    assert page.locator("#log > *").count() == 0
+
+
+def test_follow_up_sends_earlier_questions_as_history(open_page):
+    page = open_page()
+    ask(page, QUESTION)
+    with page.expect_request("**/api/ask") as request:
+        ask(page, "and how long does it last?")
+    assert request.value.post_data_json == {"question": "and how long does it last?", "history": [QUESTION]}
+
+
+def test_keyboard_focus_is_visible(open_page):
+    page = open_page()
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.locator("#starters .chip").first.focus()
+    page.keyboard.press("Tab")
+    style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert style != "none"
+
+
+def test_staff_console_signs_in_and_explains(open_page):
+    page = open_page("/staff")
+    page.get_by_label("Staff token").fill(TOKEN)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Question to explain").fill("how fast does ketamine work")
+    page.get_by_role("button", name="Explain").click()
+    rows = page.locator("#explain-result tbody tr")
+    rows.first.wait_for()
+    assert rows.count() > 1
+    assert float(rows.first.locator("td").nth(1).inner_text()) > 0
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "staff-explain-1280-light.png"), full_page=True)
+    page.get_by_role("button", name="Run the evaluation").click()
+    results = page.locator("#eval-result tbody tr")
+    results.first.wait_for()
+    assert page.locator("#eval-result .pass").count() > 0
+    page.get_by_label("Failures only").check()
+    assert results.count() == page.locator("#eval-result .fail").count()
+    page.locator("#eval-heading").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "staff-eval-1280-light.png"))
+
+
+def test_staff_console_rejects_a_wrong_token(open_page):
+    page = open_page("/staff")
+    page.get_by_label("Staff token").fill("not-the-token-at-all")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("That token was not accepted.").wait_for()
+    assert page.locator("#console").is_hidden()
+    assert page.evaluate("sessionStorage.length") == 0
+
+
+# WCAG 2.x contrast ratio of each element's text against the first opaque background behind it.
+CONTRAST_JS = """
+(selectors) => {
+  const parse = (c) => {
+    const [r, g, b, a = 1] = c.match(/[\\d.]+/g).map(Number);
+    return { r, g, b, a };
+  };
+  const channel = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const luminance = (c) => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  const background = (node) => {
+    for (; node; node = node.parentElement) {
+      const c = parse(getComputedStyle(node).backgroundColor);
+      if (c.a > 0) return c;
+    }
+    return { r: 255, g: 255, b: 255 };
+  };
+  return Object.fromEntries(selectors.map((s) => {
+    const node = document.querySelector(s);
+    if (!node) return [s, null];
+    const [l1, l2] = [luminance(parse(getComputedStyle(node).color)), luminance(background(node))];
+    return [s, (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05)];
+  }));
+}
+"""
+TEXT_SELECTORS = [
+    "body",
+    ".note",
+    ".site-header a",
+    ".msg-visitor p",
+    ".msg-text",
+    ".quote blockquote p",
+    "mark",
+    ".citation",
+    ".citation a",
+    ".disclaimer",
+    ".suggestions-heading",
+    ".suggestions .chip",
+    ".feedback-prompt",
+    "button.primary",
+    ".link-button",
+    ".kind-crisis .msg-text",
+    ".crisis-resources a",
+    ".crisis-footer p",
+    ".crisis-footer a",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_screenshots(open_page, width, scheme):
+    SHOTS.mkdir(exist_ok=True)
+    page = open_page(width=width, scheme=scheme)
+    page.screenshot(path=str(SHOTS / f"chat-empty-{width}-{scheme}.png"), full_page=True)
+    ask(page, QUESTION)
+    ask(page, "I want to end my life")
+    page.screenshot(path=str(SHOTS / f"chat-{width}-{scheme}.png"), full_page=True)
+    ratios = page.evaluate(CONTRAST_JS, TEXT_SELECTORS)
+    low = {selector: ratio for selector, ratio in ratios.items() if ratio is None or not ratio >= 4.5}
+    assert not low, f"text below WCAG AA contrast (4.5:1) in {scheme}: {low}"
+    page.locator(".citation a").first.click()
+    page.wait_for_load_state()
+    page.screenshot(path=str(SHOTS / f"article-{width}-{scheme}.png"))

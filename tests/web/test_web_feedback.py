@@ -1,0 +1,154 @@
+"""Feedback and gap storage: what is kept, what is not, and how it degrades."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from web.storage import Storage, normalize_question, purge_cli, purge_older_than
+
+FEEDBACK = {"reply_id": "abc123", "rating": "down", "comment": "Too long", "question": "Is it safe?", "kind": "answer"}
+
+
+def test_feedback_is_stored_without_ip_or_user_agent(client, db_path, assert_documented):
+    response = client.post(
+        "/api/feedback",
+        json=FEEDBACK,
+        headers={"User-Agent": "Secret-Browser/1.0"},
+        environ_base={"REMOTE_ADDR": "203.0.113.9"},
+    )
+    assert response.status_code == 201
+    assert assert_documented(response, "/api/feedback") == {"status": "stored"}
+    with sqlite3.connect(db_path) as conn:
+        conn.row_factory = sqlite3.Row
+        rows = [dict(r) for r in conn.execute("SELECT * FROM feedback")]
+        dump = "\n".join(conn.iterdump())
+    assert len(rows) == 1
+    assert {k: rows[0][k] for k in FEEDBACK} == FEEDBACK
+    assert "203.0.113.9" not in dump and "Secret-Browser" not in dump
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ({"rating": "up"}, "reply_id is required"),
+        ({"reply_id": "r", "rating": "meh"}, "rating must be one of: up, down"),
+        ({"reply_id": "r"}, "rating is required"),
+        ({"reply_id": "", "rating": "up"}, "reply_id must be 1 to 64"),
+        ({"reply_id": "r" * 65, "rating": "up"}, "reply_id must be 1 to 64"),
+        ({"reply_id": "r", "rating": "up", "comment": "c" * 1001}, "comment must be 0 to 1000"),
+        ({"reply_id": "r", "rating": "up", "question": "q" * 501}, "question must be 0 to 500"),
+        ({"reply_id": "r", "rating": "up", "kind": "rant"}, "kind must be one of"),
+        ({"reply_id": "r", "rating": "up", "ip": "1.2.3.4"}, "unknown field: ip"),
+        ({"reply_id": 5, "rating": "up"}, "reply_id must be a string"),
+    ],
+)
+def test_feedback_rejects_bad_bodies(client, assert_documented, body, fragment):
+    response = client.post("/api/feedback", json=body)
+    assert response.status_code == 400
+    assert fragment in assert_documented(response, "/api/feedback")["error"]
+
+
+def _unwritable(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    return blocker / "instance" / "assistant.db"  # its parent cannot be made
+
+
+def _corrupt(tmp_path):
+    path = tmp_path / "corrupt.db"
+    path.write_bytes(b"this is not a database" * 100)
+    return path
+
+
+@pytest.mark.parametrize("make_path", [_unwritable, _corrupt], ids=["missing-dir", "corrupt"])
+def test_unusable_database_gives_503_while_chat_keeps_answering(make_app, tmp_path, assert_documented, make_path):
+    client = make_app(ASSISTANT_DB=str(make_path(tmp_path))).test_client()  # start-up must not fail
+    feedback = client.post("/api/feedback", json=FEEDBACK)
+    assert feedback.status_code == 503
+    assert assert_documented(feedback, "/api/feedback") == {"error": "feedback is temporarily unavailable"}
+    for question in ("How fast does ketamine work?", "Do you validate parking tickets?"):
+        assert client.post("/api/ask", json={"question": question}).status_code == 200
+
+
+def test_concurrent_feedback_loses_no_row(make_app, db_path):
+    app = make_app()
+    threads, per_thread = 16, 10
+
+    def post_many() -> None:
+        client = app.test_client()
+        for _ in range(per_thread):
+            assert client.post("/api/feedback", json=FEEDBACK).status_code == 201
+
+    workers = [threading.Thread(target=post_many) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM feedback").fetchone()[0] == threads * per_thread
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_separate_storages_on_one_file_share_rows(db_path):
+    # Two gunicorn workers hold two Storage objects on the same file.
+    first, second = Storage(db_path), Storage(db_path)
+    first.add_gap("Where do I park?")
+    second.add_gap("where do i park")
+    assert first.gap_report()[0]["count"] == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "normalized"),
+    [
+        ("Where do I PARK??", "where do i park"),
+        ("  where   do i\npark. ", "where do i park"),
+        ("Wo parke ich?", "wo parke ich"),
+    ],
+)
+def test_normalize_question_folds_case_spacing_and_punctuation(question, normalized):
+    assert normalize_question(question) == normalized
+
+
+def test_gap_report_counts_repeats_newest_first(db_path):
+    storage = Storage(db_path)
+    for question in ("Where do I park?", "Is there wifi?", "where do I park"):
+        storage.add_gap(question)
+    report = storage.gap_report()
+    assert [(row["question"], row["count"]) for row in report] == [("where do i park", 2), ("is there wifi", 1)]
+
+
+def _age_rows(db_path, days: int) -> None:
+    old = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE feedback SET created_at = ?", (old,))
+        conn.execute("UPDATE gaps SET created_at = ?", (old,))
+
+
+def test_purge_removes_only_old_rows(db_path):
+    storage = Storage(db_path)
+    storage.add_gap("old question")
+    storage.add_feedback("r1", "up")
+    _age_rows(db_path, 40)
+    storage.add_gap("new question")
+    assert purge_older_than(db_path, 30) == 2
+    assert [row["question"] for row in storage.gap_report()] == ["new question"]
+    assert storage.list_feedback() == []
+
+
+def test_purge_rejects_negative_days(db_path):
+    with pytest.raises(ValueError, match="-1"):
+        purge_older_than(db_path, -1)
+
+
+def test_purge_cli_reports_count_and_status(db_path, monkeypatch, capsys):
+    Storage(db_path).add_gap("old")
+    _age_rows(db_path, 10)
+    monkeypatch.setenv("ASSISTANT_DB", str(db_path))
+    assert purge_cli(7) == 0
+    assert "Deleted 1 record(s)" in capsys.readouterr().out
+    assert purge_cli(-3) == 1
+    assert "days must be 0 or more" in capsys.readouterr().err

@@ -1,0 +1,81 @@
+"""`serve`: the production server starts, answers and stops; a bad corpus stops it cleanly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from web.server import serve, server_url
+
+ROOT = Path(__file__).resolve().parents[2]
+# The issue asks for under 2 s on the bundled corpus; CI machines vary, so the test allows more
+# and prints the measured time.
+READY_LIMIT_S = 8.0
+
+
+def test_serve_reports_a_bad_corpus_without_traceback(tmp_path, capsys):
+    assert serve(corpus=str(tmp_path / "missing-corpus")) != 0
+    err = capsys.readouterr().err
+    assert "missing-corpus" in err and "Traceback" not in err
+
+
+def test_serve_reports_a_bad_setting(monkeypatch, capsys):
+    monkeypatch.setenv("ASSISTANT_RATE_LIMIT", "many")
+    assert serve() == 2
+    assert "ASSISTANT_RATE_LIMIT" in capsys.readouterr().err
+
+
+def test_serve_refuses_zero_workers(capsys):
+    assert serve(workers=0) == 2
+    assert "--workers" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("host", "url"),
+    [("127.0.0.1", "http://127.0.0.1:8000/"), ("0.0.0.0", "http://localhost:8000/"), ("::1", "http://[::1]:8000/")],
+)
+def test_server_url_is_printable(host, url):
+    assert server_url(host, 8000) == url
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_gunicorn_serves_the_app_quickly_without_a_control_socket(tmp_path):
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(HOME=str(tmp_path), ASSISTANT_DB=str(tmp_path / "db.sqlite"), PYTHONUNBUFFERED="1")
+    code = f"import sys; from web.server import serve; sys.exit(serve(port={port}, workers=1))"
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        body = None
+        while time.monotonic() - started < READY_LIMIT_S and process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1) as response:
+                    body = response.read()
+                    break
+            except OSError:
+                time.sleep(0.05)
+        ready = time.monotonic() - started
+        assert body and b'"status"' in body, f"not ready after {ready:.1f} s"
+        print(f"gunicorn ready in {ready:.2f} s")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=15)
+    assert f"http://127.0.0.1:{port}/" in out
+    assert "Traceback" not in err
+    assert not (tmp_path / ".gunicorn").exists()

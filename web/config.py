@@ -1,0 +1,155 @@
+"""Settings of the web app: one table of names, defaults and descriptions, and their parsing.
+
+The table is the single source for the README's settings table and its docs test.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+class ConfigError(ValueError):
+    """A setting has a value the app cannot use; the message names the setting and the value."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable the app reads."""
+
+    name: str
+    default: str
+    description: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("ASSISTANT_CORPUS", "corpus", "Folder of articles and data files the assistant answers from."),
+    Setting("ASSISTANT_DB", "instance/assistant.db", "SQLite file for feedback and unanswered questions."),
+    Setting(
+        "ASSISTANT_STAFF_TOKEN",
+        "",
+        "Bearer token for the staff console (at least 16 characters); unset means /staff returns 404.",
+    ),
+    Setting(
+        "ASSISTANT_RATE_LIMIT",
+        "30/minute",
+        "Requests per client address to /api/ask (and, counted apart, /api/feedback), as N/second, "
+        "N/minute or N/hour, per server process; `off` disables it.",
+    ),
+    Setting(
+        "ASSISTANT_FRAME_ANCESTORS",
+        "'self'",
+        "CSP frame-ancestors: the sites allowed to embed the chat in an iframe, space-separated.",
+    ),
+    Setting(
+        "ASSISTANT_LOG_QUESTIONS",
+        "1",
+        "1 logs unanswered questions (and the question sent with feedback); 0 stores no question text.",
+    ),
+    Setting("ASSISTANT_EVAL_SET", "tests/data/eval.jsonl", "JSON Lines evaluation set run from the staff console."),
+    Setting(
+        "ASSISTANT_TRUSTED_PROXIES",
+        "0",
+        "How many reverse proxies in front of the app to trust for X-Forwarded-For, so the rate limit "
+        "sees each visitor's address instead of the proxy's.",
+    ),
+)
+
+RATE_UNITS = {"second": 1, "minute": 60, "hour": 3600}
+_RATE = re.compile(r"\s*(\d+)\s*/\s*(second|minute|hour)\s*")
+_BOOLEANS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+# A CSP source expression without separators or quotes that could smuggle in another directive
+# (CSP Level 3, "source-expression"): keywords are the only quoted values allowed here.
+_FRAME_SOURCE = re.compile(
+    r"'self'|'none'"  # the two keywords
+    r"|[a-z][a-z0-9+.-]*:"  # a scheme alone, "https:"
+    r"|(?:[a-z][a-z0-9+.-]*://)?[a-z0-9*.-]+(?::(?:\d+|\*))?(?:/[^\s;,']*)?",  # host, port, path
+    re.IGNORECASE,
+)
+# Short tokens can be guessed: 16 random printable characters carry about 100 bits, a floor chosen here.
+MIN_TOKEN_LENGTH = 16
+# A CDN plus a load balancer plus nginx is already three; beyond five is surely a typo.
+MAX_PROXY_HOPS = 5
+
+
+def load_config(test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Return the parsed settings: defaults, then the environment, then test_config on top."""
+    raw: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+    raw.update({s.name: os.environ[s.name] for s in SETTINGS if s.name in os.environ})
+    raw.update(test_config or {})
+    parsed = dict(raw)
+    parsed["ASSISTANT_RATE_LIMIT"] = parse_rate_limit(raw["ASSISTANT_RATE_LIMIT"])
+    parsed["ASSISTANT_FRAME_ANCESTORS"] = parse_frame_ancestors(raw["ASSISTANT_FRAME_ANCESTORS"])
+    parsed["ASSISTANT_LOG_QUESTIONS"] = parse_boolean("ASSISTANT_LOG_QUESTIONS", raw["ASSISTANT_LOG_QUESTIONS"])
+    parsed["ASSISTANT_STAFF_TOKEN"] = parse_token(raw["ASSISTANT_STAFF_TOKEN"])
+    parsed["ASSISTANT_TRUSTED_PROXIES"] = parse_proxy_count(raw["ASSISTANT_TRUSTED_PROXIES"])
+    for name in ("ASSISTANT_CORPUS", "ASSISTANT_DB", "ASSISTANT_EVAL_SET"):
+        if not str(raw[name]).strip():
+            raise ConfigError(f"{name} must be a path, got {raw[name]!r}")
+        parsed[name] = str(raw[name]).strip()
+    return parsed
+
+
+def env_setting(name: str) -> str:
+    """One setting's raw value from the environment, or its default (for CLI commands)."""
+    default = next(s.default for s in SETTINGS if s.name == name)
+    return os.environ.get(name, default)
+
+
+def parse_rate_limit(value: Any) -> tuple[int, int] | None:
+    """Parse "30/minute" into (30, 60) seconds; "off" (or None) into None."""
+    if value is None or (isinstance(value, str) and value.strip().lower() == "off"):
+        return None
+    if isinstance(value, tuple):
+        return value
+    match = _RATE.fullmatch(str(value).lower())
+    if not match or int(match.group(1)) < 1:
+        raise ConfigError(f"ASSISTANT_RATE_LIMIT must look like 30/minute (or /second, /hour) or off, got {value!r}")
+    return int(match.group(1)), RATE_UNITS[match.group(2)]
+
+
+def parse_frame_ancestors(value: Any) -> str:
+    """Check a space-separated list of CSP sources such as "'self' https://clinic.example"."""
+    sources = str(value).split()
+    if not sources or not all(_FRAME_SOURCE.fullmatch(s) for s in sources):
+        raise ConfigError(
+            "ASSISTANT_FRAME_ANCESTORS must be CSP sources separated by spaces, "
+            f"like 'self' https://clinic.example, got {value!r}"
+        )
+    if "'none'" in sources and len(sources) > 1:
+        raise ConfigError(f"ASSISTANT_FRAME_ANCESTORS cannot combine 'none' with other sources, got {value!r}")
+    return " ".join(sources)
+
+
+def parse_boolean(name: str, value: Any) -> bool:
+    """Parse 1/0, true/false, yes/no, on/off."""
+    if isinstance(value, bool):
+        return value
+    key = str(value).strip().lower()
+    if key not in _BOOLEANS:
+        raise ConfigError(f"{name} must be 1 or 0, got {value!r}")
+    return _BOOLEANS[key]
+
+
+def parse_proxy_count(value: Any) -> int:
+    """A small whole number of proxy hops; more than a few means a mistake."""
+    text = str(value).strip()
+    if not text.isdigit() or int(text) > MAX_PROXY_HOPS:
+        raise ConfigError(f"ASSISTANT_TRUSTED_PROXIES must be a whole number from 0 to {MAX_PROXY_HOPS}, got {value!r}")
+    return int(text)
+
+
+def parse_token(value: Any) -> str | None:
+    """Return the staff token, or None when staff access is off; never echo a token in errors."""
+    token = str(value or "").strip()
+    if not token:
+        return None
+    if len(token) < MIN_TOKEN_LENGTH or not token.isascii() or not token.isprintable():
+        raise ConfigError(
+            f"ASSISTANT_STAFF_TOKEN must be at least {MIN_TOKEN_LENGTH} printable ASCII characters "
+            f"(got {len(token)} characters; the value is not shown)"
+        )
+    return token

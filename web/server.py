@@ -1,0 +1,70 @@
+"""`assistant serve`: run the app under gunicorn, or Flask's development server with --dev."""
+
+from __future__ import annotations
+
+import sys
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+from assistant import CorpusError
+from web.app import create_app
+from web.config import ConfigError
+
+# gthread workers: threads share one process's rate-limit window, and a slow client does not
+# hold up the others.
+THREADS_PER_WORKER = 4
+
+
+class GunicornServer(BaseApplication):
+    """Serve an app that is already built, so the index is made once, before the workers fork."""
+
+    def __init__(self, app: Flask, options: dict) -> None:
+        self.application = app
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        return self.application
+
+
+def server_url(host: str, port: int) -> str:
+    """The address to open in a browser (IPv6 hosts in brackets)."""
+    shown = "localhost" if host in ("0.0.0.0", "::") else host
+    return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
+
+
+def serve(
+    host: str = "127.0.0.1", port: int = 8000, workers: int = 1, dev: bool = False, corpus: str | None = None
+) -> int:
+    """Build the app once, print its URL and serve until stopped; return the exit status."""
+    if workers < 1:
+        print(f"error: --workers must be 1 or more, got {workers}", file=sys.stderr)
+        return 2
+    try:
+        app = create_app({"ASSISTANT_CORPUS": corpus} if corpus else None)
+    except (CorpusError, ConfigError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"Clinic FAQ assistant: open {server_url(host, port)}", flush=True)
+    if dev:
+        print("Development server: do not use it in production.", flush=True)
+        app.config["TEMPLATES_AUTO_RELOAD"] = True
+        app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+        return 0
+    options = {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        "threads": THREADS_PER_WORKER,
+        "preload_app": True,
+        "control_socket_disable": True,  # gunicorn 27 otherwise opens a socket under $HOME/.gunicorn
+    }
+    try:
+        GunicornServer(app, options).run()
+    except SystemExit as stop:  # the arbiter exits the process when it halts
+        return stop.code if isinstance(stop.code, int) else 1
+    return 0
