@@ -45,6 +45,7 @@ REFERRING_WORDS = frozenset(
 CONTINUATIONS = ("and ", "but ", "also ", "what about ", "how about ", "so ", "then ")
 # Questions longer than this are analysed on their first part only; the API allows 500.
 MAX_ANALYZED_CHARS = 2000
+MAX_CRISIS_CHARS = 20000
 
 
 @dataclass(frozen=True)
@@ -123,9 +124,10 @@ class Assistant:
     # The steps of a reply -------------------------------------------------------------------
 
     def _respond(self, question: str, history: list[str] | None) -> dict:
-        question = question[:MAX_ANALYZED_CHARS]
-        if is_crisis(question):
+        # Safety reads the whole message; retrieval only its first part.
+        if is_crisis(question[:MAX_CRISIS_CHARS]):
             return {"reply": Reply("crisis", messages.CRISIS), "decision": {"reason": "crisis language"}}
+        question = question[:MAX_ANALYZED_CHARS]
         has_smalltalk, rest = strip_smalltalk(question)
         query = self.analyzer.analyze(question)
         if has_smalltalk and not any(w not in STOPWORDS for w in words(rest)):
