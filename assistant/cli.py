@@ -120,18 +120,25 @@ def cmd_purge(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    corpus_help = f"corpus folder (default: $ASSISTANT_CORPUS or ./{DEFAULT_CORPUS})"
     parser = argparse.ArgumentParser(prog="assistant", description="A FAQ assistant that answers by quoting articles.")
-    parser.add_argument("--corpus", help=f"corpus folder (default: $ASSISTANT_CORPUS or ./{DEFAULT_CORPUS})")
+    parser.add_argument("--corpus", help=corpus_help)
+    # --corpus is accepted before or after the command; SUPPRESS keeps the earlier value.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", default=argparse.SUPPRESS, help=corpus_help)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    ask = sub.add_parser("ask", help="answer a question as the chat would")
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, parents=[common])
+
+    ask = command("ask", "answer a question as the chat would")
     ask.add_argument("question")
     ask.add_argument("--history", action="append", default=[], help="an earlier question (repeatable, oldest first)")
     ask.add_argument("--json", action="store_true", help="print the reply object as JSON")
     ask.add_argument("--explain", action="store_true", help="show candidates, scores, matched terms and the decision")
     ask.set_defaults(func=cmd_ask)
 
-    ev = sub.add_parser("eval", help="measure retrieval quality on a JSON Lines question set")
+    ev = command("eval", "measure retrieval quality on a JSON Lines question set")
     ev.add_argument("file")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
     ev.add_argument(
@@ -143,24 +150,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.set_defaults(func=cmd_eval)
 
-    sub.add_parser("passages", help="list passages with their anchors").set_defaults(func=cmd_passages)
-    sub.add_parser("check", help="validate the corpus and staff data files").set_defaults(func=cmd_check)
+    command("passages", "list passages with their anchors").set_defaults(func=cmd_passages)
+    command("check", "validate the corpus and staff data files").set_defaults(func=cmd_check)
 
-    imp = sub.add_parser("import", help="convert a plain-text article export to a corpus Markdown file")
+    imp = command("import", "convert a plain-text article export to a corpus Markdown file")
     imp.add_argument("file")
     imp.add_argument("--slug", help="article slug (default: from the file name)")
     imp.add_argument("--output", help="where to write (default: CORPUS/SLUG.md)")
     imp.add_argument("--force", action="store_true", help="replace an existing file")
     imp.set_defaults(func=cmd_import)
 
-    serve = sub.add_parser("serve", help="run the chat web app under gunicorn")
+    serve = command("serve", "run the chat web app under gunicorn")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=2)
     serve.add_argument("--dev", action="store_true", help="use Flask's development server instead")
     serve.set_defaults(func=cmd_serve)
 
-    purge = sub.add_parser("purge", help="delete feedback and logged questions older than N days")
+    purge = command("purge", "delete feedback and logged questions older than N days")
     purge.add_argument("--days", type=int, required=True)
     purge.add_argument("--db", help="database file (default: $ASSISTANT_DB or instance/assistant.db)")
     purge.set_defaults(func=cmd_purge)

@@ -175,7 +175,7 @@ class Assistant:
         if not follow_up:
             return query.slots, None
         for previous in reversed(history[-10:]):
-            if isinstance(previous, str) and previous.strip() and not is_crisis(previous):
+            if isinstance(previous, str) and previous.strip() and not is_crisis(previous[:MAX_CRISIS_CHARS]):
                 earlier = self.analyzer.analyze(previous[:MAX_ANALYZED_CHARS], weight=HISTORY_WEIGHT)
                 own = {s.terms for s in query.slots}
                 extra = [s for s in earlier.slots if s.terms not in own]

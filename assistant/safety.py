@@ -79,15 +79,16 @@ PATTERNS = [
     r"\b(?:take|taking|took|swallow\w*) all (?:of )?(?:my |the )?(?:pills|meds|tablets)(?: at once| together| tonight)",
     r"\b(?:stockpil\w*|hoard\w*|sav(?:e|ing) up) (?:my |the |some )?(?:pills|meds|tablets|medications?|ketamine)\b",
     r"\boverdos\w* (?:on purpose|deliberately|intentionally)\b",
-    rf"\b(?:i|im|ill|me|{_WANT})\b[^.?!]*\boverdos\w*",
-    r"\boverdos\w*[^.?!]*\b(?:myself|on purpose|tonight|end it)\b",
+    rf"\b(?:i|im|ill|me|{_WANT})\b[^.?!]{{0,80}}\boverdos\w*",
+    r"\boverdos\w*[^.?!]{0,80}\b(?:myself|on purpose|tonight|end it)\b",
 ]
 _REGEX = re.compile("|".join(f"(?:{p})" for p in PATTERNS))
 
 
 def _canonical_words(text: str) -> str:
-    """Lower-case words, apostrophes dropped, common misspellings of key words repaired."""
-    tokens = re.findall(r"[a-z0-9]+", normalize(text).replace("'", ""))
+    """Lower-case words and sentence ends, apostrophes dropped, misspellings of key words repaired."""
+    # Sentence ends stay as tokens so a pattern never joins the end of one sentence to the next.
+    tokens = re.findall(r"[a-z0-9]+|[.?!]", normalize(text).replace("'", ""))
     out = []
     for token in tokens:
         if token in ALIASES:

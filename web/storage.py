@@ -71,6 +71,7 @@ class Storage:
             with closing(self._open()) as conn, conn:
                 yield conn
         except (sqlite3.Error, OSError) as error:
+            self._ready = False  # the file may have been replaced: create the schema again next time
             raise StorageUnavailable(f"{self.db_path}: {error}") from error
 
     def _open(self) -> sqlite3.Connection:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
-from flask import request
-from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+from flask import current_app, request
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMediaType
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,20 @@ def read_json_object() -> dict[str, Any]:
     """The request body as a JSON object, or a 415/400 that says what is wrong."""
     if not request.is_json:
         raise UnsupportedMediaType("send the body as JSON with Content-Type: application/json")
-    body = request.get_json(silent=True)
-    if body is None:
-        raise BadRequest("the request body is not valid JSON")
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    # A body with Content-Length is refused by Flask before it is read. A chunked one has none, and
+    # Werkzeug's stream silently stops at the limit, so read the raw input one byte past it to
+    # tell "too large" from "cut short".
+    if request.content_length is not None:
+        raw = request.get_data(cache=False)
+    else:
+        raw = request.environ["wsgi.input"].read(limit + 1)
+    if len(raw) > limit:
+        raise RequestEntityTooLarge(f"the request body is larger than {limit} bytes")
+    try:
+        body = json.loads(raw)
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than Python's stack
+        raise BadRequest("the request body is not valid JSON") from None
     if not isinstance(body, dict):
         raise BadRequest("the request body must be a JSON object")
     return body
@@ -44,10 +56,12 @@ def validate(body: dict[str, Any], fields: dict[str, Field]) -> dict[str, Any]:
         raise BadRequest(f"unknown field: {unknown[0]} (allowed: {', '.join(fields)})")
     clean: dict[str, Any] = {}
     for name, field in fields.items():
-        if name not in body or body[name] is None:
-            if field.required:
-                raise BadRequest(f"{name} is required")
+        if body.get(name) is None and field.required:
+            raise BadRequest(f"{name} is required")
+        if name not in body:
             continue
+        if body[name] is None:
+            raise BadRequest(f"{name} must not be null; leave it out instead")
         clean[name] = _check_list(name, body[name], field) if field.is_list else _check_string(name, body[name], field)
     return clean
 
@@ -55,6 +69,10 @@ def validate(body: dict[str, Any], fields: dict[str, Field]) -> dict[str, Any]:
 def _check_string(name: str, value: Any, field: Field) -> str:
     if not isinstance(value, str):
         raise BadRequest(f"{name} must be a string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # JSON allows lone surrogates ("\ud800"); text storage does not
+        raise BadRequest(f"{name} holds characters that are not valid Unicode text") from None
     value = value.strip()
     if not field.min_length <= len(value) <= field.max_length:
         raise BadRequest(

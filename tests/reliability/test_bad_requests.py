@@ -123,14 +123,9 @@ def test_staff_only_fields_and_methods_do_not_leak_on_public_routes(client, path
     assert_json_error(response, 400, "unknown field: token")
 
 
-# Defects: each test states the right behaviour and is a strict xfail until web/ is fixed.
+# Defects these tests found in web/, fixed since; each test keeps the right behaviour in place.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="web/validation.py accepts strings with lone surrogates ('\\ud800' is valid JSON); SQLite "
-    "cannot encode them, web/storage.py only catches sqlite3.Error/OSError, so the UnicodeEncodeError is a 500",
-)
 @pytest.mark.parametrize(
     ("path", "body"),
     [
@@ -145,11 +140,6 @@ def test_lone_surrogates_in_strings_are_not_a_server_error(client, path, body):
     assert response.status_code < 500, response.get_data(as_text=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="web/validation.py read_json_object: get_json(silent=True) only silences ValueError; JSON nested "
-    "~1,000+ levels deep (a few KiB, under the size limit) raises RecursionError, which becomes a 500",
-)
 @pytest.mark.parametrize("path", JSON_ENDPOINTS)
 def test_deeply_nested_json_is_a_400(json_client, path):
     assert_json_error(json_client(path, data=b"[" * 5000 + b"]" * 5000, content_type="application/json"), 400)
@@ -167,12 +157,6 @@ def _optional_fields(openapi: dict, schema_name: str) -> list[tuple[str, bool]]:
     return out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="web/validation.py validate() treats a JSON null as an absent field, but web/openapi.json does not "
-    "allow null for optional fields (history, comment, question, kind): the server accepts what the "
-    "document forbids (found by Schemathesis: {'question': '0', 'history': null} answered 200)",
-)
 @pytest.mark.parametrize(("path", "schema_name"), [("/api/ask", "AskRequest"), ("/api/feedback", "FeedbackRequest")])
 def test_server_and_document_agree_on_null_fields(client, root, path, schema_name):
     openapi = json.loads((root / "web" / "openapi.json").read_text("utf-8"))
@@ -216,11 +200,6 @@ def test_small_chunked_body_is_read_normally(shared_server):
     assert json.loads(body_of(raw))["kind"] == "answer"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a chunked body (no Content-Length) is cut at MAX_CONTENT_LENGTH by Werkzeug's stream limit and "
-    "read_json_object parses the first 16 KiB: oversized bodies get 200 or 400 'not valid JSON', not 413",
-)
 @pytest.mark.parametrize(
     "payload",
     [

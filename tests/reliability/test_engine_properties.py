@@ -10,7 +10,6 @@ import json
 import random
 import re
 import string
-import time
 import unicodedata
 
 import pytest
@@ -225,14 +224,9 @@ def test_odd_history_lists_get_a_valid_reply(engine, corpus_texts, passages_by_a
     check_reply(engine.ask("and how long does it last?", history), corpus_texts, passages_by_anchor)
 
 
-# Defects found by these tests, kept as strict xfails until fixed (see the reliability report).
+# Defects these tests found, fixed since; each test keeps the behaviour in place.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assistant/safety.py _canonical_words drops all punctuation, so the [^.?!] sentence bounds in "
-    "PATTERNS never apply: 'I' in one sentence and 'overdose'/'OD' in the next raise a crisis alarm",
-)
 @pytest.mark.parametrize(
     ("first", "second"),
     [
@@ -252,11 +246,6 @@ def test_crisis_language_late_in_a_long_message_is_recognised(engine):
     assert engine.ask(preamble + "I want to kill myself").kind == "crisis"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assistant/engine.py _with_history runs is_crisis on each whole history item, while the question "
-    "is cut to MAX_CRISIS_CHARS: ten 30,000-character items cost ten unbounded (quadratic) regex scans",
-)
 def test_crisis_check_never_reads_more_than_its_limit(engine, monkeypatch):
     import assistant.engine
 
@@ -272,12 +261,10 @@ def test_crisis_check_never_reads_more_than_its_limit(engine, monkeypatch):
     assert lengths and max(lengths) <= MAX_CRISIS_CHARS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assistant/safety.py: the unbounded [^.?!]* gaps in the two overdose PATTERNS backtrack "
-    "quadratically; 14,000 characters of 'i i i …' take ~1.7 s (bounded to {0,80}: ~25 ms)",
-)
-def test_crisis_check_of_a_long_message_is_fast(engine):
-    started = time.perf_counter()
-    engine.ask("i " * 7_000)
-    assert time.perf_counter() - started < 0.5
+def test_crisis_patterns_never_scan_an_unbounded_gap():
+    # An unbounded "[^.?!]*" between two words backtracks quadratically on long messages
+    # (14,000 characters took ~1.7 s); bounded gaps keep the check linear. Asserted on the
+    # patterns rather than on a timing, which would be flaky on a loaded machine.
+    from assistant.safety import PATTERNS
+
+    assert not [p for p in PATTERNS if re.search(r"\[\^[^\]]*\][*+]", p)]

@@ -177,11 +177,6 @@ def test_broken_corpus_stops_the_real_processes_without_traceback(tmp_path, root
         assert "Traceback" not in err + out, name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assistant/cli.py build_parser defines --corpus on the top-level parser only, so "
-    "`assistant serve --corpus DIR` (README: 'Every command takes --corpus DIR') is an argparse usage error",
-)
 @pytest.mark.parametrize("command", ["check", "serve"])
 def test_corpus_option_is_accepted_after_the_command(corpus, capsys, command):
     _empty(corpus)
@@ -252,12 +247,6 @@ def test_database_path_that_is_a_directory_only_stops_feedback(make_app, db_path
     _assert_chat_works_and_feedback_is_503(make_app().test_client())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="web/storage.py Storage._ready stays True once the schema was created, so after the database "
-    "file is replaced (moved aside, deleted, restored empty) every write fails with 'no such table' "
-    "until the app restarts",
-)
 def test_feedback_recovers_once_a_broken_database_is_moved_aside(make_app, db_path):
     client = make_app().test_client()
     assert client.post("/api/feedback", json=FEEDBACK).status_code == 201
