@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import messages
@@ -88,6 +89,11 @@ class Assistant:
         speller = Speller(vocabulary, STOPWORDS | lay_words, self._is_word)
         self.analyzer = QueryAnalyzer(speller, data.synonyms)
         self._by_slug = {a.slug: a for a in corpus.articles}
+        # Sentences and their stems, split once so highlighting costs no tokenizing per reply.
+        self._sentences = {
+            p.id: [(text, frozenset(terms(text))) for text in corpus.sentences(p.text) or [p.text]]
+            for p in corpus.passages
+        }
 
     @classmethod
     def from_directory(cls, folder: Path | str) -> Assistant:
@@ -118,8 +124,13 @@ class Assistant:
     def explain(self, question: str, history: list[str] | None = None) -> dict:
         """The reply with the evidence behind it: query analysis, ranked candidates, decision."""
         trace = self._respond(question, history)
-        trace["reply"] = trace["reply"].to_dict()
-        return trace
+        out = {"reply": trace["reply"].to_dict(), "decision": trace["decision"]}
+        if "query" in trace:
+            query = trace["query"]
+            out["query"] = query.to_dict()
+            out["history_used"] = trace.get("history_used")
+            out["candidates"] = [self._candidate_dict(c, query.slots) for c in trace.get("candidates", [])]
+        return out
 
     # The steps of a reply -------------------------------------------------------------------
 
@@ -134,18 +145,13 @@ class Assistant:
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
             return {
                 "reply": Reply("chitchat", text, suggestions=tuple(self.starters[:4])),
-                "query": query.to_dict(),
+                "query": query,
                 "decision": {"reason": "small talk only"},
             }
         slots, context = self._with_history(query, history)
         candidates = self.index.rank(slots)
         decision = self._decide(candidates, query.slots)
-        trace = {
-            "query": query.to_dict(),
-            "history_used": context,
-            "candidates": [self._candidate_dict(c, query.slots) for c in candidates],
-            "decision": decision.to_dict(),
-        }
+        trace = {"query": query, "history_used": context, "candidates": candidates, "decision": decision.to_dict()}
         if not decision.answer:
             message = messages.NO_ANSWER if query.slots else messages.EMPTY_QUESTION
             trace["reply"] = Reply("no_answer", message, suggestions=self._suggest(candidates, [], question))
@@ -235,9 +241,10 @@ class Assistant:
         return chosen
 
     def _highlight(self, passage: Passage, slots: list[Slot]) -> str:
-        sentences = self.corpus.sentences(passage.text) or [passage.text]
-        weights = [self.index.sentence_weights(s, slots) for s in sentences]
-        return sentences[weights.index(max(weights))]
+        """The passage's sentence holding the most of the question's evidence (the first on a tie)."""
+        sentences = self._sentences[passage.id]
+        weights = [self.index.evidence(stems, slots) for _, stems in sentences]
+        return sentences[weights.index(max(weights))][0]
 
     def _suggest(self, candidates: list[Candidate], chosen: list[Candidate], question: str) -> tuple[str, ...]:
         """Follow-up questions: the first alternate question of related passages, then starters."""
@@ -273,6 +280,7 @@ def min_coverage(informative: int) -> float:
     return MIN_COVERAGE_CORROBORATED.get(informative, MIN_COVERAGE)
 
 
+@lru_cache(maxsize=4096)  # alternate questions and starters recur in every reply
 def _key(question: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(question) if w not in STOPWORDS)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -12,7 +13,7 @@ from .index import FieldIndex
 from .lexicon import rarity
 from .models import Passage
 from .query import Slot
-from .text import STOPWORDS, stem, terms, words
+from .text import STOPWORDS, terms, words
 
 # How much the section title and the best-matching alternate question add to a passage's own
 # BM25+ score. The title is shared by every passage of its section, so it only nudges; staff
@@ -54,6 +55,7 @@ class PassageIndex:
                 self.question_texts.append(q)
                 owners.append(i)
         self.question_owner = np.asarray(owners, dtype=np.int64)
+        self.questions_of = [np.flatnonzero(self.question_owner == i) for i in range(len(passages))]
         self.question_terms = [terms(q) for q in self.question_texts]
         self.body = FieldIndex(self.body_terms)
         self.title = FieldIndex(self.title_terms)
@@ -64,6 +66,7 @@ class PassageIndex:
         self.n = len(passages)
         self.idf = {t: math.log((self.n + 1) / c) for t, c in df.items()}
         self.unknown_idf = math.log(self.n + 1)
+        self.slot_idf = lru_cache(maxsize=65536)(self._slot_idf)  # asked many times per reply
 
     def vocabulary(self) -> Counter[str]:
         """Surface words of passages, titles and alternate questions with their counts."""
@@ -74,7 +77,7 @@ class PassageIndex:
     def known(self, term: str) -> bool:
         return term in self.idf or term in self.questions.idf
 
-    def slot_idf(self, slot: Slot) -> float:
+    def _slot_idf(self, slot: Slot) -> float:
         """How informative a slot is: the idf of its rarest term in the articles' text.
 
         A word the articles never use weighs as their rarest word, scaled down by how common it
@@ -97,27 +100,40 @@ class PassageIndex:
             )
             if len(qscores):
                 qscores += slot.weight * _slot_max(self.questions, slot, len(qscores))
-        best_q = np.full(self.n, -1, dtype=np.int64)
         if len(qscores):
             per_passage = np.zeros(self.n)
             np.maximum.at(per_passage, self.question_owner, qscores)
             total += QUESTION_WEIGHT * per_passage
-            order = np.argsort(-qscores, kind="stable")
-            for qi in order[::-1]:  # best question of each passage wins by being written last
-                if qscores[qi] > 0:
-                    best_q[self.question_owner[qi]] = qi
-        top = [int(i) for i in np.argsort(-total, kind="stable")[:limit] if total[i] > 0]
-        return [self._candidate(i, float(total[i]), slots, int(best_q[i])) for i in top]
+        return [self._candidate(i, float(total[i]), slots, self._best_question(i, qscores)) for i in _top(total, limit)]
+
+    def _best_question(self, passage: int, qscores: np.ndarray) -> int:
+        """Index of the passage's best-matching alternate question, or -1 if none matched."""
+        own = self.questions_of[passage]
+        if not len(own) or not len(qscores):
+            return -1
+        best = int(own[np.argmax(qscores[own])])
+        return best if qscores[best] > 0 else -1
 
     def _candidate(self, i: int, score: float, slots: list[Slot], q: int) -> Candidate:
         found = self.body_sets[i] | (set(self.question_terms[q]) if q >= 0 else set())
         matched = tuple(s for s in slots if any(t in found for t in s.terms))
         return Candidate(self.passages[i], score, matched, self.question_texts[q] if q >= 0 else None)
 
-    def sentence_weights(self, sentence: str, slots: list[Slot]) -> float:
-        """Evidence a sentence holds for the slots, for choosing which sentence to highlight."""
-        present = {stem(w) for w in words(sentence)}
-        return sum(self.slot_idf(s) * s.weight for s in slots if any(t in present for t in s.terms))
+    def evidence(self, stems: frozenset[str], slots: list[Slot]) -> float:
+        """Weight of the slots found among a text's stems (which sentence to highlight)."""
+        return sum(self.slot_idf(s) * s.weight for s in slots if any(t in stems for t in s.terms))
+
+
+def _top(scores: np.ndarray, limit: int) -> list[int]:
+    """Indices of the highest positive scores, best first (ties in index order), without a full sort."""
+    if len(scores) > limit:
+        part = np.argpartition(-scores, limit - 1)[:limit]
+        cut = scores[part].min()
+        part = np.flatnonzero(scores >= cut)  # keep every tie at the cut so the order stays stable
+    else:
+        part = np.arange(len(scores))
+    order = part[np.argsort(-scores[part], kind="stable")][:limit]
+    return [int(i) for i in order if scores[i] > 0]
 
 
 def _slot_max(field: FieldIndex, slot: Slot, size: int) -> np.ndarray:
