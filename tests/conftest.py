@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from assistant import Assistant
+from web import create_app
+from web.config import SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -34,6 +40,26 @@ A short nap of twenty minutes can restore alertness without grogginess.
 """
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium as root, headless, with nothing that reaches for the network.
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own ASSISTANT_* variables must not change what the tests see."""
+    for setting in SETTINGS:
+        monkeypatch.delenv(setting.name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def assistant() -> Assistant:
     return Assistant.from_directory(CORPUS)
@@ -46,3 +72,49 @@ def small_corpus(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "sleep-recovery.md").write_text(SMALL_ARTICLE, "utf-8")
     return folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "instance" / "assistant.db"
+
+
+@pytest.fixture
+def make_app(assistant: Assistant, db_path: Path) -> Callable[..., Flask]:
+    """Build an app around the session's engine with test defaults; keyword arguments override settings."""
+
+    def make(**overrides) -> Flask:
+        config = {
+            "TESTING": True,
+            "ASSISTANT_DB": str(db_path),
+            "ASSISTANT_RATE_LIMIT": "off",
+            "ASSISTANT_EVAL_SET": str(ROOT / "tests" / "data" / "eval.jsonl"),
+            **overrides,
+        }
+        return create_app(config, assistant=assistant)
+
+    return make
+
+
+def _missing_browser() -> str | None:
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright Python package is not installed"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is not installed (apt-get install chromium)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium through Playwright; skipped with the reason without it, failed in CI."""
+    reason = _missing_browser()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,8 +1,8 @@
 """Fixtures for the reliability tests: the engine, in-process apps, and the real server in a subprocess.
 
 Tests get shared values through fixtures, never by importing this module, so they run the same
-under any pytest import mode. The in-process fixtures mirror tests/web/conftest.py (fixtures do
-not cross sibling folders); the live-server fixtures are new here.
+under any pytest import mode. The app, database and browser fixtures shared with tests/web live
+in tests/conftest.py; the live-server fixtures are specific to these tests.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from assistant import Assistant
-from web import create_app
 from web.config import SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,23 +55,6 @@ def engine(assistant: Assistant) -> Assistant:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "instance" / "assistant.db"
-
-
-@pytest.fixture
-def make_app(engine: Assistant, db_path: Path) -> Callable[..., Flask]:
-    """Build an app with test defaults; keyword arguments override settings."""
-
-    def make(**overrides) -> Flask:
-        config = {
-            "TESTING": True,
-            "ASSISTANT_DB": str(db_path),
-            "ASSISTANT_RATE_LIMIT": "off",
-            "ASSISTANT_EVAL_SET": str(ROOT / "tests" / "data" / "eval.jsonl"),
-            **overrides,
-        }
-        return create_app(config, assistant=engine)
-
-    return make
 
 
 @pytest.fixture

@@ -15,8 +15,6 @@ import pytest
 from flask import Flask
 from jsonschema import Draft202012Validator
 
-from assistant import Assistant
-from web import create_app
 from web.config import SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,23 +32,6 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "instance" / "assistant.db"
-
-
-@pytest.fixture
-def make_app(assistant: Assistant, db_path: Path) -> Callable[..., Flask]:
-    """Build an app with test defaults; keyword arguments override settings."""
-
-    def make(**overrides) -> Flask:
-        config = {
-            "TESTING": True,
-            "ASSISTANT_DB": str(db_path),
-            "ASSISTANT_RATE_LIMIT": "off",
-            "ASSISTANT_EVAL_SET": str(ROOT / "tests" / "data" / "eval.jsonl"),
-            **overrides,
-        }
-        return create_app(config, assistant=assistant)
-
-    return make
 
 
 @pytest.fixture
