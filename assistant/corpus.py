@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
-from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from .errors import CorpusError
 from .importer import slugify
 from .models import Article, Passage, Section
+from .nltk_parts import PunktSentenceTokenizer
 
 REQUIRED_FIELDS = ("title", "slug")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -37,9 +37,8 @@ def render_explain(trace: dict) -> str:
         lines.append(f"history used: {trace['history_used']}")
     for rank, c in enumerate(trace.get("candidates", []), start=1):
         p = c["passage"]
-        lines.append(
-            f"{rank:>2}. {c['score']:7.3f}  cov={c['coverage']:.2f}  {p['id']:<36} matched: {', '.join(c['matched_terms'])}"
-        )
+        matched = ", ".join(c["matched_terms"])
+        lines.append(f"{rank:>2}. {c['score']:7.3f}  cov={c['coverage']:.2f}  {p['id']:<36} matched: {matched}")
         if c.get("best_question"):
             lines.append(f"             via alternate question: {c['best_question']}")
     decision = trace.get("decision", {})

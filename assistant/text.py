@@ -7,8 +7,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import RegexpTokenizer
+from .nltk_parts import RegexpTokenizer, SnowballStemmer
 
 # Typographic characters folded to their ASCII forms so "brain’s" matches "brain's".
 _FOLD = str.maketrans(
