@@ -80,6 +80,9 @@ class Storage:
         conn.row_factory = sqlite3.Row
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # In WAL mode NORMAL syncs at checkpoints, not at every commit: a committed row survives
+            # a crash of the app, and only a power cut can lose the last moments of log.
+            conn.execute("PRAGMA synchronous = NORMAL")
             if not self._ready:
                 with self._lock:
                     conn.execute("PRAGMA journal_mode = WAL")
