@@ -10,7 +10,6 @@ tests/test_index_equivalence.py checks the scores against rank-bm25 on random co
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
 from itertools import chain
 
 import numpy as np
@@ -47,7 +46,6 @@ class FieldIndex:
         self._floor = np.zeros(0, dtype=np.float64)
         if total:  # rank-bm25 divides by zero on no documents, or only empty ones: no terms then
             self._build(docs, lengths, total)
-        self.postings: Mapping[str, tuple[np.ndarray, np.ndarray]] = _Postings(self)
 
     def _build(self, docs: list[list[str]], lengths: np.ndarray, total: int) -> None:
         """Postings sorted by term then document, with each posting's score above the floor.
@@ -104,13 +102,6 @@ class FieldIndex:
         start, end = self._indptr[i], self._indptr[i + 1]
         return self._doc_ids[start:end], self._above[start:end] + self._floor[i]
 
-    def term_scores(self, term: str) -> np.ndarray:
-        """Dense contribution of one term to every document (0 where it is absent)."""
-        out = np.zeros(self.size)
-        ids, contrib = self.term_postings(term)
-        out[ids] = contrib
-        return out
-
     def get_scores(self, query: list[str]) -> np.ndarray:
         """Scores equal to rank-bm25's BM25Plus.get_scores for the same query.
 
@@ -130,20 +121,3 @@ class FieldIndex:
         scores += shift
         return scores
 
-
-class _Postings(Mapping):
-    """FieldIndex.postings: term -> (document ids, contributions), sliced on demand."""
-
-    def __init__(self, index: FieldIndex):
-        self._index = index
-
-    def __getitem__(self, term: str) -> tuple[np.ndarray, np.ndarray]:
-        if term not in self._index._term_ids:
-            raise KeyError(term)
-        return self._index.term_postings(term)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._index._term_ids)
-
-    def __len__(self) -> int:
-        return len(self._index._term_ids)
