@@ -120,4 +120,3 @@ class FieldIndex:
                 shift += self._floor[i]
         scores += shift
         return scores
-
