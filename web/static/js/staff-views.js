@@ -93,7 +93,7 @@ export function renderGaps(data) {
 export function renderFeedback(data) {
   return table("Feedback, newest first", ["When", "Rating", "Comment", "Question", "Reply kind"], data.feedback, (f) => [
     f.created_at,
-    f.rating === "up" ? "👍 up" : "👎 down",
+    f.rating === "up" ? "Helpful" : "Not helpful",  // words, not emoji: servers often lack an emoji font
     f.comment,
     f.question,
     f.kind,
