@@ -40,6 +40,7 @@ A short nap of twenty minutes can restore alertness without grogginess.
 """
 
 
+STAFF_TOKEN = "test-staff-token-0123456789abcdef"
 CHROMIUM = Path("/usr/bin/chromium")
 # Debian's Chromium as root, headless, with nothing that reaches for the network.
 CHROMIUM_ARGS = [
@@ -72,6 +73,16 @@ def small_corpus(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "sleep-recovery.md").write_text(SMALL_ARTICLE, "utf-8")
     return folder
+
+
+@pytest.fixture(scope="session")
+def staff_token() -> str:
+    return STAFF_TOKEN
+
+
+@pytest.fixture(scope="session")
+def staff_headers(staff_token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {staff_token}"}
 
 
 @pytest.fixture

@@ -28,7 +28,6 @@ from assistant import Assistant
 from web.config import SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
-STAFF_TOKEN = "reliability-staff-token-0123456789"
 # gunicorn imports the engine and builds the index before it listens; ~1 s here, CI machines vary.
 SERVER_READY_S = 20.0
 
@@ -63,19 +62,9 @@ def client(make_app):
 
 
 @pytest.fixture
-def staff_token() -> str:
-    return STAFF_TOKEN
-
-
-@pytest.fixture
-def staff_headers() -> dict[str, str]:
-    return {"Authorization": f"Bearer {STAFF_TOKEN}"}
-
-
-@pytest.fixture
-def staff_client(make_app):
+def staff_client(make_app, staff_token):
     """A client of an app with a staff token configured (requests still need the header)."""
-    return make_app(ASSISTANT_STAFF_TOKEN=STAFF_TOKEN).test_client()
+    return make_app(ASSISTANT_STAFF_TOKEN=staff_token).test_client()
 
 
 # The real server ------------------------------------------------------------------------------
@@ -207,9 +196,9 @@ def start_server(tmp_path: Path) -> Iterator[Callable[..., LiveServer]]:
 
 
 @pytest.fixture(scope="module")
-def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def shared_server(tmp_path_factory: pytest.TempPathFactory, staff_token: str) -> Iterator[LiveServer]:
     """One real server (1 worker, staff token set) shared by a module's read-mostly protocol tests."""
-    server = launch_server(tmp_path_factory.mktemp("shared-server"), 1, ASSISTANT_STAFF_TOKEN=STAFF_TOKEN)
+    server = launch_server(tmp_path_factory.mktemp("shared-server"), 1, ASSISTANT_STAFF_TOKEN=staff_token)
     yield server
     if server.process.poll() is None:
         server.process.kill()

@@ -8,25 +8,12 @@ explain views. Skipped without Chromium, except in CI where that is a failure.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from web.storage import normalize_question
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-# The launch options of tests/web/test_browser.py.
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 INJECTIONS = [
     "<script>alert('xss')</script>",
     "<img src=x onerror=alert(1)>",

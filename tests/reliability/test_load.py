@@ -12,20 +12,10 @@ from collections import Counter
 
 import pytest
 
+from bench.load_by_hand import FEEDBACK_EVERY, QUESTIONS
+
 THREADS = 12
 REQUESTS = 2_000
-# Every fourth request is feedback; the asks mix answered, unanswered (logged as gaps), small talk
-# and crisis messages, so every reply path and both tables take writes.
-FEEDBACK_EVERY = 4
-QUESTIONS = [
-    "How fast does ketamine work?",
-    "Does insurance cover ketamine therapy?",
-    "Do you validate parking tickets?",
-    "hi there",
-    "What are the side effects of ketamine?",
-    "Is there wifi in the waiting room?",
-    "I want to kill myself",
-]
 # A generous ceiling for 2,000 requests on a slow 2-core CI machine (about 5 s here).
 TIME_LIMIT_S = 45.0
 AGENT = {"User-Agent": "reliability-load-agent/1.0"}

@@ -18,7 +18,6 @@ from jsonschema import Draft202012Validator
 from web.config import SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
-STAFF_TOKEN = "test-staff-token-0123456789abcdef"
 OPENAPI = json.loads((ROOT / "web" / "openapi.json").read_text("utf-8"))
 
 
@@ -45,19 +44,9 @@ def client(app: Flask):
 
 
 @pytest.fixture
-def staff_client(make_app):
+def staff_client(make_app, staff_token):
     """A client of an app with a staff token configured (requests still need the header)."""
-    return make_app(ASSISTANT_STAFF_TOKEN=STAFF_TOKEN).test_client()
-
-
-@pytest.fixture
-def staff_token() -> str:
-    return STAFF_TOKEN
-
-
-@pytest.fixture
-def staff_headers() -> dict[str, str]:
-    return {"Authorization": f"Bearer {STAFF_TOKEN}"}
+    return make_app(ASSISTANT_STAFF_TOKEN=staff_token).test_client()
 
 
 @pytest.fixture(scope="session")
