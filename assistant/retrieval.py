@@ -55,7 +55,8 @@ class PassageIndex:
                 self.question_texts.append(q)
                 owners.append(i)
         self.question_owner = np.asarray(owners, dtype=np.int64)
-        self.questions_of = [np.flatnonzero(self.question_owner == i) for i in range(len(passages))]
+        # Questions are listed passage by passage, so passage i owns the slice bounds[i]:bounds[i + 1].
+        self.question_bounds = np.searchsorted(self.question_owner, np.arange(len(passages) + 1))
         self.question_terms = [terms(q) for q in self.question_texts]
         self.body = FieldIndex(self.body_terms)
         self.title = FieldIndex(self.title_terms)
@@ -108,10 +109,10 @@ class PassageIndex:
 
     def _best_question(self, passage: int, qscores: np.ndarray) -> int:
         """Index of the passage's best-matching alternate question, or -1 if none matched."""
-        own = self.questions_of[passage]
-        if not len(own) or not len(qscores):
+        start, end = self.question_bounds[passage], self.question_bounds[passage + 1]
+        if start == end:
             return -1
-        best = int(own[np.argmax(qscores[own])])
+        best = int(start + np.argmax(qscores[start:end]))
         return best if qscores[best] > 0 else -1
 
     def _candidate(self, i: int, score: float, slots: list[Slot], q: int) -> Candidate:

@@ -43,11 +43,12 @@ class Speller:
         self.counts = counts
         self.known = set(counts) | set(known)
         self.is_word = is_word  # real words outside the corpus are left alone ("home", not "hope")
-        # Typos rarely hit the first letter; bucketing by it keeps lookups cheap and safe.
-        self.by_initial: dict[str, list[str]] = defaultdict(list)
+        # Typos rarely hit the first letter, and an edit changes the length by one at most, so
+        # candidates are bucketed by (first letter, length): a lookup reads a few small buckets.
+        self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in counts:
             if len(word) >= MIN_WORD_LENGTH - 1 and word.isalpha():
-                self.by_initial[word[0]].append(word)
+                self.buckets[word[0], len(word)].append(word)
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word meant by an unknown word, or None if it is known or nothing is close."""
@@ -55,7 +56,8 @@ class Speller:
             return None
         limit = 1 if len(word) <= ONE_EDIT_MAX_LENGTH else 2
         best: tuple[int, int, str] | None = None
-        for candidate in self.by_initial.get(word[0], ()):
+        nearby = (self.buckets.get((word[0], n), ()) for n in range(len(word) - limit, len(word) + limit + 1))
+        for candidate in (c for bucket in nearby for c in bucket):
             d = edit_distance(word, candidate, limit)
             if d <= limit:
                 key = (d, -self.counts[candidate], candidate)
