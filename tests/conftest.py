@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 
 from assistant import Assistant
-from web import create_app
+from web import create_app, staff
 from web.config import SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +52,18 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def _staff_routes() -> list[tuple[str, str]]:
+    """(method, path) of every staff route, read from the blueprint so a new route is tested too."""
+    app = Flask(__name__)
+    app.register_blueprint(staff.bp)
+    rules = (r for r in app.url_map.iter_rules() if r.endpoint.startswith("staff."))
+    return sorted((m, r.rule) for r in rules for m in r.methods - {"HEAD", "OPTIONS"})
+
+
+STAFF_ROUTES = _staff_routes()
+API_STAFF_ROUTES = [route for route in STAFF_ROUTES if route[1].startswith("/api/")]
 
 
 @pytest.fixture(autouse=True)

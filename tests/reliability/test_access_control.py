@@ -11,15 +11,8 @@ import sqlite3
 
 import pytest
 
-STAFF_ROUTES = [
-    ("GET", "/staff"),
-    ("POST", "/api/staff/explain"),
-    ("POST", "/api/staff/evaluate"),
-    ("GET", "/api/staff/feedback"),
-    ("GET", "/api/staff/gaps"),
-    ("GET", "/api/staff/gaps.csv"),
-]
-API_ROUTES = [route for route in STAFF_ROUTES if route[1].startswith("/api/")]
+from tests.conftest import API_STAFF_ROUTES, STAFF_ROUTES
+
 SECRET_QUESTION = "Do you validate parking for the staff car park?"
 
 
@@ -56,7 +49,7 @@ VARIANTS = [
 ]
 
 
-@pytest.mark.parametrize(("method", "path"), API_ROUTES)
+@pytest.mark.parametrize(("method", "path"), API_STAFF_ROUTES)
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_near_miss_tokens_are_refused(staff_client, token_variants, method, path, variant):
     response = staff_client.open(path, method=method, headers=token_variants[variant], json={"question": "hi"})
@@ -110,7 +103,7 @@ def test_real_server_refuses_a_100_kb_token_before_the_app(shared_server):
 
 
 def test_real_server_refuses_staff_api_without_token(shared_server):
-    for method, path in API_ROUTES:
+    for method, path in API_STAFF_ROUTES:
         reply = shared_server.request(method, path, body={} if method == "POST" else None)
         assert reply.status == 401, path
         assert reply.headers["cache-control"] == "no-store"

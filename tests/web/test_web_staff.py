@@ -7,15 +7,7 @@ import io
 
 import pytest
 
-STAFF_ROUTES = [
-    ("GET", "/staff"),
-    ("POST", "/api/staff/explain"),
-    ("POST", "/api/staff/evaluate"),
-    ("GET", "/api/staff/feedback"),
-    ("GET", "/api/staff/gaps"),
-    ("GET", "/api/staff/gaps.csv"),
-]
-API_ROUTES = [route for route in STAFF_ROUTES if route[1].startswith("/api/")]
+from tests.conftest import API_STAFF_ROUTES, STAFF_ROUTES
 
 
 @pytest.mark.parametrize(("method", "path"), STAFF_ROUTES)
@@ -27,7 +19,7 @@ def test_staff_routes_do_not_exist_without_a_configured_token(make_app, staff_he
     assert response.headers["Cache-Control"] == "no-store"
 
 
-@pytest.mark.parametrize(("method", "path"), API_ROUTES)
+@pytest.mark.parametrize(("method", "path"), API_STAFF_ROUTES)
 @pytest.mark.parametrize(
     "headers",
     [
