@@ -1,5 +1,25 @@
 """What the assistant says in its own words. None of it is a medical claim: facts only come as quotes."""
 
+from .models import Resource
+
+# US crisis lines, as their operators describe them (988lifeline.org, poison.org).
+LIFELINE = Resource(
+    "988 Suicide & Crisis Lifeline",
+    "Call or text 988, or chat at 988lifeline.org. Free, confidential, any time (US).",
+    call="988",
+    text="988",
+    url="https://988lifeline.org",
+)
+EMERGENCY_SERVICES = Resource("Emergency services", "If you or someone else is in immediate danger.", call="911")
+POISON_HELP = Resource(
+    "Poison Help",
+    "For a possible overdose or poisoning: experts answer any time (US).",
+    call="1-800-222-1222",
+    url="https://www.poison.org",
+)
+CRISIS_RESOURCES = (LIFELINE, EMERGENCY_SERVICES)
+EMERGENCY_RESOURCES = (EMERGENCY_SERVICES, POISON_HELP, LIFELINE)
+
 DISCLAIMER = (
     "Educational information quoted from the article, not medical advice. "
     "Please talk with a licensed healthcare provider about your own situation."
@@ -18,6 +38,16 @@ CRISIS = (
     "I'm really sorry you're going through this, and I'm glad you reached out. You don't have to "
     "face it alone. Please contact the 988 Suicide & Crisis Lifeline now: call or text 988 (in the US), "
     "or chat at 988lifeline.org. If you or someone else is in immediate danger, call 911."
+)
+
+EMERGENCY = (
+    "This sounds like an emergency. Call 911 now. For an overdose or poisoning, you can also call "
+    "Poison Help at 1-800-222-1222. If thoughts of suicide are part of this, call or text 988."
+)
+
+CONCERN = (
+    "If you are having thoughts of suicide or of hurting yourself, or are worried about someone, "
+    "you can call or text 988 any time. In an emergency, call 911."
 )
 
 CHITCHAT = (

@@ -107,6 +107,20 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Resource:
+    """A crisis line the page turns into call and text buttons: a phone number, an SMS number, a website."""
+
+    name: str
+    note: str
+    call: str = ""  # digits to dial ("988", "1-800-222-1222")
+    text: str = ""  # number to text, when the line takes texts
+    url: str = ""
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "note": self.note, "call": self.call, "text": self.text, "url": self.url}
+
+
+@dataclass(frozen=True)
 class Reply:
     """What the assistant says to one message."""
 
@@ -115,6 +129,9 @@ class Reply:
     quotes: tuple[Quote, ...] = ()
     disclaimer: str = ""
     suggestions: tuple[str, ...] = ()
+    # Crisis lines shown with the reply: on every crisis reply, and beside a normal reply when the
+    # message touches on suicide, self-harm or distress (the "concern" level of assistant/safety.py).
+    resources: tuple[Resource, ...] = ()
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def __post_init__(self) -> None:
@@ -129,4 +146,5 @@ class Reply:
             "quotes": [q.to_dict() for q in self.quotes],
             "disclaimer": self.disclaimer,
             "suggestions": list(self.suggestions),
+            "resources": [r.to_dict() for r in self.resources],
         }

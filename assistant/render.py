@@ -10,6 +10,11 @@ from .models import Reply
 def render_reply(reply: Reply) -> str:
     """The reply as the chat shows it: message, quotes with citations, disclaimer, suggestions."""
     lines = [reply.message]
+    if reply.resources:
+        lines.append("")
+        for r in reply.resources:
+            ways = [f"call {r.call}" if r.call else "", f"text {r.text}" if r.text else "", r.url]
+            lines.append(f"  ☎ {r.name}: {', '.join(w for w in ways if w)}")
     for quote in reply.quotes:
         p = quote.passage
         lines.append("")
@@ -41,6 +46,13 @@ def render_explain(trace: dict) -> str:
         lines.append(f"{rank:>2}. {c['score']:7.3f}  cov={c['coverage']:.2f}  {p['id']:<36} matched: {matched}")
         if c.get("best_question"):
             lines.append(f"             via alternate question: {c['best_question']}")
+    safety = trace.get("safety")
+    if safety:
+        lines.append(f"safety:       {safety['level']} (classifier {safety['classifier_score']:.2f})")
+        if safety["signals"]:
+            lines.append("  signals:    " + "; ".join(safety["signals"]))
+        if safety["top_features"]:
+            lines.append("  n-grams:    " + ", ".join(f"{f[2:]!r} {w:+.2f}" for f, w in safety["top_features"]))
     decision = trace.get("decision", {})
     lines.append(f"decision:     {trace['reply']['kind']} — {decision.get('reason', '')}")
     return "\n".join(lines)

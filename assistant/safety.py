@@ -1,107 +1,677 @@
-"""Recognise messages that signal suicidal intent, self-harm or overdose intent.
+"""Decide, before any retrieval, whether a message signals danger, and how much.
 
-The patterns follow the warning signs the 988 Suicide & Crisis Lifeline and the Columbia
-Suicide Severity Rating Scale ask about (wish to be dead, intent, method, self-injury), written
-so that idioms ("this price is killing me", "dying to know") do not match: "kill" and "hurt"
-count only with "myself", "die" only as something wanted. Any mention of suicide counts, even
-as a question, because a person asking may be asking for themself. Checked by
-tests/test_crisis_safety.py against tests/data/crisis_safety.jsonl.
+Three levels, after the warning signs the 988 Suicide & Crisis Lifeline lists and the Columbia
+Suicide Severity Rating Scale (C-SSRS) asks about (wish to be dead, ideation, intent, plan,
+preparatory behaviour, self-injury):
+
+- ``emergency``: an overdose or medical emergency happening now, to the visitor or someone with
+  them (took too much, unresponsive, turning blue, breathing slowly). The reply leads with 911
+  and Poison Help.
+- ``crisis``: a current wish to be dead, suicidal ideation with intent, a plan or a date, means at
+  hand, self-harm now or ongoing, overdose intent, goodbye behaviour, searching for ways to die.
+  The reply is the crisis resources only, never a quote.
+- ``concern``: distress without stated intent, suicide or self-harm as a topic, a hypothetical,
+  resolved history. The normal reply, with the crisis lines shown beside it.
+
+Rules read *signals* (first person, a death wish, means, intent, exhaustion, self-harm, goodbye,
+emergency symptoms) spread over a sentence, on canonical words: lower case, accents and
+apostrophes dropped, slang expanded ("kms" → "kill myself"), misspellings of key words repaired.
+Every sentence of the message is checked, whatever its length. A small classifier trained
+offline (`assistant/safety_model.py`) adds recall on wording no rule names; when it or a rule is
+unsure, the answer is ``concern``, never silence. Measured by tests/test_crisis_safety.py on
+tests/data/crisis_safety.jsonl (development) and tests/data/crisis_heldout.jsonl (held out).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from .safety_model import load_model
 from .spelling import edit_distance
 from .text import normalize
 
-# Misspellings are mapped to these before matching: (word, edits allowed). Two edits only for
-# the long, unmistakable "suicide" family; one elsewhere so "overdue" never becomes "overdose".
-KEYWORDS = {"suicide": 2, "suicidal": 2, "myself": 1, "overdose": 1, "overdosing": 1, "overdosed": 1}
+LEVELS = ("none", "concern", "crisis", "emergency")
+
+# Misspellings repaired before matching: (word, edits allowed). Two edits only for long words of
+# the suicide family; one elsewhere, and only for words of 6+ letters so "overdue" never becomes
+# "overdose" (the repaired word must also share its first two letters).
+KEYWORDS = {
+    "suicide": 2,
+    "suicidal": 2,
+    "myself": 1,
+    "overdose": 1,
+    "overdosing": 1,
+    "overdosed": 1,
+    "breathing": 1,
+    "unresponsive": 2,
+    "disappear": 1,
+    "existing": 1,
+}
+# Slang, abbreviations and euphemisms people type, from crisis-line and moderation glossaries.
 ALIASES = {
-    "kil": "kill",
     "kms": "kill myself",
+    "kmsl": "kill myself",
+    "kys": "kill yourself",
+    "kil": "kill",
     "mysefl": "myself",
+    "myslef": "myself",
+    "mself": "myself",
     "sewerslide": "suicide",
     "suicidial": "suicidal",
+    "unalive": "unalive",
+    "ctb": "ctb",
     "od": "overdose",
     "oding": "overdosing",
+    "odd": "odd",
+    "oded": "overdosed",
+    "odin": "overdosing",
+    "im": "i am",
+    "ima": "i am going to",
+    "imma": "i am going to",
+    "ive": "i have",
+    "ill": "i will",
+    "id": "i would",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gunna": "going to",
+    "tryna": "trying to",
+    "gotta": "got to",
+    "cant": "can not",
+    "cannot": "can not",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "wont": "will not",
+    "isnt": "is not",
+    "arent": "are not",
+    "hes": "he is",
+    "shes": "she is",
+    "theyre": "they are",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "rn": "right now",
+    "tn": "tonight",
+    "2nite": "tonight",
+    "tonite": "tonight",
+    "2day": "today",
+    "2morrow": "tomorrow",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "bc": "because",
+    "cuz": "because",
+    "pls": "please",
+    "plz": "please",
+    "idk": "i do not know",
+    "abt": "about",
+    "itd": "it would",
+    "itll": "it will",
+    "idc": "i do not care",
+    "nvm": "never mind",
+    "sh": "selfharm",
+    "selfharm": "selfharm",
+    "shing": "selfharming",
+    "selfharming": "selfharming",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "pt": "patient",
+    "pts": "patients",
+    "ld50": "lethal dose",
+}
+# "k" is ketamine next to a dose or use word ("a lot of k", "k hole", "did too much k").
+K_BEFORE = {"of", "much", "some", "more", "on", "took", "did", "doing", "snorted", "bumped", "the", "any"}
+K_AFTER = {"hole", "holed", "holing", "bump", "bumps"}
+
+
+# Euphemisms typed as two words, joined before tokenizing.
+PHRASE_ALIASES = {
+    "sewer slide": "suicide",
+    "sewer side": "suicide",
+    "self delete": "selfdelete",
+    "un alive": "unalive",
+    "kill my self": "kill myself",
+    "self harm": "selfharm",
+    "self-harm": "selfharm",
+    "catch the bus": "ctb",
 }
 
-# Another person at risk ("she wants to kill herself") also gets the crisis resources.
-_SELF = r"(?:my ?self|me self|him ?self|her ?self|them ?sel(?:f|ves)|your ?self)"
-_WANT = r"(?:want|wanna|going|gonna|plan|planning|planned|ready|decided|trying|tried|try|intend|about|wish|wishing)"
-PATTERNS = [
-    # suicide named, in any form or misspelling ("unalive" is its euphemism)
-    r"\bsuicid\w*",
-    r"\bunaliv\w*",
-    # harming or killing oneself
-    rf"\b(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving"
-    rf"|shoot|hang|hanging|drown|poison|off|end)\w* {_SELF}\b",
-    r"\bself ?(?:harm|injur|mutilat)\w*",
-    r"\b(?:slit|cut|burn|scratch|carve)\w* (?:my |into my )?(?:wrists?|arms?|legs?|thighs?|skin|body)\b",
-    # wish to be dead, stated or implied
-    rf"\b{_WANT} (?:to )?(?:die|be dead|not (?:be )?(?:alive|here|exist)|disappear forever)\b",
-    rf"\b{_WANT} (?:to )?stop living(?: anymore)?$",
-    r"\b(?:end|ending|take|taking) (?:my|my own) life\b",
-    r"\b(?:to|gonna|wanna|will|just) end (?:it|everything|things)\b",
-    r"\bend\w* it all\b",
-    r"\b(?:better off|rather be|wish i was|wish i were|wish id be) dead\b",
-    r"\bbetter off without me\b",
-    r"\bif i (?:was|were|am|died) (?:gone|dead|not here|not around|no longer here)\b",
-    r"\b(?:nobody|no one) would (?:even )?(?:miss me|care if i|notice if i)\b",
-    r"\b(?:dont|do not|no longer) want to (?:live|be alive|wake up|exist|be here|go on)\b",
-    r"\b(?:never|hope i dont|hope i wont|maybe i (?:just )?(?:wont|will not|dont)) wake up\b",
-    r"\b(?:no|nothing to) (?:reason|point)(?: for me)? (?:to|in|of) (?:live|living|life|going on|go on|carry on"
-    r"|carrying on|being alive)\b",
-    r"\b(?:see|find) (?:the|any) (?:point|reason) (?:to|in|of) (?:living|going on|carrying on|being alive)\b",
-    r"\bnothing (?:left )?to live for\b",
-    r"\bnot worth (?:living|being alive)\b",
-    r"\blife (?:is|isnt|is not) (?:not )?worth (?:it|living)\b",
-    r"\b(?:done|finished) with (?:life|living|being alive)\b",
-    r"\b(?:tired|sick) of (?:living|being alive)\b",
-    r"\bcant (?:go on|keep going|live like this|do this anymore|take it anymore)\b",
-    r"\bgive up on (?:life|living)\b",
-    r"\b(?:goodbye|suicide) (?:letters?|notes?)\b",
-    r"\b(?:letters?|notes?) (?:saying )?goodbye\b",
-    # means or method at hand
-    r"\bjump(?:ing)? (?:off|from|in front of) (?:a|the) (?:bridge|building|roof|cliff|train)\b",
-    r"\b(?:standing|sitting|up) on (?:the|a) (?:bridge|ledge|roof|edge)\b",
-    r"\b(?:bought|buy|buying|got|have|found) (?:a |the )?(?:rope|noose|gun)\b",
-    r"\bnoose\b",
-    # overdose intent: a lethal amount, or taking everything at once
-    r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b",
-    r"\b(?:how much|how many|enough|amount)\b[^.?!]{0,40}\b(?:to die|to kill me|would kill me|to overdose"
-    r"|to end it|to not wake up)\b",
-    r"\b(?:take|taking|took|swallow|swallowing|swallowed|down|downed) (?:every|a whole|the whole|whole"
-    r"|an entire|the entire|a bunch|a lot|too many|too much|a handful)\b[^.?!]{0,30}\b(?:pills?|meds|medications?"
-    r"|tablets|bottle|ketamine)\b",
-    r"\b(?:take|taking|took|swallow\w*) all (?:of )?(?:my |the )?(?:pills|meds|tablets)(?: at once| together| tonight)",
-    r"\b(?:stockpil\w*|hoard\w*|sav(?:e|ing) up) (?:my |the |some )?(?:pills|meds|tablets|medications?|ketamine)\b",
-    r"\boverdos\w* (?:on purpose|deliberately|intentionally)\b",
-    rf"\b(?:i|im|ill|me|{_WANT})\b[^.?!]{{0,80}}\boverdos\w*",
-    r"\boverdos\w*[^.?!]{0,80}\b(?:myself|on purpose|tonight|end it)\b",
+
+# Leetspeak digits inside words ("d3ad", "su1cide").
+_LEET = str.maketrans("013457@$", "oieastas")
+
+
+def _fold(text: str) -> str:
+    """Normalised, accents dropped (Spanish typed with or without them), apostrophes removed."""
+    # Clinical "SI" (suicidal ideation) only in capitals: lower-case "si" is Spanish "if".
+    text = re.sub(r"\bSI\b", "suicidal ideation", text)
+    text = re.sub(r"\b[a-z]+[013457@$][a-z0-9@$]*\b", lambda m: m.group().translate(_LEET), normalize(text))
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("'", "")
+    for phrase, alias in PHRASE_ALIASES.items():
+        text = text.replace(phrase, alias)
+    return text
+
+
+def _repair(token: str) -> str:
+    if len(token) < 6 or token in KEYWORDS:
+        return token
+    for key, limit in KEYWORDS.items():
+        if token[:2] == key[:2] and edit_distance(token, key, limit) <= limit:
+            return key
+    return token
+
+
+def canonical_sentences(text: str) -> list[str]:
+    """The message's sentences as canonical words: slang expanded, key misspellings repaired."""
+    sentences: list[str] = []
+    for chunk in re.split(r"[.?!;\n]+|\s[-:]\s|,\s*(?=(?:but|and|so|because)\b)", _fold(text)):
+        raw = re.findall(r"[a-z0-9]+", chunk)
+        out: list[str] = []
+        for i, token in enumerate(raw):
+            if token == "k" and ((i and raw[i - 1] in K_BEFORE) or (i + 1 < len(raw) and raw[i + 1] in K_AFTER)):
+                token = "ketamine"
+            out.append(ALIASES.get(token) or _repair(token))
+        if out:
+            sentences.append(" ".join(out))
+    return sentences
+
+
+# Signal vocabularies. Each is a regex over canonical words; comments say what they stand for.
+_I = r"(?:i|me|my|myself|mine)"
+_OTHER = (
+    r"(?:he|she|they|him|her|them|someone|somebody|my (?:\w+ )?(?:brother|sister|son|daughter|friend|mom|mum"
+    r"|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|roommate|kid|child|baby|grandma|grandpa"
+    r"|grandmother|grandfather|cousin|uncle|aunt|patient|client|coworker|colleague|buddy|mate|fiance|fiancee"
+    r"|teen|teenager|nephew|niece|spouse|parent|neighbor|neighbour)|(?:the |a |our )?(?:patient|client|pt|resident)"
+    r"|mi (?:hijo|hija|hermano|hermana|esposo|esposa|mama|papa|amigo|amiga|novio|novia|madre|padre|abuela|abuelo))"
+)
+_SELVES = r"(?:my ?self|your ?self|him ?self|her ?self|them ?selves|them ?self|our ?selves)"
+# Wanting, intending, being about to, or dwelling on (C-SSRS: wish, ideation, intent).
+_WANT = (
+    r"(?:want|wants|wanted|wanting|going|plan|plans|planning|planned|ready|decided|trying|tried|try|intend|intends"
+    r"|about to|wish|wishing|hope|hoping|need|needs|will|would rather|should just|might|might just|thinking about"
+    r"|thinking of|thought about|thought of|think about|think of|considering|ready to|time i|gonna|going to|hope|hoping|welcome|urge|urges|fantasi[sz]e|fantasi[sz]ing|dream about|deserve|a good way to|only (?:other )?way out is)"
+)
+# Dying or being dead, named or implied; euphemisms from crisis-line glossaries.
+_DEATH = (
+    r"(?:die|dying|died|be dead|dead|death|ctb|catching the bus|kill (?:my ?self|me)|killing (?:my ?self|me)|(?:end|ending) (?:it|it all"
+    r"|my life|this life|things|everything|my own life)|(?:take|taking) my (?:own )?life"
+    r"|not (?:be |being )?(?:alive|here|around|exist|existing)(?: any ?more)?|stop (?:existing|living|breathing)"
+    r"|disappear (?:forever|for good|permanently)|sleep forever|(?:never|not) wake up|fall asleep and (?:never|not)"
+    r"|unalive|ctb|selfdelete|suicide|jump off|hang (?:my ?self|me)|be with (?:my )?\w+ (?:again|in heaven)"
+    r"|go to heaven|leave this world|check out for good|(?:not|never) (?:come|coming) back|make it official"
+    r"|(?:jump|jumping|drive|driving|drove) (?:off|into|in front of) (?:a|the|my|this)|finish (?:it|my life)"
+    r"|look like an accident|be gone|for good|go out|go that way|join (?:him|her|them)|joining (?:him|her|them)"
+    r"|let it happen|fade away|not (?:be )?around|alive (?:in|next|by) (?:a|next|the)|hit by a (?:car|bus|truck|train)"
+    r"|walk into the (?:ocean|sea|lake|river|water)|(?:uninstall|alt f4|permadeath|log off|delete) (?:myself|irl|my ?self)"
+    r"|(?:alt f4|permadeath|respawn) irl|do (?:something stupid|it) to myself|take myself out|stop my heart|out of here for good)"
+)
+# Means or method of ending a life or of self-injury.
+_MEANS = (
+    r"(?:pills?|tablets?|tabs|meds|medications?|medicines?|bottle|bottles|sleeping pills|painkillers|tylenol|benadryl"
+    r"|xanax|opioids?|oxy|oxycodone|fentanyl|insulin|morphine|heroin|zolpidem|ambien|zopiclone|trazodone|sertraline"
+    r"|prozac|fluoxetine|lithium|alprazolam|klonopin|clonazepam|valium|diazepam|ativan|lorazepam|benzos|seroquel"
+    r"|quetiapine|tramadol|codeine|percocet|vicodin|hydrocodone|acetaminophen|paracetamol|apap|ibuprofen|advil"
+    r"|aspirin|diphenhydramine|amitriptyline|methadone|gabapentin|antidepressants|litio|rope|noose|gun|pistol|rifle|bullets?|blade|blades|razor|razors|knife|knives"
+    r"|bridge|ledge|roof|rooftop|tracks|train|overpass|cliff|balcony|belt|cord|pastillas|cuerda|pistola|puente|navaja)"
+)
+_BODY = r"(?:arms?|legs?|wrists?|thighs?|skin|stomach|hips?|body|face|hands?|knuckles|head|throat)"
+_PRESENT = (
+    r"(?:again|still|right now|tonight|this morning|this week|lately|every (?:day|night|time)|keep|keeps"
+    r"|can not stop|started|relapsed|relapsing|currently|these days|ahora|otra vez)"
+)
+_PAST = (
+    r"(?:(?:\d+|a few|a couple|couple|many|some) (?:years?|yrs?|months?|decades?) (?:ago|back)|in (?:19|20)\d\d|back in"
+    r"|last (?:year|spring|summer|fall|autumn|winter)|since (?:then|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)|stable|well for|in remission|do not have them now|back on track|clean|sober|years? ago|a while (?:ago|back)|when i was|in high school|in college|as a (?:kid|teen|teenager)|used to|in the past"
+    r"|history of|back (?:then|in)|no longer|since then|have not (?:in|for|since)|clean for|free for"
+    r"|doing (?:fine|better|well|great|ok|okay) now|recovered|survivor|a long time ago|hace (?:anos|mucho))"
+)
+_NOT_CUT = r"(?!\w*(?: (?:out|back|down|off|edge|in|corners|ties|class|costs?|carbs|sugar|hair|grass|it out|the)\b))"
+
+# Each rule: (name, level, regex over one canonical sentence). Names appear in --explain.
+_RULES: list[tuple[str, str, str]] = [
+    # --- emergency now: an overdose or a body in danger, happening now ------------------------------
+    (
+        "emergency symptoms",
+        "emergency",
+        r"\b(?:not breathing|stopped breathing|barely breathing|breathing (?:is )?(?:really |very |so |super )?"
+        r"(?:slow|slowly|shallow|weird|funny|strange|wrong)|turning blue|turned blue|gone blue|lips (?:are )?"
+        r"(?:blue|purple|grey|gray)|blue lips|unresponsive|not responding|will not wake|can not wake|not waking"
+        r"|(?<!almost )(?<!nearly )passed out|unconscious|collapsed|seizing|having a seizure|convulsing|foaming"
+        r"|not rousable|unrousable|lips (?:are |r )?(?:going|turning) (?:blue|grey|gray|purple)|going (?:back )?under|going grey"
+        r"|everything (?:is )?going (?:grey|gray|dark|black)|not moving|fell out|head slumped|gurgl\w*|needle (?:still )?in"
+        r"|fainted|eyes rolled|went stiff|stiff and|very pale|woozy|(?:hardly|barely|can not) keep (?:my |his |her )?eyes open"
+        r"|breathing but only just|breath(?:ing)? (?:every|once every)|so sleepy|very sleepy|stomach is burning|heart is thumping"
+        r"|keeps passing out|passing out|twitching|jerking|turning (?:blue|grey)|rr (?:maybe |of |is )?[1-8]\b|lips (?:are )?dusky|convulsions|no responde"
+        r"|choking on (?:his|her|their|my )?(?:vomit|puke)|(?:will not|can not|does not|wont) stop bleeding"
+        r"|no respira|no despierta|inconsciente|labios (?:morados|azules)|convulsion)\b",
+    ),
+    (
+        "overdose now",
+        "emergency",
+        r"\b(?:i|he|she|they|someone|my \w+|we)(?: \w+)? (?:just |already |accidentally )?(?:took|swallowed|drank|did|had"
+        r"|snorted|used|ate|injected) (?:too (?:much|many)|way too (?:much|many)|a (?:lot|bunch|handful|whole bottle|ton)"
+        r"|like \d+|\d+|all|the whole|double|triple|an entire|so (?:much|many))\b.{0,40}\b(?:pills?|tablets?|meds"
+        r"|ketamine|xanax|tylenol|oxy|fentanyl|bottle|mg|doses?|of (?:it|them|my)|and)\b"
+        r"|\b(?:already|just) (?:took|swallowed|drank) (?:them|it|all|everything)\b"
+        r"|\b(?:took|swallowed|injected|overdose|overdosed|od|took like|tome|tomo)\b.{0,60}\b(?:\d+|an?|one|two|half an?|media|una)"
+        r" (?:min|mins|minutes|hour|hours|hrs|hr|hora|horas|rato)\b(?: ago)?|\bhace (?:una|media|\d+|un) (?:hora|horas|rato"
+        r"|minutos)\b.{0,60}\b(?:tome|tomo|pastillas)|\b(?:me|se) tomo (?:como |todo |todas |\d+ )",
+    ),
+    (
+        "overdosing now",
+        "emergency",
+        r"\b(?:i|he|she|they|someone|my \w+)(?: am| is| are| think| thinks| might| might be| may be| just)* overdos(?:ing|ed)"
+        r"\b(?! (?:years|in|when|back))|\bis overdosing\b|\bse tomo (?:todas|muchas|un monton)",
+    ),
+    (
+        "symptoms after taking something",
+        "emergency",
+        r"\b(?:took|take|taking|drank|snorted|used|did|had|swallowed|injected|tomo)\b.{0,120}\b(?:spinning|dizzy|can not feel|throwing up"
+        r"|vomiting|heart (?:is )?(?:racing|pounding)|chest (?:hurts|pain)|can not (?:breathe|stand|move|see)|numb"
+        r"|shaking|shaky|sweaty|hallucinating|confused|slurring|heavy|tingling|feels? weird|not making sense"
+        r"|pulse (?:is )?(?:really |very )?(?:slow|weak)|barely keep|can not keep my eyes|mareada?|temblando|vomitando"
+        r"|no siento|late raro|late rarisimo|confundida?|respira lento)\b",
+    ),
+    # --- crisis: ideation with a wish, intent, plan, means or behaviour -----------------------------
+    (
+        "suicidal now",
+        "crisis",
+        r"\b(?:i|i am|feel|feeling|felt|been|im)\b(?: \w+){0,3} suicidal\b"
+        r"|\bsuicidal (?:thoughts|feelings|urges|ideation)\b.{0,30}\b(?:again|every|wont stop|will not stop|back|all the time)",
+    ),
+    ("death wish", "crisis", rf"\b{_WANT} (?:to )?(?:\w+ ){{0,5}}{_DEATH}\b"),
+    (
+        "intent to die",
+        "crisis",
+        rf"\b(?:plan|plans|planning|planned|going to|ready to|decided to|about to|finally|will)"
+        rf" (?:on )?(?:\w+ ){{0,3}}(?:{_DEATH}|doing it|do it (?:tonight|this weekend|tomorrow|soon|today))\b",
+    ),
+    (
+        "killing oneself",
+        "crisis",
+        rf"\b(?:kill|killing|killed|off|offing|end|ending|hurt|hurting|harm|harming|cut|cutting"
+        rf"|burn|burning|hang|hanging|drown|drowning|poison|starve|starving|shoot|unalive|unaliving) {_SELVES}\b",
+    ),
+    ("suicide named", "crisis", r"\b(?:suicid(?!etopic)\w*|unaliv\w*|ctb|selfdelete|kill myself|kms)\b"),
+    (
+        "suicide attempt",
+        "crisis",
+        r"\b(?:attempt|attempted|attempting|try|tried|trying) (?:suicide|to (?:die|end it|kill))\b",
+    ),
+    (
+        "wish to be dead",
+        "crisis",
+        r"\b(?:wish|wishing|hope|hoping|pray|praying) (?:i|to) (?:was |were |would |could |just |had |will |do )*(?:dead|die"
+        r"|gone|never (?:been born|wake up|existed)|not (?:wake|exist|be here|be alive)|disappear|fall asleep|sleep and)"
+        r"|\b(?:want|wish|need) (?:it all|everything|it|the pain|all of it|this) to (?:stop|end) (?:forever|for good|permanently)",
+    ),
+    (
+        "not wanting to live",
+        "crisis",
+        r"\b(?:do not|no longer|not) (?:want|wanna|wish) to (?:live|be alive|wake up|exist|be here|be around|go on"
+        r"|keep (?:going|living|existing)|see tomorrow)\b",
+    ),
+    (
+        "burden, better off without me",
+        "crisis",
+        r"\b(?:better off (?:dead|gone|without me|if i)|rather be dead|(?:better|easier|happier) (?:\w+ ){0,3}(?:without me"
+        r"|if i (?:was|were|am) (?:gone|dead|not here|not around))|(?:no one|nobody|world|anyone) (?:would|will) (?:even )?"
+        r"(?:miss|notice|care)|(?:notice|care|miss me) if i (?:was|were|am|disappeared|died) ?(?:gone|dead)?"
+        r"|waste of (?:space|oxygen|air)|mejor sin (?:mi|ella|el)|soy una carga|estariamos mejor)\b"
+        r"|\b(?:better|happier|easier|fine|tranquil|calmer|free|relieved|okay|ok) (?:\w+ ){0,2}without (?:me|her|him|them)\b"
+        r"|\b(?:out of (?:\w+ )?(?:hair|way)|gone) for good\b|\bwhat (?:am i|i am|im) (?:even )?(?:waiting|sticking|hanging)"
+        r" around for\b|\bpermanent (?:sleep|solution|way out|exit|escape|one)\b|\bexit plan\b"
+        r"|\b(?:i am|i feel|being|im|feel like)\b.{0,25}\bburden\b|\bburden (?:to|on) (?:everyone|my|them|people)\b",
+    ),
+    (
+        "tired of existing",
+        "crisis",
+        r"\b(?:tired|sick|exhausted|done|finished) (?:of|with) (?:existing|living|being alive|life|being here|this life"
+        r"|waking up|breathing|being me)\b|\b(?:no|nothing to|no reason (?:for me )?to|what is (?:even )?the point of|point of|point in"
+        r"|no point (?:in|of)) (?:live|living|life|going on|being alive|existing|carry on|carrying on|keep going|anything)\b"
+        r"|\bnothing (?:left )?to live for\b|\bnot worth (?:living|being alive)\b"
+        r"|\blife (?:is|isnt|is not) (?:not )?worth (?:living|it)\b|\b(?:can not|can no) (?:go on|keep going|keep living|live like this)\b"
+        r"|\bgive up on (?:life|living)\b|\bdone for good\b|\bending it all\b|\bpoint (?:of|in) (?:waking up|getting up"
+        r"|trying|anything any ?more)\b|\b(?:tomorrow|tonight|today|this weekend) (?:is|will be) the (?:day|night)\b"
+        r"|\bis (?:tomorrow|tonight) the (?:day|night)\b|\b(?:hope|hoping|pray|praying|wish|waiting for|want)\b.{0,40}"
+        r"\b(?:take me|takes me|take me out|hit me|hits me|kill me|kills me)\b|\bcan not support more\b"
+        r"|\b(?:disappointed|sad|angry) (?:that )?i woke up\b|\b(?:do not|dont) want any more days\b|\bonly (?:thing )?"
+        r"(?:keeping|holding) me (?:here|on|alive)\b|\bonly holding on for\b|\bwhen (?:she|he|they) (?:is|are|s) gone (?:i am|im) gone\b"
+        r"|\b(?:hurry up|would welcome it|come for me)\b|\bhad enough\b|\b(?:do not|dont|can not) see myself (?:alive|here|around)\b"
+        r"|\bmade (?:my )?peace with (?:it|dying|death)\b|\b(?:stopped|stop|not) (?:eating|taking my (?:heart )?(?:meds|pills|medication))"
+        r"\b.{0,60}\b(?:let it happen|naturally|fade|do not intend|die|stop for good)\b|\bi am (?:the )?last one left\b",
+    ),
+    (
+        "searching for a method",
+        "crisis",
+        r"\b(?:how (?:to|do (?:i|you|people)|can i|would i|could i|much would it take to|long does it take to"
+        r"|many \w+ (?:would it take )?to) (?:die|kill (?:my ?self|me|yourself)|end it|end my life|overdose|not wake up|hang"
+        r"|suicide|unalive|bleed out)|(?:painless|least painful|easiest|easy|quickest|quick|fastest|best|surest|peaceful)"
+        r" (?:way|ways|method|methods) to (?:die|go|end it|kill|check out|overdose)|lethal (?:dose|amount)"
+        r"|fatal (?:dose|amount)|deadly (?:dose|amount)|bleed out|(?:tallest|highest) (?:bridge|building|cliff)"
+        r"|(?:would|will|could|does|can) (?:it|that|this|they) (?:kill me|be enough to)"
+        r"|(?:enough|how many|how much)\b.{0,40}\b(?:to die|to kill me|would kill me|to overdose|to end it|to not wake up"
+        r"|to never wake up|to stop my heart|do i need to overdose))"
+        r"|\b(?:least painful|painless|quickest|easiest|surest) (?:way|method)\b|\bhow (?:many|much)\b.{0,50}\b(?:it would take"
+        r"|would it take|it takes|it would need|would do it)\b|\b(?:meds|pills|drugs|dose|amount|which \w+) (?:would|will|could)"
+        r" do (?:it|the job)\b|\b(?:use|take|using|with) \w+ to (?:end my life|kill myself|die|end it)\b"
+        r"|\b(?:need|enough|take|takes|high|floor)\b.{0,30}\b(?:for|to) (?:not wake up|die|not survive|never wake up)\b"
+        r"|\b(?:ways?|how) (?:for|to) die\b|\b(?:would|will|is) it (?:be )?painless\b|\bdosis letal\b|\bcuant[oa]s?\b.{0,40}\b(?:para|hace falta para)"
+        r" (?:no despertar|morir|matarme)\b|\b(?:bridges?|buildings?|cliffs?)\b.{0,30}\b(?:fences?|high enough|tall enough)\b"
+        r"|\b(?:looked up|looking up|searching|searched|googled|googling)\b.{0,40}\b(?:bridge|lethal|overdose|ways to die"
+        r"|how to die|painless|insulin it takes|it would take|kills you|are fatal|is fatal)\b"
+        r"|\b(?:dose|amount|how much|how many)\b.{0,30}\b(?:stops? (?:ur|your|my|the) heart|kills? you|would be enough to stop"
+        r"|right amount|is fatal|are fatal)\b|\b(?:floor|height|fall)\b.{0,20}\b(?:guaranteed|enough|survive)\b"
+        r"|\b(?:is it|would it be) (?:painful|quick|painless) to (?:drown|die|hang|bleed|jump)\b|\b(?:pentobarbital|nembutal"
+        r"|exit international|helium hood)\b|\bwhere (?:can|do) (?:i|a person|you) get (?:hold of )?(?:it|a gun|pentobarbital)\b"
+        r"|\bstill has the nets\b|\b(?:a way out|the way out)\b",
+    ),
+    (
+        "self-harm",
+        "crisis",
+        rf"\b(?:i|me|my|im|am)\b.{{0,30}}\b(?:cut|cuts|cutting{_NOT_CUT}|scratch|scratching|burn|burns|burning|carve|carving|slit"
+        rf"|slitting|hit|hitting|punch|punching|bite|biting|stab|stabbing|bang|banging) (?:at |into )?(?:my |me )?"
+        rf"(?:{_BODY}|walls?|myself)\b|\b(?:knife|blade|razor|glass)\b.{{0,25}}\b(?:wrists?|arms?|skin|throat)\b"
+        rf"|\b(?:till|until) (?:it|they|i|my \w+) (?:bleed|bleeds|split|splits|bruise|bruises|scar)"
+        rf"|\b(?:started|starting|been|am|keep|kept|back to|relapsed|relapse|urge|urges|want|wanting|going) (?:to )?"
+        rf"(?:\w+ )?(?:cutting{_NOT_CUT}|selfharm|selfharming|scratching|burning myself|hurting myself)\b"
+        r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back)|\b(?:voices?|something) (?:keep |keeps |is )?"
+        r"(?:telling|tell|tells) me to (?:cut|do it|kill|hurt|jump)\b|\bused it again\b|\b(?:hitting|banging|hit|bang) my head"
+        r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\bfresh (?:cuts|wounds|scars)\b"
+        r"|\b(?:cut|cutting|burn|burning) (?:again|tonight|right now)\b|\bcut too deep\b"
+        r"|\b(?:me quiero cortar|me corto|me corte|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
+        r"|cortes en (?:los|las|sus|mis))\b|\bburn (?:me|myself) with\b",
+    ),
+    (
+        "means at hand",
+        "crisis",
+        rf"\b(?:saved|saving|collected|collecting|stockpiled|stockpiling|hoarded|hoarding|counted|counting|gathered"
+        rf"|gathering|bringing (?:\w+ )?home|hid|hidden|hiding|stashed|stashing|junte|guarde)\b.{{0,40}}\b{_MEANS}\b"
+        rf"|\b(?:saving|saved) (?:them|it|these) up\b|\b(?:enough|all|whole|every|\d+|a bunch|handful|boxes|bottles|bottle"
+        rf"|weeks worth|months worth|stash|supply)\b.{{0,25}}\b{_MEANS}\b.{{0,40}}\b(?:in front of me|in my hand|right"
+        rf" (?:there|here)|next to me|within reach|lined up|looking at|staring at|thinking about it|ready|hid|under)\b"
+        rf"|\b(?:holding|hold|sitting with|staring at|looking at|count|counted|count out)\b.{{0,20}}\b(?:the |my )?(?:pill"
+        rf" bottle|pills|gun|rifle|rope|knife|blade|razor|noose)\b|\b{_MEANS}\b.{{0,40}}\b(?:right (?:there|here)|keep"
+        rf" looking at|keep staring|thinking about it|in front of me|in my hand|lined up|counted out)\b"
+        r"|\b(?:standing|sitting|up|paro|parada?) (?:on|in|at|en) (?:the |a |this |my |el |la )?(?:bridge|ledge|roof|edge|tracks"
+        r"|overpass|cliff|balcony|railing|balcon|puente)\b|\b(?:bought|buying|got|have) (?:a |the )?(?:rope|noose|gun|pistol)\b"
+        r"|\bnoose\b|\b(?:gun|pistol|revolver|rifle|weapon|pistola)\b.{0,40}\b(?:safe and i know|out of the safe|on the table|loaded"
+        r"|cargada|next to (?:my|the) bed|al lado|nightstand|bedside|hold it|take it out|in my lap)\b"
+        r"|\b(?:rope|belt|cord)\b.{0,40}\b(?:closet|rod|beam|garage|tied|not used it|yet)\b|\btied a (?:belt|rope|cord)\b"
+        r"|\b(?:stashed|kept|keep|keeping)\b.{0,30}\b(?:pills|benzos?|tablets|meds|razor|blade)\b.{0,40}\b(?:under|wallet|if i need"
+        r"|just in case|enough|drawer)\b|\bpicking out the spot\b|\bnext step is the (?:bridge|rope|pills|gun)\b"
+        r"|\b(?:driving|drive|drove|go|went) to the bridge\b|\b(?:mix|mixing|combine)\b.{0,40}\b(?:sure thing|way out|go that way"
+        r"|fall asleep|most dangerous)\b|\b(?:got|have|in) (?:the )?(?:razor|blade|pills|gun)\b.{0,10}\b(?:out|in (?:my|la) (?:hand|mano))\b"
+        r"|\b(?:sitting|sat|sit) in the (?:garage|car) with the (?:car|engine)\b|\b(?:jump|jumping|jumped|saltar|tirar(?:se|me)? del?) (?:off|from|in front of|a|the|my|this|puente|balcon)\b"
+        r"|\b(?:looking at|thinking about|staring at)\b.{0,30}\b(?:the )?(?:train )?tracks\b|\bhow easy it would be\b"
+        r"|\b(?:crash|drive|driving|drove|crashing) (?:my|the|into|off)\b.{0,40}\b(?:on purpose|accident|tree|wall|pillar"
+        r"|overpass|bridge|truck|traffic)\b|\bon purpose\b|\blook like an accident\b|\b(?:garage|car)\b.{0,40}"
+        r"\b(?:engine (?:on|running)|exhaust|hose)\b|\b(?:bought|buying)\b.{0,30}\b(?:different|several|multiple) (?:pharmacies"
+        r"|farmacias|stores)\b",
+    ),
+    (
+        "overdose intent",
+        "crisis",
+        r"\b(?:take|taking|swallow|swallowing|down|downing|chug) (?:all|every|the whole|whole|an entire|the entire"
+        r"|a bunch|a lot|too many|too much|a handful|everything)\b.{0,30}\b(?:pills?|meds|medications?|tablets"
+        r"|bottle|ketamine|of them|at once|together|tonight)\b|\boverdos\w* (?:on purpose|deliberately|intentionally"
+        r"|tonight|tomorrow)\b|\b(?:want|going|plan|planning|ready|thinking about|thought about) (?:to )?overdose\b"
+        r"|\bhoard\w* (?:pills|meds|tablets)\b|\btomarme todas\b|\b(?:toma|tomar|tomarme|tomarse|se toma) (?:todas )?las"
+        r" pastillas\b|\b(?:take|inject|injecting) (?:all|a big quantity|a lot|the whole)\b|\bme las tomo\b|\btomarmelas\b"
+        r"|\b(?:taking|take|swallow|swallowing) (?:them|these|those|it) all\b",
+    ),
+    (
+        "plan or date",
+        "crisis",
+        r"\b(?:i have|i made|made|have|got|its|it is) (?:a |the |my )?(?:plan|plans|date)\b.{0,40}\b(?:die|end|kill|suicide"
+        r"|done|over|planned|for)\b|\b(?:have|got) (?:it|everything) (?:all )?(?:planned|figured out|worked out)\b"
+        r"|\b(?:planned|picked|set|chose|decided on) (?:out )?(?:the |a |my )?(?:date|day|time|method|way)\b"
+        r"|\b(?:date|day) (?:picked|chosen|set)\b|\b(?:have|got|tengo|tiene) (?:everything|todo|it all|lo) (?:ready|prepared"
+        r"|preparated|preparado|decidido)\b"
+        r"|\b(?:this|on) (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|weekend|birthday) (?:is|will be)"
+        r" (?:the|my) (?:day|last)\b|\btonight is the night\b|\bif nothing (?:works|changes|helps)\b.{0,40}\b(?:done|end|over|gone)\b",
+    ),
+    (
+        "goodbye",
+        "crisis",
+        r"\b(?:giving|gave|give|given) (?:away )?(?:all )?(?:my|away my)\b.{0,40}\b(?:stuff|things|belongings|possessions"
+        r"|clothes|games|cat|dog|pets?|books|money|savings|collection|away)\b.{0,40}\b(?:need|needing|anymore|when i|will not)"
+        r"|\b(?:will not|wont|not gonna|not going to) (?:be )?need(?:ing)? (?:them|it|these|this|those|my \w+)"
+        r"|\b(?:giving|gave|give|given) away (?:all )?(?:of )?(?:my|his|her) (?:stuff|things|belongings|possessions|tools|clothes"
+        r"|games|pets?)\b|\bsigned (?:the |my |his |her )?\w+ over to\b|\b(?:goodbye|farewell|bye) (?:forever|for good|letters?|notes?|everyone|world|all)\b|\b(?:suicide|goodbye|final)"
+        r" (?:letters?|notes?|message|post|video)\b|\bbefore i (?:go|leave (?:for good|this world)|die|am gone)\b"
+        r"|\bby the time (?:you|anyone|someone) (?:read|reads|see|sees|finds) this\b"
+        r"|\bthis is my (?:last|final) (?:message|post|time|night|day|goodbye)\b|\bwill not be (?:around|here|alive) (?:much"
+        r" longer|anymore|any more|tomorrow|after tonight)\b|\b(?:take|please take) care of (?:my|mom|dad|the kids|him|her)"
+        r" (?:\w+ )?(?:for me|when i am gone|after i)\b|\bwrote (?:letters|notes?) (?:to|for) (?:my|everyone)\b"
+        r"|\bsaying (?:my )?goodbyes?\b|\bdespedirme\b|\badios para siempre\b|\bse despidio\b|\bultimo mensaje\b"
+        r"|\b(?:writing|wrote|written|made|making|finished) (?:a|my|her|his) will\b|\b(?:when|after|once) (?:i am|im|i) (?:gone"
+        r"|dead|not here)\b|\b(?:said|say|saying) goodbye\b.{0,50}\b(?:without|last time|for good|forever|knowing)\b"
+        r"|\bthanks? (?:you )?for everything\b.{0,60}\b(?:take care|look after|goodbye|bye|sorry|love you|cuiden|last)\b"
+        r"|\btell (?:everyone|them|mom|dad|my \w+) i (?:said bye|said goodbye|love them|am sorry)\b|\bgoodbye (?:thing|message"
+        r"|post|letter|note|video|text)\b|\b(?:letters?|notes?) to my (?:kids|family|children|parents|wife|husband)\b"
+        r"|\b(?:goodbye|bye|last|thanks for everything|bridge|pills)\b.{0,80}\b(?:not|no|isnt|wont|doesnt|dont) (?:answering"
+        r"|answer|picking up|responding|replying)\b|\bstopped answering\b|\bregal\w+ (?:casi )?(?:toda|todo|mi|su|sus)\b"
+        r"|\bya no (?:los|las|lo|la) (?:voy a|va a) necesitar\b|\b(?:will not|shall not|shant|wont) be needing\b"
+        r"|\b(?:do not|dont) think i (?:will|ll) be (?:around|here)\b|\btell (?:mom|mum|dad|my \w+|everyone|them) (?:i am |im )?sorry\b"
+        r"|\bif (?:you|ur|your|youre|you are) reading this\b|\bdeleted (?:all )?my (?:socials|accounts|instagram)\b"
+        r"|\b(?:put|gave|giving|give) (?:my )?(?:cat|dog|pets?|guitar|tools|jacket)\b.{0,30}\b(?:adoption|to my|away|up for)\b"
+        r"|\btying (?:things|everything|up loose ends|loose ends) up\b|\bthis is my goodbye\b|\b(?:loved|love) (?:her|him|you all"
+        r"|them all)\b.{0,40}\b(?:tablets|pills) are working\b|\b(?:tablets|pills) are working\b|\bmy letters are (?:already )?written\b",
+    ),
+    (
+        "someone else at risk",
+        "crisis",
+        rf"\b{_OTHER} (?:says|said|told me|texted|keeps saying|is saying|posted|wrote|talks about|is talking about"
+        rf"|is threatening|threatened|is planning|plans|wants|is going|is gonna|tried|is trying|has|got) (?:that )?(?:\w+ ){{0,3}}"
+        rf"(?:to )?(?:{_DEATH}|{_SELVES}|overdose|suicide|a gun|a rope|pills)\b",
+    ),
+    (
+        "spanish: wish to die",
+        "crisis",
+        r"\b(?:quiero|quisiera|voy a|pienso|pensando en|ganas de) (?:\w+ )?(?:morir|morirme|matarme|suicidarme|desaparecer"
+        r"|quitarme la vida|acabar con todo|acabar con mi vida|no despertar|dejar de existir)\b|\bme quiero (?:morir|matar)\b"
+        r"|\bno (?:quiero|quiere) (?:vivir|seguir|despertar|estar aqui|existir)\b|\bda igual morir\w*|\bse (?:quiere|va a)"
+        r" (?:morir|matar|tirar)\b|\b(?:me voy a|se va a|va a) (?:matar|suicidar)\b"
+        r"|\bsuicidarme\b|\bquitarme la vida\b",
+    ),
 ]
-_REGEX = re.compile("|".join(f"(?:{p})" for p in PATTERNS))
+# Concern: a risk topic or distress without a stated current danger.
+_CONCERN_RULES: list[tuple[str, str]] = [
+    (
+        "risk topic",
+        r"\b(?:suicid\w*|selfharm\w*|self (?:harm|injur|mutilat)\w*|overdos\w*|unaliv\w*|kill (?:my|your|him|her|them)"
+        r"\w*|want to die|wanting to die|dark thoughts|intrusive thoughts|death wish|end (?:it|my life)|cutting|cutter"
+        r"|lethal|crisis|hotline|988|muerte|morir|suicidio|sobredosis|will|funeral|die|dying|dead|suicidetopic)\b",
+    ),
+    (
+        "distress",
+        r"\b(?:hopeless|worthless|empty|numb|trapped|can not cope|can not take|can not handle|can not do this"
+        r"|give up|giving up|falling apart|breaking down|hate myself|hate my life|no one cares|nobody cares|alone|lonely"
+        r"|dark place|rock bottom|exhausted|so tired|desperate|panic|panicking|scared|terrified|no hope|miserable"
+        r"|disappear|burden|no puedo mas|no aguanto|desesperad[oa]|sin esperanza|deprimid[oa]|triste|carga)\b",
+    ),
+]
+# Frames that make a risk word a topic rather than a statement about oneself now: a question
+# about treatment or the topic, the news or media, a hypothetical, resolved history.
+_TOPIC_FRAME = re.compile(
+    r"^(?:does|do|can|could|will|would|is|are|should|how|hows|what|whats|why|when|which|who|tell me|any|if (?:someone"
+    r"|a|my|the|somebody)|q|que|como|cual)\b(?! not)|\b(?:que (?:pasa|hago|hacer) si|si (?:un|una|alguien)|to someone|for someone"
+    r"|safe to|eligible|candidate|rule (?:her|him|them|me|out)|contraindicat\w*|protocol|screen\w*|suicidetopic"
+    r"|if i (?:get|start|started|become|feel|ever|tell)|heard|mean|means|meaning|definition|disclose|intake|marketing"
+    r"|legit|research|prepared|warning signs|how do (?:i|you) (?:tell|talk|know|help|support))\b"
+    r"|\b(?:research|study|studies|statistics|rates?|article|news|documentary|movie|film|show|book|song|series"
+    r"|game|episode|character|in general|people with|patients with|someone with|those with|for (?:people|patients)"
+    r"|risk of|warning signs|signs of|help with|help for|treat|treats|treatment for|reduce|prevent|what if|in case"
+    r"|hypothetically|used for|work for|works for|good for|studied)\b"
+)
+_PAST_FRAME = re.compile(rf"\b{_PAST}\b")
+_PRESENT_MARK = re.compile(rf"\b{_PRESENT}\b")
+# Marks that a past story has come back: they override a past frame ("used to cut, started again").
+_RELAPSE = re.compile(
+    r"\b(?:again|still|right now|tonight|lately|these days|every (?:day|night)|relapsed|started|(?:is|are|came|coming) back)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|myself)\b")
+# A denial next to the risk words: "not suicidal", "no SI", "i dont wanna die", "no quiero hacerme dano".
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|nothing|nor|without|denies|deny|denied|ni|hasnt|hasn't|has not|dont have them)\b"
+    r"(?: (?:thoughts?|of|about|intentions?|plans?|urges?|wish|wishes|desire|to|any|anything|thinking|planning|said|ever"
+    r"|harming|hurting|myself|himself|herself|a|the|i|am|in|like)){0,4} (?:hurt\w*|harm\w*|kill\w*|suicid\w*|die|dying"
+    r"|death|planning anything|selfharm\w*)\b"
+    r"|\b(?:not|no|never|nothing|nor|without|denies|deny|denied|ni)\b(?: \w+){0,3} (?:suicidal|suicidal ideation|selfharm"
+    r"|want to die|wanna die|hacerme dano|in a dangerous way|going anywhere|giving up|thoughts of (?:death|dying|suicide))"
+    r"|\bdo not (?:want|wanna) to (?:die|hurt myself|kill myself)\b|\bno quiero (?:hacerme dano|morir)\b"
+    r"|\bnot (?:talking|thinking) about (?:dying|death|suicide|killing)|\bde ahi a querer"
+)
+# Everyday idioms that use crisis words, removed before the rules read a sentence.
+_IDIOMS = re.compile(
+    r"\b(?:(?:be|is|was) the death of me|suicide (?:mission|squad|doors?|run)|(?:\w+ )?(?:is|are|will|would|gonna|going to)"
+    r" (?:\w+ )?kill me when|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
+    r" (?:embarrassment|shame|laughing|boredom|cringe)|to die for|dying (?:to|for|of) \w+|kill (?:for|some time|time)"
+    r"|killed it|killing it|dead (?:tired|battery|end|serious|on|center|centre)|(?:scared|bored|sick|worried) to death"
+    r"|drop dead|deadline|dead ?lift|(?:phone|battery|laptop|car|computer) (?:\w+ ){0,3}die|death of (?:him|her|them|us|me)"
+    r"|going to (?:die|dye) if|crawl into a hole and die|high dive|bridge (?:club|game|night|players?)|play bridge"
+    r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:would )?rather die than)\b"
+)
+# Ideation rules a frame may soften to concern ("does ketamine help suicidal thoughts?", "I
+# self-harmed in high school, doing fine now"). Rules of behaviour, means, plans, searching for
+# a method, emergencies and goodbyes are never softened.
+_SOFTENED_BY_FRAME = {
+    "suicidal now",
+    "death wish",
+    "suicide named",
+    "wish to be dead",
+    "tired of existing",
+    "self-harm",
+    "killing oneself",
+    "suicide attempt",
+    "not wanting to live",
+    "burden, better off without me",
+    "someone else at risk",
+    "spanish: wish to die",
+}
+# A statement of these is not made a topic by a question form ("whats even the point of living"):
+# only a denial or a resolved past softens them.
+_NEVER_A_TOPIC = {"tired of existing", "not wanting to live", "burden, better off without me"}
+
+# Suicide as a subject of its own (loss, prevention, research), read as a topic word.
+_TOPIC_PHRASES = re.compile(
+    r"\b(?:died by suicide|died of suicide|committed suicide|lost (?:\w+ ){0,2}to suicide|after (?:a |the |their )?suicides?"
+    r"|suicides|suicide (?:prevention|risk|rates?|awareness|hotline|loss|survivors?|attempt survivors?|crisis|screening"
+    r"|walk|training|protocol)|suicidal (?:crisis|patients?|people|ideation in|clients?|thoughts in)"
+    r"|(?:a|her|his|their|the) suicide attempt)\b"
+)
+_COMPILED = [(name, level, re.compile(rx)) for name, level, rx in _RULES]
+_CONCERN = [(name, re.compile(rx)) for name, rx in _CONCERN_RULES]
+
+# Classifier probability at or above which a message with a risk signal is a crisis, and at or
+# above which any message reaches at least the concern level. Chosen on 5-fold cross-validated
+# probabilities over the development part of the safety set (scripts/train_safety_model.py
+# prints them): each catches more crises than it raises false alarms there.
+MODEL_CRISIS = 0.7
+MODEL_CONCERN = 0.5
 
 
-def _canonical_words(text: str) -> str:
-    """Lower-case words and sentence ends, apostrophes dropped, misspellings of key words repaired."""
-    # Sentence ends stay as tokens so a pattern never joins the end of one sentence to the next.
-    tokens = re.findall(r"[a-z0-9]+|[.?!]", normalize(text).replace("'", ""))
-    out = []
-    for token in tokens:
-        if token in ALIASES:
-            token = ALIASES[token]
-        elif len(token) >= 5 and token not in KEYWORDS:
-            token = next(
-                (k for k, limit in KEYWORDS.items() if token[0] == k[0] and edit_distance(token, k, limit) <= limit),
-                token,
-            )
-        out.append(token)
-    return " ".join(out)
+@dataclass(frozen=True)
+class Assessment:
+    """How dangerous a message looks, and why."""
+
+    level: str  # one of LEVELS
+    signals: tuple[str, ...] = ()  # rules that fired, "rule: sentence" style
+    score: float = 0.0  # classifier probability, highest over the message's sentences
+    sentence: str = ""  # the canonical sentence that decided the level
+    features: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+
+    @property
+    def is_crisis(self) -> bool:
+        return self.level in ("crisis", "emergency")
+
+    def to_dict(self) -> dict:
+        return {
+            "level": self.level,
+            "signals": list(self.signals),
+            "classifier_score": round(self.score, 3),
+            "sentence": self.sentence,
+            "top_features": [[f, round(w, 3)] for f, w in self.features],
+        }
+
+
+def _rank(level: str) -> int:
+    return LEVELS.index(level)
+
+
+def _softened(sentence: str, rule: str) -> bool:
+    """Whether this ideation rule's words are denied, in the past, or a topic, not a statement about now."""
+    if rule not in _SOFTENED_BY_FRAME:
+        return False
+    if _NEGATED.search(sentence) or (_PAST_FRAME.search(sentence) and not _RELAPSE.search(sentence)):
+        return True
+    if rule in _NEVER_A_TOPIC:
+        return False
+    return bool(_TOPIC_FRAME.search(sentence)) and not (
+        _FIRST_PERSON.search(sentence) and _PRESENT_MARK.search(sentence)
+    )
+
+
+def _sentence_level(sentence: str) -> tuple[str, list[str]]:
+    level, fired = "none", []
+    sentence = _TOPIC_PHRASES.sub("suicidetopic", _IDIOMS.sub(" ", sentence))
+    for name, rule_level, regex in _COMPILED:
+        if regex.search(sentence):
+            if _softened(sentence, name):
+                fired.append(f"{name} (as a topic)")
+                rule_level = "concern"
+            else:
+                fired.append(name)
+            if _rank(rule_level) > _rank(level):
+                level = rule_level
+    for name, regex in _CONCERN:
+        if regex.search(sentence):
+            fired.append(name)
+            if level == "none":
+                level = "concern"
+    return level, fired
+
+
+def _rules(sentences: list[str]) -> Assessment:
+    """The highest level any sentence, or pair of neighbouring sentences, reaches by the rules."""
+    # Meaning spread over two sentences ("I have 40 pills. I'm so tired.") is read as one too.
+    units = sentences + [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)]
+    level, signals, decisive = "none", [], ""
+    for unit in units:
+        unit_level, fired = _sentence_level(unit)
+        signals += [f for f in fired if f not in signals]
+        if _rank(unit_level) > _rank(level):
+            level, decisive = unit_level, unit
+    return Assessment(level, tuple(signals), 0.0, decisive)
+
+
+def assess_rules(message: str) -> Assessment:
+    """The rules' verdict alone (the classifier's training script compares against it)."""
+    return _rules(canonical_sentences(message))
+
+
+@lru_cache(maxsize=4096)  # the same history items and retried messages come back often
+def assess(message: str) -> Assessment:
+    """The danger level of a message, from the rules on every sentence and the classifier on the whole."""
+    model = load_model()
+    sentences = canonical_sentences(message)
+    rules = _rules(sentences)
+    text = " ".join(sentences)
+    score = model.score(text)
+    level, signals = rules.level, list(rules.signals)
+    if level in ("none", "concern") and score >= MODEL_CRISIS and signals:
+        level, signals = "crisis", [*signals, f"classifier {score:.2f}"]
+    elif level == "none" and score >= MODEL_CONCERN:
+        level, signals = "concern", [*signals, f"classifier {score:.2f}"]
+    return Assessment(level, tuple(signals), score, rules.sentence or text, tuple(model.explain(text)))
 
 
 def is_crisis(message: str) -> bool:
-    """True when a message signals suicidal intent, self-harm or overdose intent."""
-    return bool(_REGEX.search(_canonical_words(message)))
+    """True when a message signals a crisis or an emergency: it gets crisis resources, never quotes."""
+    return assess(message).is_crisis

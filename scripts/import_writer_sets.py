@@ -1,11 +1,13 @@
 """Split independent writers' sets into a development part and a held-out part.
 
-Usage: python scripts/import_writer_sets.py WRITER_DIR [WRITER_DIR ...]
+Usage: python scripts/import_writer_sets.py [--development-only] WRITER_DIR [WRITER_DIR ...]
 
 Each writer folder holds `crisis.jsonl` ({text, level, reason}) and `questions.jsonl`
 ({question, expect, quotes, note}), written from the article alone (see README, Quality). Every
 item goes to one part by a hash of its text, so the split is fixed before anyone tunes and
-adding a writer never moves another writer's items. Development items are appended to
+adding a writer never moves another writer's items. Writers briefed for training data only
+(crisis messages, to give the classifier volume) go whole into the development part with
+`--development-only`. Development items are appended to
 tests/data/crisis_safety.jsonl and tests/data/eval.jsonl; held-out items to
 tests/data/crisis_heldout.jsonl and tests/data/eval_heldout.jsonl.
 
@@ -48,7 +50,7 @@ def append(path: Path, rows: list[dict]) -> None:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def crisis_rows(folder: Path, seen: set[str], counts: Counter) -> tuple[list[dict], list[dict]]:
+def crisis_rows(folder: Path, seen: set[str], counts: Counter, split: bool) -> tuple[list[dict], list[dict]]:
     dev, held = [], []
     for line in (folder / "crisis.jsonl").read_text("utf-8").splitlines():
         if not line.strip():
@@ -61,7 +63,7 @@ def crisis_rows(folder: Path, seen: set[str], counts: Counter) -> tuple[list[dic
         seen.add(normalize(text))
         out = {"text": text, "crisis": level in ("crisis", "emergency"), "level": level}
         out.update(reason=row.get("reason", ""), writer=folder.name)
-        (held if held_out(text) else dev).append(out)
+        (held if split and held_out(text) else dev).append(out)
     return dev, held
 
 
@@ -86,18 +88,20 @@ def question_rows(folder: Path, passages: list[str], seen: set[str], counts: Cou
     return dev, held
 
 
-def main(folders: list[str]) -> None:
+def main(folders: list[str], split: bool) -> None:
     passages = [normalize(p.text) for p in load_corpus(ROOT / "corpus").passages]
     counts: Counter = Counter()
     seen_crisis = existing(DATA / "crisis_safety.jsonl", "text") | existing(DATA / "crisis_heldout.jsonl", "text")
     seen_questions = existing(DATA / "eval.jsonl", "question") | existing(DATA / "eval_heldout.jsonl", "question")
     for name in folders:
         folder = Path(name)
-        dev, held = crisis_rows(folder, seen_crisis, counts)
+        dev, held = crisis_rows(folder, seen_crisis, counts, split)
         append(DATA / "crisis_safety.jsonl", dev)
         append(DATA / "crisis_heldout.jsonl", held)
         for part, rows in (("dev", dev), ("held-out", held)):
             counts.update(f"crisis {part} {r['level']}" for r in rows)
+        if not (folder / "questions.jsonl").exists():
+            continue
         dev_q, held_q = question_rows(folder, passages, seen_questions, counts)
         append(DATA / "eval.jsonl", dev_q)
         append(DATA / "eval_heldout.jsonl", held_q)
@@ -108,4 +112,5 @@ def main(folders: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    args = sys.argv[1:]
+    main([a for a in args if a != "--development-only"], split="--development-only" not in args)

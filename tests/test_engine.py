@@ -143,7 +143,7 @@ def test_empty_or_noise_never_raises(assistant, text):
 
 def test_reply_to_dict_has_the_api_shape(assistant):
     data = assistant.ask("does insurance cover it").to_dict()
-    assert set(data) == {"id", "kind", "message", "quotes", "disclaimer", "suggestions"}
+    assert set(data) == {"id", "kind", "message", "quotes", "disclaimer", "suggestions", "resources"}
     assert set(data["quotes"][0]) == {"text", "highlight", "citation"}
     assert set(data["quotes"][0]["citation"]) == {
         "article",
