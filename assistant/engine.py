@@ -47,6 +47,8 @@ CONTINUATIONS = ("and ", "but ", "also ", "what about ", "how about ", "so ", "t
 # Questions longer than this are analysed on their first part only; the API allows 500.
 MAX_ANALYZED_CHARS = 2000
 MAX_CRISIS_CHARS = 20000
+# Passages whose split sentences are kept (about 1 KB each); the quoted ones recur.
+SENTENCE_CACHE_PASSAGES = 8192
 
 
 @dataclass(frozen=True)
@@ -89,11 +91,9 @@ class Assistant:
         speller = Speller(vocabulary, STOPWORDS | lay_words, self._is_word)
         self.analyzer = QueryAnalyzer(speller, data.synonyms)
         self._by_slug = {a.slug: a for a in corpus.articles}
-        # Sentences and their stems, split once so highlighting costs no tokenizing per reply.
-        self._sentences = {
-            p.id: [(text, frozenset(terms(text))) for text in corpus.sentences(p.text) or [p.text]]
-            for p in corpus.passages
-        }
+        # Sentences and their stems, split the first time a passage is quoted and kept, so
+        # highlighting costs no tokenizing per reply and the build splits nothing it may never quote.
+        self._sentences = lru_cache(maxsize=SENTENCE_CACHE_PASSAGES)(self._split_sentences)
 
     @classmethod
     def from_directory(cls, folder: Path | str) -> Assistant:
@@ -240,9 +240,12 @@ class Assistant:
                 budget -= size
         return chosen
 
+    def _split_sentences(self, passage: Passage) -> tuple[tuple[str, frozenset[str]], ...]:
+        return tuple((text, frozenset(terms(text))) for text in self.corpus.sentences(passage.text) or [passage.text])
+
     def _highlight(self, passage: Passage, slots: list[Slot]) -> str:
         """The passage's sentence holding the most of the question's evidence (the first on a tie)."""
-        sentences = self._sentences[passage.id]
+        sentences = self._sentences(passage)
         weights = [self.index.evidence(stems, slots) for _, stems in sentences]
         return sentences[weights.index(max(weights))][0]
 
