@@ -72,7 +72,7 @@ class Decision:
 class Assistant:
     """Answers questions by quoting the corpus; built once, then safe to share between threads."""
 
-    def __init__(self, corpus: Corpus, data: StaffData | None = None):
+    def __init__(self, corpus: Corpus, data: StaffData | None = None, index: PassageIndex | None = None):
         data = data or StaffData()
         passage_ids = {p.id for p in corpus.passages}
         errors, warnings = validate_staff_data(data, passage_ids)
@@ -85,7 +85,8 @@ class Assistant:
         for q in data.questions:
             if q.text not in self.alternate_questions[q.passage_id]:
                 self.alternate_questions[q.passage_id].append(q.text)
-        self.index = PassageIndex(corpus.passages, self.alternate_questions)
+        # An index loaded from the cache (assistant/cache.py) was built from this very corpus and data.
+        self.index = index if index is not None else PassageIndex(corpus.passages, self.alternate_questions)
         vocabulary = self.index.vocabulary()
         lay_words = {w for rule in data.synonyms for p in rule.phrases for w in words(p)}
         speller = Speller(vocabulary, STOPWORDS | lay_words, self._is_word)
@@ -96,8 +97,18 @@ class Assistant:
         self._sentences = lru_cache(maxsize=SENTENCE_CACHE_PASSAGES)(self._split_sentences)
 
     @classmethod
-    def from_directory(cls, folder: Path | str) -> Assistant:
-        """Load the articles and staff data of a corpus folder; CorpusError names any bad file."""
+    def from_directory(
+        cls, folder: Path | str, cache_dir: Path | str | None = None, salt: bytes | str = b""
+    ) -> Assistant:
+        """Load the articles and staff data of a corpus folder; CorpusError names any bad file.
+
+        With `cache_dir`, the built engine is saved there and loaded instead of rebuilt while
+        every corpus file (and `salt`) is unchanged; see assistant/cache.py.
+        """
+        if cache_dir is not None:
+            from .cache import load_or_build  # the cache imports this module
+
+            return load_or_build(folder, cache_dir, salt)
         return cls(load_corpus(Path(folder)), load_staff_data(Path(folder)))
 
     @property
