@@ -54,6 +54,8 @@ EVIDENCE_CANDIDATES = 3
 EVIDENCE_MIN_SCORE = 0.5
 EVIDENCE_MARGIN = 0.45  # a later candidate must hold this much more of the evidence to go first
 MAX_CRISIS_CHARS = 20000
+# Passages whose split sentences are kept (about 1 KB each); the quoted ones recur.
+SENTENCE_CACHE_PASSAGES = 8192
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class Decision:
 class Assistant:
     """Answers questions by quoting the corpus; built once, then safe to share between threads."""
 
-    def __init__(self, corpus: Corpus, data: StaffData | None = None):
+    def __init__(self, corpus: Corpus, data: StaffData | None = None, index: PassageIndex | None = None):
         data = data or StaffData()
         passage_ids = {p.id for p in corpus.passages}
         errors, warnings = validate_staff_data(data, passage_ids)
@@ -90,21 +92,30 @@ class Assistant:
         for q in data.questions:
             if q.text not in self.alternate_questions[q.passage_id]:
                 self.alternate_questions[q.passage_id].append(q.text)
-        self.index = PassageIndex(corpus.passages, self.alternate_questions)
+        # An index loaded from the cache (assistant/cache.py) was built from this very corpus and data.
+        self.index = index if index is not None else PassageIndex(corpus.passages, self.alternate_questions)
         vocabulary = self.index.vocabulary()
         lay_words = {w for rule in data.synonyms for p in rule.phrases for w in words(p)}
         speller = Speller(vocabulary, STOPWORDS | lay_words, self._is_word)
         self.analyzer = QueryAnalyzer(speller, data.synonyms)
         self._by_slug = {a.slug: a for a in corpus.articles}
-        # Sentences and their stems, split once so highlighting costs no tokenizing per reply.
-        self._sentences = {
-            p.id: [(text, frozenset(terms(text))) for text in corpus.sentences(p.text) or [p.text]]
-            for p in corpus.passages
-        }
+        # Sentences and their stems, split the first time a passage is quoted and kept, so
+        # highlighting costs no tokenizing per reply and the build splits nothing it may never quote.
+        self._sentences = lru_cache(maxsize=SENTENCE_CACHE_PASSAGES)(self._split_sentences)
 
     @classmethod
-    def from_directory(cls, folder: Path | str) -> Assistant:
-        """Load the articles and staff data of a corpus folder; CorpusError names any bad file."""
+    def from_directory(
+        cls, folder: Path | str, cache_dir: Path | str | None = None, salt: bytes | str = b""
+    ) -> Assistant:
+        """Load the articles and staff data of a corpus folder; CorpusError names any bad file.
+
+        With `cache_dir`, the built engine is saved there and loaded instead of rebuilt while
+        every corpus file (and `salt`) is unchanged; see assistant/cache.py.
+        """
+        if cache_dir is not None:
+            from .cache import load_or_build  # the cache imports this module
+
+            return load_or_build(folder, cache_dir, salt)
         return cls(load_corpus(Path(folder)), load_staff_data(Path(folder)))
 
     @property
@@ -283,9 +294,12 @@ class Assistant:
                 budget -= size
         return chosen
 
+    def _split_sentences(self, passage: Passage) -> tuple[tuple[str, frozenset[str]], ...]:
+        return tuple((text, frozenset(terms(text))) for text in self.corpus.sentences(passage.text) or [passage.text])
+
     def _highlight(self, passage: Passage, slots: list[Slot]) -> str:
         """The passage's sentence holding the most of the question's evidence (the first on a tie)."""
-        sentences = self._sentences[passage.id]
+        sentences = self._sentences(passage)
         weights = [self.index.evidence(stems, slots) for _, stems in sentences]
         return sentences[weights.index(max(weights))][0]
 

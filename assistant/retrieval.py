@@ -9,11 +9,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from .index import FieldIndex
+from .index import FieldIndex, documents_with_term
 from .lexicon import rarity
 from .models import Passage
 from .query import Slot
-from .text import STOPWORDS, terms, words
+from .terms import TermTable
 
 # How much the section title and the best-matching alternate question add to a passage's own
 # BM25+ score. The title is shared by every passage of its section, so it only nudges; staff
@@ -46,8 +46,8 @@ class PassageIndex:
 
     def __init__(self, passages: list[Passage], questions: dict[str, list[str]]):
         self.passages = passages
-        self.body_terms = [terms(p.text) for p in passages]
-        self.title_terms = [terms(f"{p.section_title} {p.article_title}") for p in passages]
+        table = TermTable()  # each text tokenized once, each distinct word stemmed once
+        self.body_terms = table.terms_of_many([p.text for p in passages])
         self.question_texts: list[str] = []
         owners: list[int] = []
         for i, p in enumerate(passages):
@@ -57,13 +57,15 @@ class PassageIndex:
         self.question_owner = np.asarray(owners, dtype=np.int64)
         # Questions are listed passage by passage, so passage i owns the slice bounds[i]:bounds[i + 1].
         self.question_bounds = np.searchsorted(self.question_owner, np.arange(len(passages) + 1))
-        self.question_terms = [terms(q) for q in self.question_texts]
+        self.question_terms = table.terms_of_many(self.question_texts)
+        # Passages of a section share its title's term list (and count its words once).
+        self.title_terms = table.shared_terms([f"{p.section_title} {p.article_title}" for p in passages])
+        self._vocabulary = table.word_counts
         self.body = FieldIndex(self.body_terms)
         self.title = FieldIndex(self.title_terms)
         self.questions = FieldIndex(self.question_terms)
-        self.body_sets = [set(b) | set(t) for b, t in zip(self.body_terms, self.title_terms, strict=False)]
         # Weights of evidence come from the articles' own text: how rare a word is among passages.
-        df = Counter(t for s in self.body_sets for t in s)
+        df = documents_with_term(self.body, self.title)
         self.n = len(passages)
         self.idf = {t: math.log((self.n + 1) / c) for t, c in df.items()}
         self.unknown_idf = math.log(self.n + 1)
@@ -71,9 +73,7 @@ class PassageIndex:
 
     def vocabulary(self) -> Counter[str]:
         """Surface words of passages, titles and alternate questions with their counts."""
-        texts = [p.text for p in self.passages] + self.question_texts
-        texts += list({f"{p.section_title} {p.article_title}" for p in self.passages})
-        return Counter(w for text in texts for w in words(text) if w not in STOPWORDS)
+        return self._vocabulary
 
     def known(self, term: str) -> bool:
         return term in self.idf or term in self.questions.idf
@@ -116,7 +116,7 @@ class PassageIndex:
         return best if qscores[best] > 0 else -1
 
     def _candidate(self, i: int, score: float, slots: list[Slot], q: int) -> Candidate:
-        found = self.body_sets[i] | (set(self.question_terms[q]) if q >= 0 else set())
+        found = set(self.body_terms[i]).union(self.title_terms[i], self.question_terms[q] if q >= 0 else ())
         matched = tuple(s for s in slots if any(t in found for t in s.terms))
         return Candidate(self.passages[i], score, matched, self.question_texts[q] if q >= 0 else None)
 

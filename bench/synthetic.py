@@ -78,3 +78,43 @@ def synthetic_queries(passages: list[list[str]], count: int, seed: int = 0) -> l
 def passage_text(tokens: list[str]) -> str:
     """A passage as English-looking text, for eyeballing the generator's output."""
     return (" ".join(tokens) + ".").capitalize()
+
+
+# Articles for the end-to-end benchmark: Markdown files the engine loads with `from_directory`.
+PASSAGES_PER_ARTICLE = 50
+PASSAGES_PER_SECTION = 5
+MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 5, 15
+
+
+def article_markdown(number: int, passages: list[list[str]]) -> str:
+    """One article as Markdown: front matter, a numbered section per few passages, paragraphs of
+    capitalised sentences (words cut into sentences of 5-15), every fifth passage a bullet."""
+    slug = f"article-{number:05d}"
+    lines = ["---", f"title: Synthetic article {number}", "author: Bench", "updated: 2024-01-01", f"slug: {slug}"]
+    lines += ["---", ""]
+    for k, tokens in enumerate(passages):
+        if k % PASSAGES_PER_SECTION == 0:
+            section = k // PASSAGES_PER_SECTION + 1
+            lines += [f"## {section}. Section {' '.join(passages[k][:3])}", ""]
+        sentences = []
+        start = 0
+        while start < len(tokens):
+            size = MIN_SENTENCE_WORDS + (start * 7 + len(tokens)) % (MAX_SENTENCE_WORDS - MIN_SENTENCE_WORDS + 1)
+            sentences.append(" ".join(tokens[start : start + size]).capitalize() + ".")
+            start += size
+        text = " ".join(sentences)
+        lines += [f"- **Point {k}:** {text}" if k % 5 == 4 else text, ""]
+    return "\n".join(lines)
+
+
+def write_articles(folder, articles: int, per_article: int = PASSAGES_PER_ARTICLE, seed: int = 0) -> list[list[str]]:
+    """Write `articles` Markdown files of `per_article` passages each into folder; return the passages' words."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    passages = synthetic_passages(articles * per_article, seed)
+    for n in range(articles):
+        chunk = passages[n * per_article : (n + 1) * per_article]
+        (folder / f"article-{n:05d}.md").write_text(article_markdown(n, chunk), "utf-8")
+    return passages

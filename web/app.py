@@ -28,7 +28,9 @@ def create_app(test_config: Mapping[str, Any] | None = None, assistant: Assistan
     app = Flask(__name__)
     app.config.from_mapping(MAX_CONTENT_LENGTH=MAX_CONTENT_LENGTH, **load_config(test_config))
     app.json.sort_keys = False  # keep replies in the order Reply.to_dict() gives them
-    app.extensions["assistant"] = assistant or Assistant.from_directory(app.config["ASSISTANT_CORPUS"])
+    app.extensions["assistant"] = assistant or Assistant.from_directory(
+        app.config["ASSISTANT_CORPUS"], cache_dir=app.config["ASSISTANT_CACHE_DIR"]
+    )
     app.extensions["storage"] = storage = Storage(app.config["ASSISTANT_DB"])
     storage.check()  # creates the tables now, or logs why it cannot; start-up goes on either way
     limit = app.config["ASSISTANT_RATE_LIMIT"]

@@ -49,6 +49,12 @@ SETTINGS: tuple[Setting, ...] = (
         "1",
         "1 logs unanswered questions (and the question sent with feedback); 0 stores no question text.",
     ),
+    Setting(
+        "ASSISTANT_CACHE_DIR",
+        "instance/cache",
+        "Folder where the built engine is saved, and loaded at the next start instead of rebuilt while no "
+        "corpus file has changed; `off` builds at every start.",
+    ),
     Setting("ASSISTANT_EVAL_SET", "tests/data/eval.jsonl", "JSON Lines evaluation set run from the staff console."),
     Setting(
         "ASSISTANT_TRUSTED_PROXIES",
@@ -86,6 +92,8 @@ def load_config(test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     parsed["ASSISTANT_LOG_QUESTIONS"] = parse_boolean("ASSISTANT_LOG_QUESTIONS", raw["ASSISTANT_LOG_QUESTIONS"])
     parsed["ASSISTANT_STAFF_TOKEN"] = parse_token(raw["ASSISTANT_STAFF_TOKEN"])
     parsed["ASSISTANT_TRUSTED_PROXIES"] = parse_proxy_count(raw["ASSISTANT_TRUSTED_PROXIES"])
+    cache = str(raw["ASSISTANT_CACHE_DIR"] or "").strip()
+    parsed["ASSISTANT_CACHE_DIR"] = None if cache.lower() in ("", "off") else cache
     for name in ("ASSISTANT_CORPUS", "ASSISTANT_DB", "ASSISTANT_EVAL_SET"):
         if not str(raw[name]).strip():
             raise ConfigError(f"{name} must be a path, got {raw[name]!r}")

@@ -20,6 +20,7 @@ def test_every_setting_has_a_default_and_description():
         "ASSISTANT_LOG_QUESTIONS",
         "ASSISTANT_EVAL_SET",
         "ASSISTANT_TRUSTED_PROXIES",
+        "ASSISTANT_CACHE_DIR",
     } == set(names)
 
 
@@ -28,6 +29,8 @@ def test_defaults_parse():
     assert config["ASSISTANT_RATE_LIMIT"] == (30, 60)
     assert config["ASSISTANT_FRAME_ANCESTORS"] == "'self'"
     assert config["ASSISTANT_LOG_QUESTIONS"] is True
+    assert config["ASSISTANT_CACHE_DIR"] == "instance/cache"
+    assert load_config({"ASSISTANT_CACHE_DIR": "off"})["ASSISTANT_CACHE_DIR"] is None
     assert config["ASSISTANT_STAFF_TOKEN"] is None
     assert config["ASSISTANT_CORPUS"] == "corpus"
 

@@ -1,0 +1,389 @@
+"""The built engine saved to one file and loaded on the next start instead of rebuilt.
+
+Building parses every article, tokenizes every passage and computes the postings: seconds at
+100,000 passages. The result is saved as one file: a JSON header (the articles' metadata, the
+sentence splitter's parameters, the word lists) followed by the numpy arrays' raw bytes, with
+the dtypes limited to four numeric ones and no pickle anywhere, so loading runs no code from
+the file. (An `.npz` was tried first: reading it member by member took twice as long.) It is
+keyed by a SHA-256 of:
+
+- FORMAT_VERSION, the engine's own source and data files (`assistant/*.py`, the stopword
+  list) and the versions of the libraries that shape the index (NLTK's stemmer and Punkt,
+  markdown-it-py): any change to the tokenizer or the ranking code is a new key;
+- every corpus file (`*.md` and the staff files), name and bytes;
+- an optional `salt` for anything else the engine is built from (staff edits kept elsewhere).
+
+The key is stored in the header and compared before the arrays are read, and the payload's
+CRC-32 is checked, so a stale cache is never served; a corrupt, truncated or unreadable one is
+logged and rebuilt, and the new file replaces it atomically (written beside it, then renamed),
+so concurrent starts cannot read half a file. Staff data is read from its files on every start
+(they are small and cheap); only the articles, the sentence splitter's parameters and the index
+come from the cache.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import metadata
+from itertools import islice
+from pathlib import Path
+
+import numpy as np
+
+from .corpus import Corpus, load_corpus
+from .engine import Assistant
+from .index import FieldIndex
+from .models import Article, Passage, Section
+from .nltk_parts import PunktSentenceTokenizer
+from .retrieval import PassageIndex
+from .staffdata import QUESTIONS_FILE, STARTERS_FILE, SYNONYMS_FILE, StaffData, load_staff_data
+
+log = logging.getLogger(__name__)
+
+# Raise when the file's layout changes; the source hash below covers changes of behaviour.
+FORMAT_VERSION = 1
+MAGIC = b"clinic-faq-engine\n"
+DTYPES = ("|u1", "<i4", "<i8", "<f8")  # all the arrays need; nothing else is read
+LIBRARIES = ("nltk", "numpy", "markdown-it-py")
+STAFF_FILES = (SYNONYMS_FILE, QUESTIONS_FILE, STARTERS_FILE)
+SLOT_IDF_CACHE = 65536  # as PassageIndex sets it
+FIELD_NAMES = ("body", "title", "questions")
+FIELD_ATTRIBUTES = {"size", "k1", "b", "delta", "_term_ids", "idf", "_indptr", "_doc_ids", "_above", "_floor"}
+
+
+class CacheMismatch(ValueError):
+    """The cache file is for another corpus, another engine version, or is not a cache at all."""
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """The files an engine is built from: the articles and the staff files that exist."""
+    files = sorted(folder.glob("*.md"))
+    return files + [folder / name for name in STAFF_FILES if (folder / name).is_file()]
+
+
+@lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """Hash of the engine's code, data files and library versions: a change to any is a new key."""
+    digest = hashlib.sha256(f"format {FORMAT_VERSION}\n".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):
+        _add(digest, path.relative_to(package).as_posix().encode(), path.read_bytes())
+    for name in LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        _add(digest, name.encode(), version.encode())
+    return digest.hexdigest()
+
+
+def cache_key(folder: Path | str, salt: bytes | str = b"") -> str:
+    """SHA-256 of the engine fingerprint, every corpus file (name and bytes) and `salt`."""
+    digest = hashlib.sha256(engine_fingerprint().encode())
+    for path in corpus_files(Path(folder)):
+        _add(digest, path.name.encode(), path.read_bytes())
+    _add(digest, b"salt", salt.encode() if isinstance(salt, str) else bytes(salt))
+    return digest.hexdigest()
+
+
+def _add(digest, name: bytes, data: bytes) -> None:
+    """Feed a named item with its length, so no two different sequences of items hash alike."""
+    digest.update(len(name).to_bytes(8, "big") + name + len(data).to_bytes(8, "big"))
+    digest.update(data)
+
+
+def cache_path(folder: Path | str, cache_dir: Path | str) -> Path:
+    """One file per corpus folder, named by a hash of its absolute path."""
+    where = hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:16]
+    return Path(cache_dir) / f"engine-{where}.bin"
+
+
+def load_or_build(
+    folder: Path | str, cache_dir: Path | str, salt: bytes | str = b"", staff: StaffData | None = None
+) -> Assistant:
+    """The engine from the cache when it matches the corpus, else built and saved there.
+
+    `staff` replaces the staff files' data (pass what it was made from in `salt`).
+    """
+    folder = Path(folder)
+    try:
+        key = cache_key(folder, salt)
+    except OSError as error:  # an unreadable file: building reports it with the file named
+        log.info("engine cache not used: %s", error)
+        key = None
+    path = cache_path(folder, cache_dir)
+    if key and path.is_file():
+        data = staff if staff is not None else load_staff_data(folder)
+        try:
+            return load(path, key, data)
+        except Exception as error:  # noqa: BLE001 - any fault in the file means: rebuild, never serve it
+            log.warning("engine cache %s ignored (%s: %s); rebuilding", path, type(error).__name__, error)
+    assistant = Assistant(load_corpus(folder), staff if staff is not None else load_staff_data(folder))
+    if key:
+        try:
+            save(assistant, path, key)
+        except (OSError, CacheMismatch) as error:
+            log.warning("engine cache %s not written: %s", path, error)
+    return assistant
+
+
+# Saving ---------------------------------------------------------------------------------------
+
+
+def save(assistant: Assistant, path: Path, key: str) -> None:
+    """Write the engine's articles, sentence splitter and index to `path`, atomically."""
+    arrays, meta = _engine_state(assistant)
+    meta.update(format=FORMAT_VERSION, key=key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            write_container(out, meta, arrays)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_container(out, meta: dict, arrays: dict[str, np.ndarray]) -> None:
+    """MAGIC, the header's length, the header (JSON: `meta`, each array's dtype, shape and
+    place, the payload's CRC-32), then the arrays' bytes back to back."""
+    table, contiguous, offset, crc = {}, [], 0, 0
+    for name, array in arrays.items():
+        array = np.ascontiguousarray(array)
+        if array.dtype.str not in DTYPES:
+            raise CacheMismatch(f"array {name} has dtype {array.dtype.str}, not one of {DTYPES}")
+        table[name] = [array.dtype.str, list(array.shape), offset, array.nbytes]
+        crc = zlib.crc32(memoryview(array).cast("B"), crc)  # no copy of the arrays, so saving adds little memory
+        contiguous.append(array)
+        offset += array.nbytes
+    header = json.dumps({"meta": meta, "arrays": table, "payload_bytes": offset, "crc32": crc}, ensure_ascii=False)
+    out.write(MAGIC + len(header.encode()).to_bytes(8, "little") + header.encode())
+    for array in contiguous:
+        out.write(memoryview(array).cast("B"))
+
+
+def read_container(path: Path, key: str) -> tuple[dict, dict[str, np.ndarray]]:
+    """(meta, arrays) of a cache file written for `key`; CacheMismatch for anything else.
+
+    The whole file is read at once; the arrays are read-only views of it, made only after the
+    key and format match and the payload's CRC-32 is checked.
+    """
+    blob = path.read_bytes()
+    if blob[: len(MAGIC)] != MAGIC:
+        raise CacheMismatch("not an engine cache file (or another layout version)")
+    size = int.from_bytes(blob[len(MAGIC) : len(MAGIC) + 8], "little")
+    start = len(MAGIC) + 8 + size
+    header = json.loads(blob[len(MAGIC) + 8 : start].decode())
+    meta = header["meta"]
+    if meta.get("format") != FORMAT_VERSION or meta.get("key") != key:
+        raise CacheMismatch(f"built for another corpus or engine version (format {meta.get('format')})")
+    payload = memoryview(blob)[start:]
+    if len(payload) != header["payload_bytes"] or zlib.crc32(payload) != header["crc32"]:
+        raise CacheMismatch("truncated or corrupt: the payload's length or checksum differs")
+    arrays = {}
+    for name, (dtype, shape, offset, nbytes) in header["arrays"].items():
+        if dtype not in DTYPES:
+            raise CacheMismatch(f"array {name} has dtype {dtype}")
+        arrays[name] = np.frombuffer(payload[offset : offset + nbytes], dtype=dtype).reshape(shape)
+    return meta, arrays
+
+
+def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
+    corpus, index = assistant.corpus, assistant.index
+    passages = corpus.passages
+    texts = [p.text for p in passages]
+    params = corpus.splitter._params
+    meta: dict = {
+        "articles": [
+            {
+                "slug": a.slug,
+                "title": a.title,
+                "author": a.author,
+                "updated": a.updated,
+                "source": a.source,
+                "sections": [[s.number, s.title, s.anchor, len(s.passages)] for s in a.sections],
+            }
+            for a in corpus.articles
+        ],
+        "anchors": [p.anchor for p in passages],
+        "kinds": [p.kind for p in passages],
+        "labels": [p.label for p in passages],
+        "punkt": {
+            "abbrev_types": sorted(params.abbrev_types),
+            "collocations": sorted(params.collocations),
+            "sent_starters": sorted(params.sent_starters),
+            "ortho_context": sorted(params.ortho_context.items()),
+        },
+        "question_texts": index.question_texts,
+        "n": index.n,
+        "unknown_idf": index.unknown_idf,
+        "vocabulary": list(index.vocabulary()),
+        "index_attributes": sorted(vars(index)),
+    }
+    terms: dict[str, int] = {}
+
+    def ids(words) -> np.ndarray:
+        return np.fromiter((terms.setdefault(w, len(terms)) for w in words), dtype=np.int32)
+
+    arrays = {
+        "texts": np.frombuffer("".join(texts).encode(), dtype=np.uint8),
+        "text_offsets": np.cumsum([0, *map(len, texts)], dtype=np.int64),  # in characters
+        "positions": np.fromiter((p.position for p in passages), dtype=np.int64, count=len(passages)),
+        "blocks": np.fromiter((p.block for p in passages), dtype=np.int64, count=len(passages)),
+    }
+    for name, lists in (("body_terms", index.body_terms), ("title_terms", index.title_terms)):
+        arrays[name], arrays[name + "_offsets"] = _flatten(lists, ids)
+    arrays["question_terms"], arrays["question_terms_offsets"] = _flatten(index.question_terms, ids)
+    arrays["question_owner"], arrays["question_bounds"] = index.question_owner, index.question_bounds
+    arrays["vocabulary_counts"] = np.fromiter(index.vocabulary().values(), dtype=np.int64)
+    arrays["idf_terms"] = ids(index.idf)
+    arrays["idf_values"] = np.fromiter(index.idf.values(), dtype=np.float64)
+    for name in FIELD_NAMES:
+        field: FieldIndex = getattr(index, name)
+        if set(vars(field)) != FIELD_ATTRIBUTES:
+            raise CacheMismatch(f"FieldIndex has attributes {sorted(vars(field))}; the cache knows {FIELD_ATTRIBUTES}")
+        meta[name] = {"size": field.size, "k1": field.k1, "b": field.b, "delta": field.delta}
+        arrays[f"{name}.terms"] = ids(field._term_ids)
+        arrays[f"{name}.idf"] = np.fromiter(field.idf.values(), dtype=np.float64)
+        for attribute in ("_indptr", "_doc_ids", "_above", "_floor"):
+            arrays[f"{name}.{attribute}"] = getattr(field, attribute)
+    meta["terms"] = list(terms)
+    return arrays, meta
+
+
+def _flatten(lists, ids) -> tuple[np.ndarray, np.ndarray]:
+    flat = ids(w for words in lists for w in words)
+    return flat, np.cumsum([0, *map(len, lists)], dtype=np.int64)
+
+
+# Loading --------------------------------------------------------------------------------------
+
+
+def load(path: Path, key: str, data: StaffData) -> Assistant:
+    """The engine saved at `path`; CacheMismatch (or any read error) when it is not for `key`."""
+    # Loading makes a few hundred thousand objects and no cycles; the cyclic collector would
+    # walk them all again and again on the way (it took a third of the load).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(path, key, data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(path: Path, key: str, data: StaffData) -> Assistant:
+    meta, arrays = read_container(path, key)
+    corpus = _corpus(meta, arrays)
+    index = _index(meta, arrays, corpus.passages)
+    if sorted(vars(index)) != meta["index_attributes"]:
+        raise CacheMismatch("the index has other attributes than when it was saved")
+    return Assistant(corpus, data, index=index)
+
+
+def _corpus(meta: dict, arrays: dict[str, np.ndarray]) -> Corpus:
+    text = arrays["texts"].tobytes().decode()
+    offsets = arrays["text_offsets"].tolist()
+    columns = (meta["anchors"], arrays["positions"].tolist(), meta["kinds"], meta["labels"], arrays["blocks"].tolist())
+    count = len(offsets) - 1
+    if any(len(column) != count for column in columns) or offsets[-1] != len(text):
+        raise CacheMismatch("the passages' columns differ in length")
+    rows = zip(offsets, offsets[1:], *columns, strict=False)
+    articles = []
+    for a in meta["articles"]:
+        sections = []
+        slug, title = a["slug"], a["title"]
+        for number, section_title, anchor, size in a["sections"]:
+            passages = tuple(
+                Passage(text[start:end], slug, title, number, section_title, p_anchor, position, kind, label, block)
+                for (start, end, p_anchor, position, kind, label, block) in islice(rows, size)
+            )
+            if len(passages) != size:
+                raise CacheMismatch("fewer passages than the articles list")
+            sections.append(Section(number, section_title, anchor, passages))
+        articles.append(Article(slug, title, a["author"], a["updated"], tuple(sections), a["source"]))
+    if next(rows, None) is not None:
+        raise CacheMismatch("more passages than the articles list")
+    return Corpus(tuple(articles), _splitter(meta["punkt"]))
+
+
+def _splitter(punkt: dict) -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters
+
+    params = PunktParameters()
+    params.abbrev_types = set(punkt["abbrev_types"])
+    params.collocations = {tuple(pair) for pair in punkt["collocations"]}
+    params.sent_starters = set(punkt["sent_starters"])
+    for typ, flag in punkt["ortho_context"]:
+        params.ortho_context[typ] = flag
+    return PunktSentenceTokenizer(params)
+
+
+def _index(meta: dict, arrays: dict[str, np.ndarray], passages: list[Passage]) -> PassageIndex:
+    terms: list[str] = meta["terms"]
+    lookup = np.array(terms + [""], dtype=object)  # "" only so an empty vocabulary still indexes
+
+    def words(name: str) -> list[str]:
+        return lookup[arrays[name]].tolist()
+
+    def lists(name: str) -> TermLists:
+        return TermLists(lookup, arrays[name], arrays[name + "_offsets"])
+
+    index = PassageIndex.__new__(PassageIndex)
+    index.passages = passages
+    index.body_terms = lists("body_terms")
+    index.title_terms = lists("title_terms")
+    index.question_texts = meta["question_texts"]
+    index.question_owner = arrays["question_owner"]
+    index.question_bounds = arrays["question_bounds"]
+    index.question_terms = lists("question_terms")
+    index._vocabulary = Counter(dict(zip(meta["vocabulary"], arrays["vocabulary_counts"].tolist(), strict=True)))
+    for name in FIELD_NAMES:
+        field = FieldIndex.__new__(FieldIndex)
+        settings = meta[name]
+        field.size, field.k1, field.b, field.delta = settings["size"], settings["k1"], settings["b"], settings["delta"]
+        field_terms = words(f"{name}.terms")
+        field._term_ids = {t: i for i, t in enumerate(field_terms)}
+        field.idf = dict(zip(field_terms, arrays[f"{name}.idf"].tolist(), strict=False))
+        for attribute in ("_indptr", "_doc_ids", "_above", "_floor"):
+            array = arrays[f"{name}.{attribute}"]
+            array.flags.writeable = False
+            setattr(field, attribute, array)
+        setattr(index, name, field)
+    index.idf = dict(zip(words("idf_terms"), arrays["idf_values"].tolist(), strict=True))
+    index.n = meta["n"]
+    index.unknown_idf = meta["unknown_idf"]
+    index.slot_idf = lru_cache(maxsize=SLOT_IDF_CACHE)(index._slot_idf)
+    if len(passages) != index.n or len(index.body_terms) != index.n or len(index.title_terms) != index.n:
+        raise CacheMismatch("the index does not cover the passages")
+    return index
+
+
+class TermLists(Sequence):
+    """Each passage's terms, read from one array when asked for: a reply reads ten passages'
+    terms, so loading makes no 100,000 lists."""
+
+    def __init__(self, lookup: np.ndarray, flat: np.ndarray, offsets: np.ndarray) -> None:
+        self._lookup, self._flat, self._offsets = lookup, flat, offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._lookup[self._flat[self._offsets[i] : self._offsets[i + 1]]].tolist()

@@ -1,0 +1,76 @@
+"""The build's batch tokenizer equals the one tokenizer, text by text; Punkt learns from a bounded sample."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.corpus import training_sample
+from assistant.index import FieldIndex, documents_with_term
+from assistant.terms import BATCH_TEXTS, SEPARATOR, TermTable
+from assistant.text import STOPWORDS, terms, words
+
+# Text with what could break a batch: combining marks, apostrophes, possessives, quotes and
+# dashes folded by NFKC, odd spaces, and the separator word itself.
+PIECES = st.sampled_from(
+    [
+        "\u0301",
+        "\u200b",
+        "\u1100\u1161",
+        "\u11a8",
+        "'",
+        "'s",
+        "’s",
+        " ",
+        "\u00a0",
+        "\u2028",
+        "\n",
+        "-",
+        "—",
+        "ﬁ",
+        "İ",
+        "ß",
+        SEPARATOR,
+        "Ketamine",
+        "don't",
+    ]
+)
+TEXT = st.lists(st.one_of(st.text(max_size=8), PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(TEXT, max_size=8))
+def test_terms_of_many_equal_terms_text_by_text(texts):
+    table = TermTable()
+    assert table.terms_of_many(texts) == [terms(t) for t in texts]
+    assert table.word_counts == Counter(w for t in texts for w in words(t) if w not in STOPWORDS)
+
+
+def test_terms_of_many_spans_batches_and_shares_repeated_titles():
+    texts = [f"passage {i} about ketamine's effects" for i in range(BATCH_TEXTS * 2 + 5)]
+    table = TermTable()
+    assert table.terms_of_many(texts) == [terms(t) for t in texts]
+    titles = table.shared_terms(["Side Effects", "Side Effects", "Cost"])
+    assert titles == [terms("Side Effects"), terms("Side Effects"), terms("Cost")]
+    assert titles[0] is titles[1]
+
+
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcdefg"), max_size=6), min_size=1, max_size=12), st.data())
+def test_documents_with_term_counts_a_document_once_across_fields(body, data):
+    title = data.draw(st.lists(st.lists(st.sampled_from("aeghij"), max_size=3), min_size=len(body), max_size=len(body)))
+    expected = Counter(t for b, ti in zip(body, title, strict=True) for t in set(b) | set(ti))
+    assert documents_with_term(FieldIndex(body), FieldIndex(title)) == dict(expected)
+
+
+def test_punkt_learns_from_the_whole_corpus_when_small_and_a_spread_sample_when_large():
+    small = ["One sentence.", "Two sentences here."]
+    assert training_sample(small, limit=1000) == small
+    large = [f"Block {i:03d} text." for i in range(1000)]
+    sample = training_sample(large, limit=2000)
+    assert sum(map(len, sample)) <= 2000
+    assert sample[0] == large[0] and int(sample[-1].split()[1]) > 900  # spread to the end, not a prefix
+    assert np.all(np.diff([int(s.split()[1]) for s in sample]) > 0)
