@@ -1,4 +1,4 @@
-"""Command-line edge of the engine: `assistant ask|eval|passages|check|import|serve|purge`."""
+"""Command-line edge of the engine: `assistant ask|eval|passages|check|import|serve|purge|staff-token`."""
 
 from __future__ import annotations
 
@@ -119,6 +119,13 @@ def cmd_purge(args) -> int:
     return purge_cli(args.days, args.db)
 
 
+def cmd_staff_token(args) -> int:
+    import secrets
+
+    print(secrets.token_urlsafe(32))  # 32 random bytes, 43 URL-safe characters
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     corpus_help = f"corpus folder (default: $ASSISTANT_CORPUS or ./{DEFAULT_CORPUS})"
     parser = argparse.ArgumentParser(prog="assistant", description="A FAQ assistant that answers by quoting articles.")
@@ -169,8 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     purge = command("purge", "delete feedback and logged questions older than N days")
     purge.add_argument("--days", type=int, required=True)
-    purge.add_argument("--db", help="database file (default: $ASSISTANT_DB or instance/assistant.db)")
+    purge.add_argument(
+        "--db", help="database file or postgresql:// URL (default: $ASSISTANT_DATABASE_URL, else $ASSISTANT_DB)"
+    )
     purge.set_defaults(func=cmd_purge)
+
+    command("staff-token", "print a fresh random staff token").set_defaults(func=cmd_staff_token)
     return parser
 
 

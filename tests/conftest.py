@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from flask import Flask
 from assistant import Assistant
 from web import create_app, staff
 from web.config import SETTINGS
+from web.replies import ReplySigner
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -41,6 +43,8 @@ A short nap of twenty minutes can restore alertness without grogginess.
 
 
 STAFF_TOKEN = "test-staff-token-0123456789abcdef"
+# Tests sign reply ids themselves with this secret, as a real reply would carry.
+REPLY_SECRET = "test-reply-secret-0123456789abcdef-0123"
 CHROMIUM = Path("/usr/bin/chromium")
 # Debian's Chromium as root, headless, with nothing that reaches for the network.
 CHROMIUM_ARGS = [
@@ -93,6 +97,32 @@ def staff_token() -> str:
 
 
 @pytest.fixture(scope="session")
+def reply_secret() -> str:
+    return REPLY_SECRET
+
+
+@pytest.fixture(scope="session")
+def sign_reply():
+    """Make a valid reply id (as /api/ask gives) for a question and kind, with a fresh nonce."""
+    signer = ReplySigner(REPLY_SECRET)
+
+    def sign(question: str = "Is it safe?", kind: str = "answer", nonce: str | None = None) -> str:
+        return signer.sign(nonce or uuid.uuid4().hex, kind, question)
+
+    return sign
+
+
+@pytest.fixture
+def feedback_body(sign_reply):
+    """A valid feedback body for a fresh reply; keyword arguments replace fields."""
+
+    def body(rating: str = "up", question: str = "Is it safe?", kind: str = "answer", **fields) -> dict:
+        return {"reply_id": sign_reply(question, kind), "rating": rating, **fields}
+
+    return body
+
+
+@pytest.fixture(scope="session")
 def staff_headers(staff_token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {staff_token}"}
 
@@ -111,6 +141,8 @@ def make_app(assistant: Assistant, db_path: Path) -> Callable[..., Flask]:
             "TESTING": True,
             "ASSISTANT_DB": str(db_path),
             "ASSISTANT_RATE_LIMIT": "off",
+            "ASSISTANT_FEEDBACK_LIMIT": "off",
+            "ASSISTANT_SECRET_KEY": REPLY_SECRET,
             "ASSISTANT_EVAL_SET": str(ROOT / "tests" / "data" / "eval.jsonl"),
             **overrides,
         }

@@ -10,13 +10,12 @@ import pytest
 
 from web.storage import Storage, normalize_question, purge_cli, purge_older_than
 
-FEEDBACK = {"reply_id": "abc123", "rating": "down", "comment": "Too long", "question": "Is it safe?", "kind": "answer"}
-
 
 def test_feedback_is_stored_without_ip_or_user_agent(client, db_path, assert_documented):
+    reply = client.post("/api/ask", json={"question": "How fast does ketamine work?"}).get_json()
     response = client.post(
         "/api/feedback",
-        json=FEEDBACK,
+        json={"reply_id": reply["id"], "rating": "down", "comment": "Too long"},
         headers={"User-Agent": "Secret-Browser/1.0"},
         environ_base={"REMOTE_ADDR": "203.0.113.9"},
     )
@@ -27,7 +26,12 @@ def test_feedback_is_stored_without_ip_or_user_agent(client, db_path, assert_doc
         rows = [dict(r) for r in conn.execute("SELECT * FROM feedback")]
         dump = "\n".join(conn.iterdump())
     assert len(rows) == 1
-    assert {k: rows[0][k] for k in FEEDBACK} == FEEDBACK
+    assert {k: rows[0][k] for k in ("rating", "comment", "question", "kind")} == {
+        "rating": "down",
+        "comment": "Too long",
+        "question": "How fast does ketamine work?",
+        "kind": "answer",
+    }
     assert "203.0.113.9" not in dump and "Secret-Browser" not in dump
 
 
@@ -37,8 +41,9 @@ def test_feedback_is_stored_without_ip_or_user_agent(client, db_path, assert_doc
         ({"rating": "up"}, "reply_id is required"),
         ({"reply_id": "r", "rating": "meh"}, "rating must be one of: up, down"),
         ({"reply_id": "r"}, "rating is required"),
-        ({"reply_id": "", "rating": "up"}, "reply_id must be 1 to 64"),
-        ({"reply_id": "r" * 65, "rating": "up"}, "reply_id must be 1 to 64"),
+        ({"reply_id": "", "rating": "up"}, "reply_id must be 1 to 4096"),
+        ({"reply_id": "r" * 4097, "rating": "up"}, "reply_id must be 1 to 4096"),
+        ({"reply_id": "r1", "rating": "up"}, "not a reply this assistant gave"),
         ({"reply_id": "r", "rating": "up", "comment": "c" * 1001}, "comment must be 0 to 1000"),
         ({"reply_id": "r", "rating": "up", "question": "q" * 501}, "question must be 0 to 500"),
         ({"reply_id": "r", "rating": "up", "kind": "rant"}, "kind must be one of"),
@@ -65,23 +70,25 @@ def _corrupt(tmp_path):
 
 
 @pytest.mark.parametrize("make_path", [_unwritable, _corrupt], ids=["missing-dir", "corrupt"])
-def test_unusable_database_gives_503_while_chat_keeps_answering(make_app, tmp_path, assert_documented, make_path):
+def test_unusable_database_gives_503_while_chat_keeps_answering(
+    make_app, tmp_path, assert_documented, make_path, feedback_body
+):
     client = make_app(ASSISTANT_DB=str(make_path(tmp_path))).test_client()  # start-up must not fail
-    feedback = client.post("/api/feedback", json=FEEDBACK)
+    feedback = client.post("/api/feedback", json=feedback_body())
     assert feedback.status_code == 503
     assert assert_documented(feedback, "/api/feedback") == {"error": "feedback is temporarily unavailable"}
     for question in ("How fast does ketamine work?", "Do you validate parking tickets?"):
         assert client.post("/api/ask", json={"question": question}).status_code == 200
 
 
-def test_concurrent_feedback_loses_no_row(make_app, db_path):
+def test_concurrent_feedback_loses_no_row(make_app, db_path, feedback_body):
     app = make_app()
     threads, per_thread = 16, 10
 
     def post_many() -> None:
         client = app.test_client()
         for _ in range(per_thread):
-            assert client.post("/api/feedback", json=FEEDBACK).status_code == 201
+            assert client.post("/api/feedback", json=feedback_body()).status_code == 201
 
     workers = [threading.Thread(target=post_many) for _ in range(threads)]
     for worker in workers:
