@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -133,8 +133,9 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_app(assistant: Assistant, db_path: Path) -> Callable[..., Flask]:
+def make_app(assistant: Assistant, db_path: Path) -> Iterator[Callable[..., Flask]]:
     """Build an app around the session's engine with test defaults; keyword arguments override settings."""
+    apps: list[Flask] = []
 
     def make(**overrides) -> Flask:
         config = {
@@ -146,9 +147,12 @@ def make_app(assistant: Assistant, db_path: Path) -> Callable[..., Flask]:
             "ASSISTANT_EVAL_SET": str(ROOT / "tests" / "data" / "eval.jsonl"),
             **overrides,
         }
-        return create_app(config, assistant=assistant)
+        apps.append(create_app(config, assistant=assistant))
+        return apps[-1]
 
-    return make
+    yield make
+    for app in apps:
+        app.extensions["storage"].close()
 
 
 def _missing_browser() -> str | None:
@@ -173,3 +177,49 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# PostgreSQL ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """Debian's PostgreSQL, started once per session in a temporary folder; yields (service, base URL).
+
+    Skipped with the reason when PostgreSQL is not installed; in CI that is a failure.
+    """
+    import shutil
+
+    from deploy import services
+
+    try:
+        services.postgres_bin()
+    except RuntimeError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL tests must run in CI: {error}")
+        pytest.skip(str(error))
+    folder = services.make_folder("assistant-test-pg-")
+    service, url = services.start_postgres(folder, durable=False)
+    yield service, url
+    service.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """A fresh, empty database on the session's PostgreSQL server, for one test."""
+    import psycopg
+
+    _, url = postgres_server
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path: Path) -> str:
+    """Each storage test runs twice: on a SQLite file and on a real PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "instance" / "assistant.db")
+    return request.getfixturevalue("postgres_url")
