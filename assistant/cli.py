@@ -110,7 +110,8 @@ def cmd_import(args) -> int:
 def cmd_serve(args) -> int:
     from web.server import serve  # the web edge is imported only when serving
 
-    return serve(args.host, args.port, args.workers, args.dev, str(corpus_folder(args.corpus)))
+    corpus = str(corpus_folder(args.corpus))
+    return serve(args.host, args.port, args.workers, args.dev, corpus, args.gunicorn_config)
 
 
 def cmd_purge(args) -> int:
@@ -172,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=2)
     serve.add_argument("--dev", action="store_true", help="use Flask's development server instead")
+    serve.add_argument("--gunicorn-config", help="a gunicorn config file (e.g. deploy/gunicorn.conf.py) read first")
     serve.set_defaults(func=cmd_serve)
 
     purge = command("purge", "delete feedback and logged questions older than N days")

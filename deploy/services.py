@@ -195,14 +195,6 @@ def python_executable() -> str:
     return str(venv) if venv.exists() else sys.executable
 
 
-@dataclass
-class Replica:
-    """One `assistant serve` (gunicorn, several workers) behind nginx."""
-
-    service: Service
-    index: int
-
-
 def start_replica(folder: Path, index: int, settings: dict[str, str], workers: int = 2) -> Service:
     """`assistant serve` with deploy/gunicorn.conf.py on a free port, settings from `settings`."""
     port = free_port()
@@ -265,7 +257,8 @@ def render_site(template: str, values: dict[str, str]) -> str:
     """Fill the @NAME@ placeholders of the site template."""
     for name, value in values.items():
         template = template.replace(f"@{name}@", value)
-    missing = sorted(set(re.findall(r"@([A-Z_]+)@", template)))
+    code = "\n".join(line.split("#", 1)[0] for line in template.splitlines())  # comments may name them
+    missing = sorted(set(re.findall(r"@([A-Z_]+)@", code)))
     if missing:
         raise ValueError(f"unfilled placeholders in the nginx site template: {missing}")
     return template
@@ -304,22 +297,26 @@ def start_nginx(folder: Path, upstream_ports: list[int], https_port: int, http_p
         for path in [tmp, *tmp.iterdir()]:
             os.chown(path, nobody.pw_uid, nobody.pw_gid)
     servers = "\n".join(f"    server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;" for port in upstream_ports).lstrip()
+    values = {"STATIC_ROOT": str(static)}
+    locations = folder / "locations.conf"
+    locations.write_text(render_site((ROOT / "deploy" / "nginx" / "locations.conf.in").read_text("utf-8"), values))
     site = render_site(
         (ROOT / "deploy" / "nginx" / "site.conf.in").read_text("utf-8"),
         {
             "UPSTREAM_SERVERS": servers,
             "SERVER_NAME": "localhost 127.0.0.1",
             "LISTEN_HTTPS": f"127.0.0.1:{https_port}",
-            "HTTPS_PORT": str(https_port),
             "LISTEN_HTTP": f"127.0.0.1:{http_port}",
             "CERTIFICATE": str(cert),
             "CERTIFICATE_KEY": str(key),
-            "STATIC_ROOT": str(static),
+            "LOCATIONS_FILE": str(locations),
+            "HTTP_BODY": f"include {locations};",
         },
     )
     modules = f"load_module {HEADERS_MORE};" if Path(HEADERS_MORE).exists() else ""
     if not modules:
-        site = "\n".join(line for line in site.splitlines() if "more_clear_headers" not in line)
+        text = locations.read_text("utf-8")
+        locations.write_text("\n".join(line for line in text.splitlines() if "more_clear_headers" not in line))
     config = NGINX_MAIN.format(
         user="user nobody nogroup;" if IS_ROOT else "", folder=folder, modules=modules, site=site
     )
