@@ -1,4 +1,4 @@
-"""Command-line edge of the engine: `assistant ask|eval|passages|check|import|serve|purge`."""
+"""Command-line edge of the engine: `assistant ask|eval|passages|check|import|serve|purge|staff-token`."""
 
 from __future__ import annotations
 
@@ -110,13 +110,21 @@ def cmd_import(args) -> int:
 def cmd_serve(args) -> int:
     from web.server import serve  # the web edge is imported only when serving
 
-    return serve(args.host, args.port, args.workers, args.dev, str(corpus_folder(args.corpus)))
+    corpus = str(corpus_folder(args.corpus))
+    return serve(args.host, args.port, args.workers, args.dev, corpus, args.gunicorn_config)
 
 
 def cmd_purge(args) -> int:
     from web.storage import purge_cli
 
     return purge_cli(args.days, args.db)
+
+
+def cmd_staff_token(args) -> int:
+    import secrets
+
+    print(secrets.token_urlsafe(32))  # 32 random bytes, 43 URL-safe characters
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -165,12 +173,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=2)
     serve.add_argument("--dev", action="store_true", help="use Flask's development server instead")
+    serve.add_argument("--gunicorn-config", help="a gunicorn config file (e.g. deploy/gunicorn.conf.py) read first")
     serve.set_defaults(func=cmd_serve)
 
     purge = command("purge", "delete feedback and logged questions older than N days")
     purge.add_argument("--days", type=int, required=True)
-    purge.add_argument("--db", help="database file (default: $ASSISTANT_DB or instance/assistant.db)")
+    purge.add_argument(
+        "--db", help="database file or postgresql:// URL (default: $ASSISTANT_DATABASE_URL, else $ASSISTANT_DB)"
+    )
     purge.set_defaults(func=cmd_purge)
+
+    command("staff-token", "print a fresh random staff token").set_defaults(func=cmd_staff_token)
     return parser
 
 

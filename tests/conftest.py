@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from flask import Flask
 from assistant import Assistant
 from web import create_app, staff
 from web.config import SETTINGS
+from web.replies import ReplySigner
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -41,6 +43,8 @@ A short nap of twenty minutes can restore alertness without grogginess.
 
 
 STAFF_TOKEN = "test-staff-token-0123456789abcdef"
+# Tests sign reply ids themselves with this secret, as a real reply would carry.
+REPLY_SECRET = "test-reply-secret-0123456789abcdef-0123"
 CHROMIUM = Path("/usr/bin/chromium")
 # Debian's Chromium as root, headless, with nothing that reaches for the network.
 CHROMIUM_ARGS = [
@@ -93,6 +97,32 @@ def staff_token() -> str:
 
 
 @pytest.fixture(scope="session")
+def reply_secret() -> str:
+    return REPLY_SECRET
+
+
+@pytest.fixture(scope="session")
+def sign_reply():
+    """Make a valid reply id (as /api/ask gives) for a question and kind, with a fresh nonce."""
+    signer = ReplySigner(REPLY_SECRET)
+
+    def sign(question: str = "Is it safe?", kind: str = "answer", nonce: str | None = None) -> str:
+        return signer.sign(nonce or uuid.uuid4().hex, kind, question)
+
+    return sign
+
+
+@pytest.fixture
+def feedback_body(sign_reply):
+    """A valid feedback body for a fresh reply; keyword arguments replace fields."""
+
+    def body(rating: str = "up", question: str = "Is it safe?", kind: str = "answer", **fields) -> dict:
+        return {"reply_id": sign_reply(question, kind), "rating": rating, **fields}
+
+    return body
+
+
+@pytest.fixture(scope="session")
 def staff_headers(staff_token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {staff_token}"}
 
@@ -103,20 +133,26 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_app(assistant: Assistant, db_path: Path) -> Callable[..., Flask]:
+def make_app(assistant: Assistant, db_path: Path) -> Iterator[Callable[..., Flask]]:
     """Build an app around the session's engine with test defaults; keyword arguments override settings."""
+    apps: list[Flask] = []
 
     def make(**overrides) -> Flask:
         config = {
             "TESTING": True,
             "ASSISTANT_DB": str(db_path),
             "ASSISTANT_RATE_LIMIT": "off",
+            "ASSISTANT_FEEDBACK_LIMIT": "off",
+            "ASSISTANT_SECRET_KEY": REPLY_SECRET,
             "ASSISTANT_EVAL_SET": str(ROOT / "tests" / "data" / "eval.jsonl"),
             **overrides,
         }
-        return create_app(config, assistant=assistant)
+        apps.append(create_app(config, assistant=assistant))
+        return apps[-1]
 
-    return make
+    yield make
+    for app in apps:
+        app.extensions["storage"].close()
 
 
 def _missing_browser() -> str | None:
@@ -141,3 +177,49 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# PostgreSQL ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """Debian's PostgreSQL, started once per session in a temporary folder; yields (service, base URL).
+
+    Skipped with the reason when PostgreSQL is not installed; in CI that is a failure.
+    """
+    import shutil
+
+    from deploy import services
+
+    try:
+        services.postgres_bin()
+    except RuntimeError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL tests must run in CI: {error}")
+        pytest.skip(str(error))
+    folder = services.make_folder("assistant-test-pg-")
+    service, url = services.start_postgres(folder, durable=False)
+    yield service, url
+    service.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """A fresh, empty database on the session's PostgreSQL server, for one test."""
+    import psycopg
+
+    _, url = postgres_server
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path: Path) -> str:
+    """Each storage test runs twice: on a SQLite file and on a real PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "instance" / "assistant.db")
+    return request.getfixturevalue("postgres_url")

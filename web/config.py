@@ -29,15 +29,57 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ASSISTANT_CORPUS", "corpus", "Folder of articles and data files the assistant answers from."),
     Setting("ASSISTANT_DB", "instance/assistant.db", "SQLite file for feedback and unanswered questions."),
     Setting(
+        "ASSISTANT_DATABASE_URL",
+        "",
+        "Where feedback and unanswered questions are kept: a SQLite file path or `postgresql://user@host/db` "
+        "(shared by replicas); unset means the SQLite file `ASSISTANT_DB`.",
+    ),
+    Setting(
         "ASSISTANT_STAFF_TOKEN",
         "",
-        "Bearer token for the staff console (at least 16 characters); unset means /staff returns 404.",
+        "Bearer token for the staff console (at least 32 characters; `assistant staff-token` makes one); "
+        "unset means /staff returns 404.",
     ),
     Setting(
         "ASSISTANT_RATE_LIMIT",
         "30/minute",
         "Requests per client address to /api/ask (and, counted apart, /api/feedback), as N/second, "
-        "N/minute or N/hour, per server process; `off` disables it.",
+        "N/minute or N/hour; `off` disables it. Exact across workers and replicas with a shared "
+        "`ASSISTANT_RATE_LIMIT_STORAGE`.",
+    ),
+    Setting(
+        "ASSISTANT_RATE_LIMIT_STORAGE",
+        "memory://",
+        "Where rate-limit counters live: `memory://` (each server process counts alone) or "
+        "`redis://host:port` (one count for every worker and replica).",
+    ),
+    Setting(
+        "ASSISTANT_FEEDBACK_LIMIT",
+        "20/hour",
+        "Feedback posts per client address, on top of the rate limit; `off` disables it.",
+    ),
+    Setting(
+        "ASSISTANT_FEEDBACK_DAILY_CAP",
+        "5000",
+        "Feedback rows the store accepts per day (UTC) from everyone together; more answer 429.",
+    ),
+    Setting(
+        "ASSISTANT_RETENTION_DAYS",
+        "off",
+        "Delete feedback and unanswered questions older than this many days, checked hourly by each "
+        "server process; `off` keeps them until `assistant purge`.",
+    ),
+    Setting(
+        "ASSISTANT_SECRET_KEY",
+        "",
+        "Secret that signs reply ids (at least 32 characters); unset means one is generated once and kept "
+        "in `secret_key` beside the `ASSISTANT_DB` file (`instance/`). Replicas must share one.",
+    ),
+    Setting(
+        "ASSISTANT_TRUSTED_HOSTS",
+        "",
+        "Host names the app answers to, space-separated (`.example.org` allows subdomains); others get "
+        "400. Unset accepts any host.",
     ),
     Setting(
         "ASSISTANT_FRAME_ANCESTORS",
@@ -75,8 +117,11 @@ _FRAME_SOURCE = re.compile(
     r"|(?:[a-z][a-z0-9+.-]*://)?[a-z0-9*.-]+(?::(?:\d+|\*))?(?:/[^\s;,']*)?",  # host, port, path
     re.IGNORECASE,
 )
-# Short tokens can be guessed: 16 random printable characters carry about 100 bits, a floor chosen here.
-MIN_TOKEN_LENGTH = 16
+# Short tokens can be guessed: 32 random printable characters carry about 190 bits; `assistant
+# staff-token` prints 43 (32 random bytes, URL-safe base64).
+MIN_TOKEN_LENGTH = 32
+MIN_SECRET_LENGTH = 32
+RATE_STORAGE_SCHEMES = ("memory://", "redis://", "rediss://", "redis+unix://")
 # A CDN plus a load balancer plus nginx is already three; beyond five is surely a typo.
 MAX_PROXY_HOPS = 5
 
@@ -94,10 +139,21 @@ def load_config(test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     parsed["ASSISTANT_TRUSTED_PROXIES"] = parse_proxy_count(raw["ASSISTANT_TRUSTED_PROXIES"])
     cache = str(raw["ASSISTANT_CACHE_DIR"] or "").strip()
     parsed["ASSISTANT_CACHE_DIR"] = None if cache.lower() in ("", "off") else cache
+    parsed["ASSISTANT_FEEDBACK_LIMIT"] = parse_rate_limit(raw["ASSISTANT_FEEDBACK_LIMIT"], "ASSISTANT_FEEDBACK_LIMIT")
+    parsed["ASSISTANT_FEEDBACK_DAILY_CAP"] = parse_count(
+        "ASSISTANT_FEEDBACK_DAILY_CAP", raw["ASSISTANT_FEEDBACK_DAILY_CAP"]
+    )
+    days = str(raw["ASSISTANT_RETENTION_DAYS"]).strip().lower()
+    parsed["ASSISTANT_RETENTION_DAYS"] = None if days == "off" else parse_count("ASSISTANT_RETENTION_DAYS", days)
+    parsed["ASSISTANT_RATE_LIMIT_STORAGE"] = parse_rate_storage(raw["ASSISTANT_RATE_LIMIT_STORAGE"])
+    parsed["ASSISTANT_SECRET_KEY"] = parse_secret(raw["ASSISTANT_SECRET_KEY"])
+    parsed["ASSISTANT_TRUSTED_HOSTS"] = str(raw["ASSISTANT_TRUSTED_HOSTS"] or "").replace(",", " ").split() or None
+    url = str(raw["ASSISTANT_DATABASE_URL"] or "").strip()
     for name in ("ASSISTANT_CORPUS", "ASSISTANT_DB", "ASSISTANT_EVAL_SET"):
         if not str(raw[name]).strip():
             raise ConfigError(f"{name} must be a path, got {raw[name]!r}")
         parsed[name] = str(raw[name]).strip()
+    parsed["ASSISTANT_DATABASE_URL"] = url or parsed["ASSISTANT_DB"]
     return parsed
 
 
@@ -107,7 +163,39 @@ def env_setting(name: str) -> str:
     return os.environ.get(name, default)
 
 
-def parse_rate_limit(value: Any) -> tuple[int, int] | None:
+def database_url_from_env() -> str:
+    """The database the CLI works on: ASSISTANT_DATABASE_URL, else the SQLite file ASSISTANT_DB."""
+    return env_setting("ASSISTANT_DATABASE_URL").strip() or env_setting("ASSISTANT_DB")
+
+
+def parse_count(name: str, value: Any) -> int:
+    """A whole number of 1 or more."""
+    text = str(value).strip()
+    if not text.isdigit() or int(text) < 1:
+        raise ConfigError(f"{name} must be a whole number of 1 or more, got {value!r}")
+    return int(text)
+
+
+def parse_rate_storage(value: Any) -> str:
+    """memory:// or a redis:// URL (the limits library's storage URIs this app supports)."""
+    text = str(value).strip()
+    if not text.startswith(RATE_STORAGE_SCHEMES):
+        raise ConfigError(f"ASSISTANT_RATE_LIMIT_STORAGE must be memory:// or redis://host:port, got {value!r}")
+    return text
+
+
+def parse_secret(value: Any) -> str | None:
+    """The reply-signing secret, or None to use the generated one; never echoed in errors."""
+    secret = str(value or "").strip()
+    if secret and len(secret) < MIN_SECRET_LENGTH:
+        raise ConfigError(
+            f"ASSISTANT_SECRET_KEY must be at least {MIN_SECRET_LENGTH} characters "
+            f"(got {len(secret)}; the value is not shown)"
+        )
+    return secret or None
+
+
+def parse_rate_limit(value: Any, name: str = "ASSISTANT_RATE_LIMIT") -> tuple[int, int] | None:
     """Parse "30/minute" into (30, 60) seconds; "off" (or None) into None."""
     if value is None or (isinstance(value, str) and value.strip().lower() == "off"):
         return None
@@ -115,7 +203,7 @@ def parse_rate_limit(value: Any) -> tuple[int, int] | None:
         return value
     match = _RATE.fullmatch(str(value).lower())
     if not match or int(match.group(1)) < 1:
-        raise ConfigError(f"ASSISTANT_RATE_LIMIT must look like 30/minute (or /second, /hour) or off, got {value!r}")
+        raise ConfigError(f"{name} must look like 30/minute (or /second, /hour) or off, got {value!r}")
     return int(match.group(1)), RATE_UNITS[match.group(2)]
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import logging
 
-from flask import Flask, Response, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask import Flask, Response, current_app, render_template, request
+from flask_limiter.errors import RateLimitExceeded
+from werkzeug.exceptions import HTTPException, InternalServerError, TooManyRequests
 
 from web.storage import StorageUnavailable
 
@@ -35,6 +36,11 @@ def init_errors(app: Flask) -> None:
 
 def handle_http_error(error: HTTPException) -> Response:
     """JSON for the API, keeping headers such as Allow and Retry-After; a page for browsers."""
+    if isinstance(error, RateLimitExceeded):
+        from web.ratelimit import retry_after
+
+        wait = retry_after(current_app.extensions["rate_limiter"])
+        error = TooManyRequests(f"too many requests; try again in {wait} seconds", retry_after=wait)
     if not request.path.startswith("/api/"):
         if error.code == 404:
             return Response(render_template("not_found.html"), status=404)

@@ -1,48 +1,90 @@
-"""A per-client sliding-window rate limit, kept in memory.
+"""Rate limits through Flask-Limiter: per client network, in memory or in Redis.
 
-Each gunicorn worker process has its own window, so with N workers a client may get up to N times
-the limit; the default of one worker with threads keeps it exact.
+Counters are kept per client *network* (an IPv4 address, or an IPv6 /64, which one household or
+one attacker usually holds whole), under a keyed hash so neither Redis nor a log line holds an
+address. With `memory://` each server process counts alone; with `redis://` every worker and
+replica shares one exact moving window. If Redis stops answering, each process counts in its own
+memory until Redis is back (checked again after 1, 2, 4 … 32 s): the limit stays on, per process.
 """
 
 from __future__ import annotations
 
-import math
-import threading
+import hashlib
+import hmac
+import ipaddress
 import time
-from collections import deque
-from collections.abc import Callable
 
-# Sweep idle clients once this many are tracked, so a scan from many addresses cannot grow memory.
-MAX_TRACKED_CLIENTS = 10_000
+from flask import Flask, current_app, request
+from flask_limiter import Limiter
+
+# Failed staff logins a client may make per minute; a right token is never near it.
+STAFF_FAILURES = "10/minute"
+# Redis answers in well under a millisecond on the same network; past this, count in memory.
+REDIS_TIMEOUT_S = 0.5
 
 
-class SlidingWindowLimiter:
-    """Allow at most `limit` hits per client within any `window` seconds."""
+def client_network(address: str | None) -> str:
+    """The unit a limit counts: an IPv4 address, or the /64 network of an IPv6 address."""
+    try:
+        ip = ipaddress.ip_address((address or "").split("%")[0])
+    except ValueError:
+        return address or "unknown"
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
-    def __init__(self, limit: int, window: float, clock: Callable[[], float] = time.monotonic) -> None:
-        if limit < 1 or window <= 0:
-            raise ValueError(f"limit and window must be positive, got {limit} per {window} s")
-        self.limit = limit
-        self.window = window
-        self._clock = clock
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
 
-    def hit(self, client: str) -> int:
-        """Count one hit; return 0 if allowed, else the whole seconds to wait before retrying."""
-        now = self._clock()
-        with self._lock:
-            if len(self._hits) >= MAX_TRACKED_CLIENTS:
-                self._sweep(now)
-            hits = self._hits.setdefault(client, deque())
-            while hits and hits[0] <= now - self.window:
-                hits.popleft()
-            if len(hits) >= self.limit:
-                return max(1, math.ceil(hits[0] + self.window - now))
-            hits.append(now)
-            return 0
+def client_key() -> str:
+    """A keyed hash of the client's network: counts per visitor, stores no address."""
+    secret = current_app.extensions["reply_signer"].key
+    network = client_network(request.remote_addr)
+    return hmac.new(secret, network.encode(), hashlib.sha256).hexdigest()[:24]
 
-    def _sweep(self, now: float) -> None:
-        idle = [key for key, hits in self._hits.items() if not hits or hits[-1] <= now - self.window]
-        for key in idle:
-            del self._hits[key]
+
+def limit_text(limit: tuple[int, int]) -> str:
+    """(30, 60) as the limits library's "30 per 60 second"."""
+    count, seconds = limit
+    return f"{count} per {seconds} second"
+
+
+def init_rate_limits(app: Flask) -> Limiter:
+    """Create the limiter and put the limits on the ask, feedback and staff views."""
+    storage = app.config["ASSISTANT_RATE_LIMIT_STORAGE"]
+    options = {}
+    if storage.startswith(("redis", "rediss")):
+        options = {"socket_timeout": REDIS_TIMEOUT_S, "socket_connect_timeout": REDIS_TIMEOUT_S}
+    limiter = Limiter(
+        client_key,
+        app=app,
+        storage_uri=storage,
+        storage_options=options,
+        strategy="moving-window",  # exact: every hit in the last window counts, no boundary bursts
+        key_prefix="assistant",
+        headers_enabled=False,  # Retry-After is set by web/errors.py on the 429 alone
+        swallow_errors=True,
+        in_memory_fallback_enabled=True,
+    )
+    rate = app.config["ASSISTANT_RATE_LIMIT"]
+    feedback = app.config["ASSISTANT_FEEDBACK_LIMIT"]
+    views = app.view_functions
+    if rate:
+        views["api.ask"] = limiter.limit(limit_text(rate))(views["api.ask"])
+    limits = [limit_text(rate)] if rate else []
+    if feedback:
+        limits.append(limit_text(feedback))
+    if limits:
+        views["api.feedback"] = limiter.limit(";".join(limits))(views["api.feedback"])
+    if "staff" in app.blueprints:
+        limiter.limit(STAFF_FAILURES, deduct_when=lambda response: response.status_code == 401)(app.blueprints["staff"])
+    app.extensions["rate_limiter"] = limiter
+    return limiter
+
+
+def retry_after(limiter: Limiter) -> int:
+    """Whole seconds until the breached limit lets this client in again (at least 1)."""
+    current = limiter.current_limit
+    if current is None:
+        return 1
+    return max(1, min(current.limit.get_expiry(), int(current.reset_at - time.time())))

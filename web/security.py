@@ -12,6 +12,11 @@ CSP_TEMPLATE = (
     "frame-ancestors {frame_ancestors}"
 )
 STAFF_PREFIXES = ("/staff", "/api/staff/")
+# The chat needs no device or browser feature: every powerful one is off, for embedders' pages too.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), browsing-topics=()"
+)
 
 
 def init_security(app: Flask) -> None:
@@ -23,6 +28,7 @@ def init_security(app: Flask) -> None:
         response.headers["Content-Security-Policy"] = csp
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Permissions-Policy"] = PERMISSIONS_POLICY
         if request.path.startswith(STAFF_PREFIXES):
             response.headers["Cache-Control"] = "no-store"
         return response

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import re
+import runpy
 import sys
 
+import gunicorn.http.wsgi
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
@@ -14,19 +18,45 @@ from web.config import ConfigError
 # gthread workers: threads share one process's rate-limit window, and a slow client does not
 # hold up the others.
 THREADS_PER_WORKER = 4
+# gunicorn names itself and its version in every response's Server header; say nothing instead.
+SERVER_HEADER = "assistant"
+_ADDRESS = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}\b", re.IGNORECASE)
+
+
+class HideClientAddresses(logging.Filter):
+    """Blank out IP addresses in log records: gunicorn logs "Invalid request from ip=…"."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if _ADDRESS.search(message):
+            record.msg, record.args = _ADDRESS.sub("[address hidden]", message), None
+        return True
+
+
+def hide_client_addresses() -> None:
+    """No log this project configures holds a client address (the README promises it)."""
+    for name in ("gunicorn.error", "gunicorn.access", "flask_limiter", "web", "assistant"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, HideClientAddresses) for f in logger.filters):
+            logger.addFilter(HideClientAddresses())
 
 
 class GunicornServer(BaseApplication):
     """Serve an app that is already built, so the index is made once, before the workers fork."""
 
-    def __init__(self, app: Flask, options: dict) -> None:
+    def __init__(self, app: Flask, options: dict, config_file: str | None = None) -> None:
         self.application = app
         self.options = options
+        self.config_file = config_file
         super().__init__()
 
     def load_config(self) -> None:
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        if self.config_file:  # deploy/gunicorn.conf.py: what it sets wins over the defaults above
+            for key, value in runpy.run_path(self.config_file).items():
+                if key in self.cfg.settings and value is not None:
+                    self.cfg.set(key, value)
 
     def load(self) -> Flask:
         return self.application
@@ -39,12 +69,18 @@ def server_url(host: str, port: int) -> str:
 
 
 def serve(
-    host: str = "127.0.0.1", port: int = 8000, workers: int = 1, dev: bool = False, corpus: str | None = None
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    dev: bool = False,
+    corpus: str | None = None,
+    gunicorn_config: str | None = None,
 ) -> int:
     """Build the app once, print its URL and serve until stopped; return the exit status."""
     if workers < 1:
         print(f"error: --workers must be 1 or more, got {workers}", file=sys.stderr)
         return 2
+    hide_client_addresses()
     try:
         app = create_app({"ASSISTANT_CORPUS": corpus} if corpus else None)
     except (CorpusError, ConfigError) as error:
@@ -63,8 +99,9 @@ def serve(
         "preload_app": True,
         "control_socket_disable": True,  # gunicorn 27 otherwise opens a socket under $HOME/.gunicorn
     }
+    gunicorn.http.wsgi.SERVER = SERVER_HEADER  # read when each response is made
     try:
-        GunicornServer(app, options).run()
+        GunicornServer(app, options, gunicorn_config).run()
     except SystemExit as stop:  # the arbiter exits the process when it halts
         return stop.code if isinstance(stop.code, int) else 1
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hmac
 import io
+import re
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, request
@@ -22,8 +23,10 @@ bp = Blueprint("staff", __name__)
 
 EXPLAIN_FIELDS = {"question": QUESTION, "history": HISTORY}
 GAP_COLUMNS = ("question", "count", "first_asked", "last_asked")
-# Spreadsheet apps run cells that start with these as formulas (OWASP "CSV injection").
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheet apps run cells that start with these as formulas (OWASP "CSV injection"). A cell may
+# also be split again at a separator by an app that guesses the delimiter (";" in many locales), so
+# a formula character after any separator or line break is neutralised too.
+FORMULA_START = re.compile(r"(^|[,;\t|\r\n])(\s*)(?=[=+\-@\t\r])")
 
 
 def token_matches(expected: str) -> bool:
@@ -85,7 +88,7 @@ def gaps():
 def gaps_csv():
     """The unanswered-questions report as a CSV download."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)  # every cell quoted, numbers too
     writer.writerow(GAP_COLUMNS)
     for row in current_app.extensions["storage"].gap_report():
         writer.writerow([neutralize_formula(row[column]) for column in GAP_COLUMNS])
@@ -94,7 +97,7 @@ def gaps_csv():
 
 
 def neutralize_formula(value: object) -> object:
-    """Prefix visitor text that a spreadsheet would evaluate, so it opens as plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
+    """Prefix with ' every part of visitor text that a spreadsheet would evaluate, so it opens as text."""
+    if isinstance(value, str):
+        return FORMULA_START.sub(r"\1\2'", value)
     return value

@@ -30,6 +30,8 @@ from web.config import SETTINGS
 ROOT = Path(__file__).resolve().parents[2]
 # gunicorn imports the engine and builds the index before it listens; ~1 s here, CI machines vary.
 SERVER_READY_S = 20.0
+# The same secret as tests/conftest.py's, so the sign_reply fixture's ids are valid here too.
+REPLY_SECRET = "test-reply-secret-0123456789abcdef-0123"
 
 
 @pytest.fixture(autouse=True)
@@ -159,6 +161,8 @@ def launch_server(log_dir: Path, workers: int = 2, **settings: str) -> LiveServe
         PYTHONUNBUFFERED="1",
         ASSISTANT_DB=str(db_path),
         ASSISTANT_RATE_LIMIT="off",
+        ASSISTANT_FEEDBACK_LIMIT="off",
+        ASSISTANT_SECRET_KEY=REPLY_SECRET,
         ASSISTANT_CORPUS=str(ROOT / "corpus"),
         **settings,
     )

@@ -88,9 +88,9 @@ def test_gap_csv_is_only_given_with_the_token(staff_client, staff_headers):
 
 
 @pytest.mark.parametrize("path", ["/api/staff/gaps", "/api/staff/feedback", "/api/staff/gaps.csv"])
-def test_refusals_reveal_nothing_stored(staff_client, path):
+def test_refusals_reveal_nothing_stored(staff_client, path, feedback_body):
     staff_client.post("/api/ask", json={"question": SECRET_QUESTION})
-    staff_client.post("/api/feedback", json={"reply_id": "r1", "rating": "down", "comment": "secret comment"})
+    staff_client.post("/api/feedback", json=feedback_body("down", comment="secret comment"))
     response = staff_client.get(path, headers={"Authorization": "Bearer wrong-token-wrong-token"})
     assert response.status_code == 401
     assert b"parking" not in response.data and b"secret" not in response.data
@@ -122,8 +122,8 @@ VISITOR_HEADERS = {
 VISITOR_VALUES = ["Secret-Browser-7f3a", "198.51.100.7", "203.0.113.44", "referrer.example", "secret-cookie-value"]
 
 
-def test_database_has_no_column_for_addresses_or_agents(client, db_path):
-    client.post("/api/feedback", json={"reply_id": "r1", "rating": "up"})
+def test_database_has_no_column_for_addresses_or_agents(client, db_path, feedback_body):
+    client.post("/api/feedback", json=feedback_body())
     with sqlite3.connect(db_path) as conn:
         tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         columns = {t: [row[1] for row in conn.execute(f"PRAGMA table_info({t})")] for t in tables}
@@ -136,8 +136,8 @@ def test_database_has_no_column_for_addresses_or_agents(client, db_path):
 
 def test_no_visitor_identifier_reaches_the_database(client, db_path):
     environ = {"REMOTE_ADDR": "203.0.113.44"}
-    client.post("/api/ask", json={"question": SECRET_QUESTION}, headers=VISITOR_HEADERS, environ_base=environ)
-    feedback = {"reply_id": "r1", "rating": "down", "comment": "meh", "question": SECRET_QUESTION, "kind": "no_answer"}
+    reply = client.post("/api/ask", json={"question": SECRET_QUESTION}, headers=VISITOR_HEADERS, environ_base=environ)
+    feedback = {"reply_id": reply.get_json()["id"], "rating": "down", "comment": "meh"}
     assert client.post("/api/feedback", json=feedback, headers=VISITOR_HEADERS, environ_base=environ).status_code == 201
     with sqlite3.connect(db_path) as conn:
         dump = "\n".join(conn.iterdump())

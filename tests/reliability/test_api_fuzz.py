@@ -22,7 +22,9 @@ REJECTION_STATUSES = ["400", "401", "403", "404", "405", "406", "409", "413", "4
 
 
 @pytest.fixture
-def api_schema(make_app, staff_token):
+def api_schema(make_app, staff_token, monkeypatch):
+    # The fuzzer sends hundreds of wrong tokens from one address; the throttle on them is tested apart.
+    monkeypatch.setattr("web.ratelimit.STAFF_FAILURES", "100000/minute")
     app = make_app(ASSISTANT_STAFF_TOKEN=staff_token)
     loaded = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
     loaded.config.update(headers={"Authorization": f"Bearer {staff_token}"})
@@ -57,4 +59,7 @@ def _read_leniently(case) -> bool:
 @settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_openapi_document(case):
     excluded = [negative_data_rejection, positive_data_acceptance] if _read_leniently(case) else []
+    if case.operation.path == "/api/feedback":
+        # Feedback needs a reply id the server signed: any generated one is rightly refused (400).
+        excluded.append(positive_data_acceptance)
     case.call_and_validate(excluded_checks=excluded)

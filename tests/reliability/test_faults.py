@@ -19,7 +19,6 @@ import pytest
 from assistant.cli import main
 
 ASK = {"question": "How fast does ketamine work?"}
-FEEDBACK = {"reply_id": "r1", "rating": "up"}
 ARTICLE = """---
 title: A Small Article
 slug: small-article
@@ -213,56 +212,56 @@ def read_only(tmp_path):
             path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def _assert_chat_works_and_feedback_is_503(client):
+def _assert_chat_works_and_feedback_is_503(client, feedback):
     for question in ("How fast does ketamine work?", "Do you validate parking tickets?"):  # answered, gap
         assert client.post("/api/ask", json={"question": question}).status_code == 200
-    response = client.post("/api/feedback", json=FEEDBACK)
+    response = client.post("/api/feedback", json=feedback)
     assert response.status_code == 503
     assert response.get_json() == {"error": "feedback is temporarily unavailable"}
     assert client.get("/api/health").status_code == 200
 
 
-def test_read_only_database_at_start_only_stops_feedback(make_app, db_path, read_only):
-    make_app().test_client().post("/api/feedback", json=FEEDBACK)  # creates the file and tables
+def test_read_only_database_at_start_only_stops_feedback(make_app, db_path, read_only, feedback_body):
+    make_app().test_client().post("/api/feedback", json=feedback_body())  # creates the file and tables
     read_only(db_path, db_path.parent)
-    _assert_chat_works_and_feedback_is_503(make_app().test_client())
+    _assert_chat_works_and_feedback_is_503(make_app().test_client(), feedback_body())
 
 
-def test_database_turning_read_only_while_running_only_stops_feedback(make_app, db_path, read_only):
+def test_database_turning_read_only_while_running_only_stops_feedback(make_app, db_path, read_only, feedback_body):
     client = make_app().test_client()
-    assert client.post("/api/feedback", json=FEEDBACK).status_code == 201
+    assert client.post("/api/feedback", json=feedback_body()).status_code == 201
     read_only(db_path, db_path.parent)
-    _assert_chat_works_and_feedback_is_503(client)
+    _assert_chat_works_and_feedback_is_503(client, feedback_body())
 
 
-def test_database_corrupted_while_running_only_stops_feedback(make_app, db_path):
+def test_database_corrupted_while_running_only_stops_feedback(make_app, db_path, feedback_body):
     client = make_app().test_client()
-    assert client.post("/api/feedback", json=FEEDBACK).status_code == 201
+    assert client.post("/api/feedback", json=feedback_body()).status_code == 201
     db_path.write_bytes(os.urandom(64 * 1024))
-    _assert_chat_works_and_feedback_is_503(client)
+    _assert_chat_works_and_feedback_is_503(client, feedback_body())
 
 
-def test_database_path_that_is_a_directory_only_stops_feedback(make_app, db_path):
+def test_database_path_that_is_a_directory_only_stops_feedback(make_app, db_path, feedback_body):
     db_path.mkdir(parents=True)
-    _assert_chat_works_and_feedback_is_503(make_app().test_client())
+    _assert_chat_works_and_feedback_is_503(make_app().test_client(), feedback_body())
 
 
-def test_feedback_recovers_once_a_broken_database_is_moved_aside(make_app, db_path):
+def test_feedback_recovers_once_a_broken_database_is_moved_aside(make_app, db_path, feedback_body):
     client = make_app().test_client()
-    assert client.post("/api/feedback", json=FEEDBACK).status_code == 201
+    assert client.post("/api/feedback", json=feedback_body()).status_code == 201
     db_path.write_bytes(b"garbage" * 1000)
-    assert client.post("/api/feedback", json=FEEDBACK).status_code == 503
+    assert client.post("/api/feedback", json=feedback_body()).status_code == 503
     db_path.unlink()  # the operator moves the corrupt file away
-    assert client.post("/api/feedback", json=FEEDBACK).status_code == 201
+    assert client.post("/api/feedback", json=feedback_body()).status_code == 201
 
 
-def test_real_server_starts_and_answers_with_a_garbage_database(start_server, tmp_path):
+def test_real_server_starts_and_answers_with_a_garbage_database(start_server, tmp_path, feedback_body):
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(os.urandom(32 * 1024))
     server = start_server(workers=1, ASSISTANT_DB=str(garbage))
     assert server.request("POST", "/api/ask", ASK).status == 200
     assert server.request("POST", "/api/ask", {"question": "Do you validate parking tickets?"}).status == 200
-    assert server.request("POST", "/api/feedback", FEEDBACK).status == 503
+    assert server.request("POST", "/api/feedback", feedback_body()).status == 503
     assert server.request("GET", "/api/health").status == 200
     code, _, err = server.stop()
     assert code == 0 and "Traceback" not in err

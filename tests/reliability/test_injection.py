@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
+from web.staff import neutralize_formula
 from web.storage import normalize_question
 
 INJECTIONS = [
@@ -66,9 +67,10 @@ def test_staff_explain_returns_the_question_as_plain_data(staff_client, staff_he
 
 
 def test_stored_rows_keep_every_text_verbatim_and_tables_survive(staff_client, staff_headers, db_path, engine):
-    for n, text in enumerate(INJECTIONS):
-        assert staff_client.post("/api/ask", json={"question": text}).status_code == 200
-        feedback = {"reply_id": f"r{n}", "rating": "down", "comment": text, "question": text, "kind": "no_answer"}
+    for text in INJECTIONS:
+        reply = staff_client.post("/api/ask", json={"question": text})
+        assert reply.status_code == 200
+        feedback = {"reply_id": reply.get_json()["id"], "rating": "down", "comment": text}
         assert staff_client.post("/api/feedback", json=feedback).status_code == 201
     with sqlite3.connect(db_path) as conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -85,7 +87,7 @@ def test_stored_rows_keep_every_text_verbatim_and_tables_survive(staff_client, s
     assert {row["question"] for row in gaps} == {normalize_question(text) for text in logged}
     export = staff_client.get("/api/staff/gaps.csv", headers=staff_headers).get_data(as_text=True)
     exported = {row[0] for row in list(csv.reader(io.StringIO(export)))[1:]}
-    assert exported == {normalize_question(text) for text in logged}
+    assert exported == {neutralize_formula(normalize_question(text)) for text in logged}  # "; --" becomes "; '--"
 
 
 @pytest.mark.parametrize("text", INJECTIONS, ids=IDS)

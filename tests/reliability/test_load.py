@@ -22,7 +22,7 @@ AGENT = {"User-Agent": "reliability-load-agent/1.0"}
 
 
 @pytest.mark.load
-def test_concurrent_asks_and_feedback_lose_nothing(start_server):
+def test_concurrent_asks_and_feedback_lose_nothing(start_server, sign_reply):
     server = start_server(workers=2)
     statuses: Counter[tuple[str, int]] = Counter()
     accepted_feedback: list[str] = []
@@ -38,7 +38,11 @@ def test_concurrent_asks_and_feedback_lose_nothing(start_server):
             try:
                 if n % FEEDBACK_EVERY == 0:
                     reply_id = f"load-{n}"
-                    body = {"reply_id": reply_id, "rating": "up" if n % 8 else "down", "comment": f"comment {n}"}
+                    body = {
+                        "reply_id": sign_reply(nonce=reply_id),
+                        "rating": "up" if n % 8 else "down",
+                        "comment": f"comment {n}",
+                    }
                     reply = server.request("POST", "/api/feedback", body, AGENT, timeout=30)
                     with lock:
                         statuses["feedback", reply.status] += 1

@@ -127,8 +127,8 @@ def test_answered_question_is_not_logged(client, db_path):
 
 def test_question_logging_can_be_turned_off(make_app, db_path):
     client = make_app(ASSISTANT_LOG_QUESTIONS="0").test_client()
-    client.post("/api/ask", json={"question": "Do you validate parking tickets?"})
-    client.post("/api/feedback", json={"reply_id": "r1", "rating": "up", "question": "Do you validate parking?"})
+    reply = client.post("/api/ask", json={"question": "Do you validate parking tickets?"}).get_json()
+    assert client.post("/api/feedback", json={"reply_id": reply["id"], "rating": "up"}).status_code == 201
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM gaps").fetchone()[0] == 0
         assert conn.execute("SELECT question FROM feedback").fetchall() == [("",)]

@@ -21,6 +21,13 @@ def test_every_setting_has_a_default_and_description():
         "ASSISTANT_EVAL_SET",
         "ASSISTANT_TRUSTED_PROXIES",
         "ASSISTANT_CACHE_DIR",
+        "ASSISTANT_DATABASE_URL",
+        "ASSISTANT_RATE_LIMIT_STORAGE",
+        "ASSISTANT_FEEDBACK_LIMIT",
+        "ASSISTANT_FEEDBACK_DAILY_CAP",
+        "ASSISTANT_RETENTION_DAYS",
+        "ASSISTANT_SECRET_KEY",
+        "ASSISTANT_TRUSTED_HOSTS",
     } == set(names)
 
 
@@ -76,7 +83,7 @@ def test_malformed_settings_are_rejected_with_their_value(make_app, name, value,
     assert shown in str(error.value)
 
 
-@pytest.mark.parametrize("token", ["short", "x" * 15, "a token with ünïcode chars!!"])
+@pytest.mark.parametrize("token", ["short", "x" * 31, "a token with ünïcode chars!! and more of them"])
 def test_weak_staff_token_is_rejected_without_echoing_it(make_app, token):
     with pytest.raises(ConfigError, match="ASSISTANT_STAFF_TOKEN") as error:
         make_app(ASSISTANT_STAFF_TOKEN=token)
@@ -113,3 +120,32 @@ def test_web_readme_documents_every_setting_with_its_default():
     for setting in SETTINGS:
         default = f"`{setting.default}`" if setting.default else "(unset)"
         assert f"| `{setting.name}` | {default} | {setting.description} |" in readme
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "fragment"),
+    [
+        ("ASSISTANT_RATE_LIMIT_STORAGE", "mongodb://x", "memory:// or redis://"),
+        ("ASSISTANT_FEEDBACK_LIMIT", "lots", "ASSISTANT_FEEDBACK_LIMIT must look like"),
+        ("ASSISTANT_FEEDBACK_DAILY_CAP", "0", "whole number of 1 or more"),
+        ("ASSISTANT_RETENTION_DAYS", "-5", "whole number of 1 or more"),
+        ("ASSISTANT_SECRET_KEY", "too-short", "at least 32 characters"),
+    ],
+)
+def test_new_settings_reject_bad_values(name, value, fragment):
+    with pytest.raises(ConfigError, match=fragment):
+        load_config({name: value})
+
+
+def test_database_url_defaults_to_the_sqlite_file():
+    assert load_config({"ASSISTANT_DB": "x/y.db"})["ASSISTANT_DATABASE_URL"] == "x/y.db"
+    url = "postgresql://app@127.0.0.1:5432/faq"
+    assert load_config({"ASSISTANT_DATABASE_URL": url})["ASSISTANT_DATABASE_URL"] == url
+
+
+def test_staff_token_command_prints_a_token_the_app_accepts(capsys):
+    from assistant.cli import main
+
+    assert main(["staff-token"]) == 0
+    token = capsys.readouterr().out.strip()
+    assert len(token) == 43 and load_config({"ASSISTANT_STAFF_TOKEN": token})["ASSISTANT_STAFF_TOKEN"] == token

@@ -8,6 +8,7 @@ import io
 import pytest
 
 from tests.conftest import API_STAFF_ROUTES, STAFF_ROUTES
+from web import staff
 
 
 @pytest.mark.parametrize(("method", "path"), STAFF_ROUTES)
@@ -86,8 +87,8 @@ def test_missing_evaluation_set_is_a_json_error(make_app, staff_token, staff_hea
     assert "none.jsonl" in assert_documented(response, "/api/staff/evaluate")["error"]
 
 
-def test_feedback_and_gaps_reach_the_console(staff_client, staff_headers, assert_documented):
-    staff_client.post("/api/feedback", json={"reply_id": "r1", "rating": "up", "comment": "<b>great</b>"})
+def test_feedback_and_gaps_reach_the_console(staff_client, staff_headers, assert_documented, feedback_body):
+    staff_client.post("/api/feedback", json=feedback_body(comment="<b>great</b>"))
     for question in ("Do you validate parking?", "do you validate PARKING", "Is there wifi in the clinic?"):
         staff_client.post("/api/ask", json={"question": question})
     feedback = assert_documented(
@@ -120,3 +121,25 @@ def test_staff_reads_give_503_when_storage_is_broken(make_app, staff_token, staf
     response = client.get("/api/staff/gaps", headers=staff_headers)
     assert response.status_code == 503
     assert assert_documented(response, "/api/staff/gaps", "GET")["error"]
+
+
+@pytest.mark.parametrize(
+    ("text", "neutralized"),
+    [
+        ("=1+1", "'=1+1"),
+        ("x;=1+1;y", "x;'=1+1;y"),
+        ("a, +cmd|' /C calc'!A0", "a, '+cmd|' /C calc'!A0"),
+        ("line\n@SUM(A1)", "line\n'@SUM(A1)"),
+        ("tab\t-2", "tab\t'-2"),
+        ("plain text - with a dash", "plain text - with a dash"),
+    ],
+)
+def test_formula_characters_are_neutralised_after_every_separator(text, neutralized):
+    assert staff.neutralize_formula(text) == neutralized
+
+
+def test_gaps_csv_quotes_every_cell(staff_client, staff_headers):
+    staff_client.post("/api/ask", json={"question": "x;=1+1;y do you validate parking"})
+    lines = staff_client.get("/api/staff/gaps.csv", headers=staff_headers).get_data(as_text=True).splitlines()
+    assert lines[0] == '"question","count","first_asked","last_asked"'
+    assert lines[1].startswith('"x;\'=1+1;y do you validate parking","1",')

@@ -44,7 +44,7 @@ export function feedbackWidget(entry, onSent) {
   ]);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const body = { reply_id: entry.reply.id, rating, question: entry.question, kind: entry.reply.kind };
+    const body = { reply_id: entry.reply.id, rating }; // the signed id carries the question and kind
     if (comment.value.trim()) body.comment = comment.value.trim();
     try {
       await request("/api/feedback", { method: "POST", body });
