@@ -10,6 +10,7 @@ from pathlib import Path
 from . import messages
 from .corpus import Corpus, load_corpus
 from .errors import CorpusError
+from .focus import Ask, asks, unmet
 from .lexicon import is_english_word
 from .models import Article, Passage, Quote, Reply
 from .query import Query, QueryAnalyzer, Slot
@@ -52,7 +53,7 @@ MAX_ANALYZED_CHARS = 2000
 # first are not considered. Chosen on tests/data/eval.jsonl among 2-5 candidates and 0.3-0.7.
 EVIDENCE_CANDIDATES = 3
 EVIDENCE_MIN_SCORE = 0.5
-EVIDENCE_MARGIN = 0.45  # a later candidate must hold this much more of the evidence to go first
+EVIDENCE_MARGIN = 0.3
 MAX_CRISIS_CHARS = 20000
 # Passages whose split sentences are kept (about 1 KB each); the quoted ones recur.
 SENTENCE_CACHE_PASSAGES = 8192
@@ -186,8 +187,9 @@ class Assistant:
                 "decision": {"reason": "small talk only"},
             }
         slots, context = self._with_history(query, history)
-        candidates = self._best_supported_first(self.index.rank(slots), query.slots)
-        decision = self._decide(candidates, query.slots)
+        wanted = asks(question)
+        candidates = self._best_supported_first(self.index.rank(slots), query.slots, wanted)
+        decision = self._decide(candidates, query.slots, wanted)
         trace = {"query": query, "history_used": context, "candidates": candidates, "decision": decision.to_dict()}
         if not decision.answer and has_smalltalk:
             # Small talk around words the articles cannot answer ("ty that helped a lot") is small talk.
@@ -198,7 +200,7 @@ class Assistant:
             message = messages.NO_ANSWER if query.slots else messages.EMPTY_QUESTION
             trace["reply"] = Reply("no_answer", message, suggestions=self._suggest(candidates, [], question))
             return trace
-        chosen = self._choose_quotes(candidates, query.slots)
+        chosen = self._choose_quotes(candidates, query.slots, wanted)
         quotes = tuple(Quote(c.passage, self._highlight(c.passage, slots)) for c in chosen)
         trace["reply"] = Reply(
             "answer",
@@ -231,12 +233,22 @@ class Assistant:
                     return query.slots + extra, previous
         return query.slots, None
 
-    def _best_supported_first(self, candidates: list[Candidate], slots: list[Slot]) -> list[Candidate]:
-        """Candidates with the one holding most of the question's evidence among the first few moved to the front."""
+    def _best_supported_first(
+        self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask]
+    ) -> list[Candidate]:
+        """Candidates with the one holding most of the question's evidence among the first few moved to the front.
+
+        A candidate that gives the kind of answer asked for (a number, a length of time, a risk…)
+        goes before one that does not.
+        """
         if len(candidates) < 2:
             return candidates
         floor = EVIDENCE_MIN_SCORE * candidates[0].score
         pool = [c for c in candidates[:EVIDENCE_CANDIDATES] if c.score >= floor]
+        if wanted and unmet(wanted, candidates[0].passage.text):
+            fitting = [c for c in pool if not unmet(wanted, c.passage.text)]
+            if fitting:
+                candidates = [fitting[0]] + [c for c in candidates if c is not fitting[0]]
         first = self._coverage(candidates[0], slots)[0]
         best = max(pool, key=lambda c: (round(self._coverage(c, slots)[0], 2), c.score))
         if self._coverage(best, slots)[0] < first + EVIDENCE_MARGIN:
@@ -251,12 +263,16 @@ class Assistant:
         informative = sum(self.index.slot_idf(s) >= INFORMATIVE_IDF for s in matched)
         return (covered / total if total else 0.0), informative
 
-    def _decide(self, candidates: list[Candidate], slots: list[Slot]) -> Decision:
+    def _decide(self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask]) -> Decision:
         if not slots:
             return Decision(False, "no searchable words in the question")
         if not candidates:
             return Decision(False, "no passage shares a word with the question")
         coverage, informative = self._coverage(candidates[0], slots)
+        if missing := unmet(wanted, candidates[0].passage.text):
+            return Decision(
+                False, f"the question asks for {' and '.join(missing)}, which the best passage does not give", coverage
+            )
         held = f"the best passage holds {coverage:.0%} of the question's evidence"
         if coverage >= 0.999 and self._names_section(candidates[0], slots):
             return Decision(True, f"{held}, and its section's title names the topic", coverage, informative)
@@ -280,7 +296,7 @@ class Assistant:
         title = set(terms(candidate.passage.section_title))
         return any(t in title for s in slots for t in s.terms)
 
-    def _choose_quotes(self, candidates: list[Candidate], slots: list[Slot]) -> list[Candidate]:
+    def _choose_quotes(self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask]) -> list[Candidate]:
         best = candidates[0]
         chosen = [best]
         budget = MAX_QUOTE_WORDS - len(best.passage.text.split())
@@ -289,7 +305,8 @@ class Assistant:
                 break
             coverage, informative = self._coverage(c, slots)
             size = len(c.passage.text.split())
-            if informative and coverage >= min_coverage(informative) and size <= budget:
+            fits = informative and coverage >= min_coverage(informative) and not unmet(wanted, c.passage.text)
+            if fits and size <= budget:
                 chosen.append(c)
                 budget -= size
         return chosen

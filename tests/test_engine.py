@@ -72,10 +72,31 @@ def test_questions_the_article_does_not_answer_get_no_answer(assistant, question
 
 
 def test_matching_only_common_topic_words_is_not_evidence(assistant):
-    # "ketamine" is in nearly every passage; "legal" and "state" in none.
-    trace = assistant.explain("is ketamine legal in my state")
+    # "ketamine" is in nearly every passage; "available" and "state" in none.
+    trace = assistant.explain("is ketamine available in my state")
     assert trace["reply"]["kind"] == "no_answer"
     assert "common words" in trace["decision"]["reason"]
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("is ketamine legal in my state", "a legal or regulatory status"),
+        ("how long do the side effects last", "asks for"),
+        ("exactly how many infusions will I need in total?", "a number"),
+        ("how many minutes is each session?", "a time in minutes"),
+    ],
+)
+def test_a_specific_ask_the_passage_cannot_give_is_declined(assistant, question, ask):
+    trace = assistant.explain(question)
+    assert trace["reply"]["kind"] == "no_answer"
+    assert ask in trace["decision"]["reason"]
+
+
+def test_a_risk_question_never_quotes_the_benefits(assistant):
+    for question in ("what are the risks of ketamine?", "how long do the side effects last", "long term side effects?"):
+        reply = assistant.ask(question)
+        assert not any("Long-Term Benefits" in q.passage.section_title for q in reply.quotes), question
 
 
 @pytest.mark.parametrize(
