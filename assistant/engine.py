@@ -16,7 +16,7 @@ from .models import Article, Passage, Quote, Reply
 from .query import Query, QueryAnalyzer, Slot
 from .retrieval import Candidate, PassageIndex
 from .safety import Assessment, assess, is_crisis
-from .smalltalk import strip_smalltalk
+from .smalltalk import about_assistant, asks_something, strip_smalltalk
 from .spelling import Speller
 from .staffdata import StaffData, load_staff_data, validate_staff_data
 from .text import STOPWORDS, normalize, stem, terms, words
@@ -179,7 +179,7 @@ class Assistant:
     def _respond_normally(self, question: str, history: list[str] | None) -> dict:
         has_smalltalk, rest = strip_smalltalk(question)
         query = self.analyzer.analyze(question)
-        if has_smalltalk and not any(w not in STOPWORDS for w in words(rest)):
+        if has_smalltalk and (not any(w not in STOPWORDS for w in words(rest)) or not asks_something(rest)):
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
             return {
                 "reply": Reply("chitchat", text, suggestions=tuple(self.starters[:4])),
@@ -191,7 +191,7 @@ class Assistant:
         candidates = self._best_supported_first(self.index.rank(slots), query.slots, wanted)
         decision = self._decide(candidates, query.slots, wanted)
         trace = {"query": query, "history_used": context, "candidates": candidates, "decision": decision.to_dict()}
-        if not decision.answer and has_smalltalk:
+        if not decision.answer and has_smalltalk and (about_assistant(question) or not asks_something(rest)):
             # Small talk around words the articles cannot answer ("ty that helped a lot") is small talk.
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
             trace["reply"] = Reply("chitchat", text, suggestions=tuple(self.starters[:4]))

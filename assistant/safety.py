@@ -230,6 +230,26 @@ _PAST = (
     r"|history of|back (?:then|in)|no longer|since then|have not (?:in|for|since)|clean for|free for"
     r"|doing (?:fine|better|well|great|ok|okay) now|recovered|survivor|a long time ago|hace (?:anos|mucho))"
 )
+# Taking too much of something, on purpose or not: the first half of an overdose happening now.
+_EXCESS = (
+    r"(?:took|(?<!not )(?<!never )taken|drank|swallowed|ate|chewed|snorted|injected|mixed|od|overdosed|overdid|did|put on"
+    r"|got into|double dos\w*|tome|tomo|vypila|take)\b.{0,50}\b(?:too (?:much|many)|way (?:too|more)|more than|all|every"
+    r"|everything|whole|entire|handful|bunch|a lot|ton|bottle|card|packs?|extra|double|twice|\d+|plus|on purpose|by mistake"
+    r"|accident\w*|todas|tabletki|both|on top of|mixed|pills?|tablets?|meds|patch(?:es)?|alcohol|vodka|beer|wine|liquor|fifth"
+    r"|lines|edibles)"
+)
+# Signs of a body in trouble, as people describe them (Poison Control's "call 911 if" list in lay words).
+_SYMPTOM = (
+    r"(?:not breathing|breath\w* (?:is |feels? |real |rly |really |very |so )?(?:shallow|slow|weird|funny|wrong|hard|barely)"
+    r"|hard to breathe?|can not breathe?|cant breathe?|gasping|snoring|heart (?:is |feels? |\S+ )?(?:racing|pounding|jumping"
+    r"|weird|slow|going|doing|like|thumping|skipping|\d+)|pulse|chest (?:is |feels? )?(?:tight|hurts|pain|crushing|weird)"
+    r"|vision|going dark|seeing (?:spots|double)|see double|fuzzy|blurry|numb|can not feel|cant feel|no siento|shaking|shakin"
+    r"|seizure|fit|convuls\w*|twitch\w*|jerk\w*|foam\w*|throwing up|throwin up|vomit\w*|puking|sick|nause\w*|dizzy|mareada?"
+    r"|spinning|spinnin|faint\w*|pass out|passing out|passed out|blacking out|black out|sleepy|eyes (?:will not|wont) stay"
+    r"|keep my eyes|heavy|getting heavy|cold hands|sweat\w*|pale|grey|gray|white|yellow|blue|confused|slurr\w*|acting drunk"
+    r"|acts drunk|not (?:talking|making sense)|weak|can not stand|cant stand|can not move|bleeding|blood|stomach (?:hurts|pain)"
+    r"|gut|strange|temblando|vomitando|late raro|respira lento|going under|everything (?:is )?slow|everythin slow)"
+)
 _NOT_CUT = r"(?!\w*(?: (?:out|back|down|off|edge|in|corners|ties|class|costs?|carbs|sugar|hair|grass|it out|the)\b))"
 
 # Each rule: (name, level, regex over one canonical sentence). Names appear in --explain.
@@ -239,16 +259,27 @@ _RULES: list[tuple[str, str, str]] = [
         "emergency symptoms",
         "emergency",
         r"\b(?:not breathing|stopped breathing|barely breathing|breathing (?:is )?(?:really |very |so |super )?"
-        r"(?:slow|slowly|shallow|weird|funny|strange|wrong)|turning blue|turned blue|gone blue|lips (?:are )?"
-        r"(?:blue|purple|grey|gray)|blue lips|unresponsive|not responding|will not wake|can not wake|not waking"
-        r"|(?<!almost )(?<!nearly )passed out|unconscious|collapsed|seizing|having a seizure|convulsing|foaming"
-        r"|not rousable|unrousable|lips (?:are |r )?(?:going|turning) (?:blue|grey|gray|purple)|going (?:back )?under|going grey"
-        r"|everything (?:is )?going (?:grey|gray|dark|black)|not moving|fell out|head slumped|gurgl\w*|needle (?:still )?in"
-        r"|fainted|eyes rolled|went stiff|stiff and|very pale|woozy|(?:hardly|barely|can not) keep (?:my |his |her )?eyes open"
-        r"|breathing but only just|breath(?:ing)? (?:every|once every)|so sleepy|very sleepy|stomach is burning|heart is thumping"
-        r"|keeps passing out|passing out|twitching|jerking|turning (?:blue|grey)|rr (?:maybe |of |is )?[1-8]\b|lips (?:are )?dusky|convulsions|no responde"
-        r"|choking on (?:his|her|their|my )?(?:vomit|puke)|(?:will not|can not|does not|wont) stop bleeding"
+        r"(?:slow|slowly|shallow|weird|funny|strange|wrong)|turning blue|turned blue|gone blue|lips (?:are |r )?(?:going |turning )?"
+        r"(?:blue|purple|grey|gray|dusky)|blue lips|unresponsive|not responding|unconscious|collapsed|seizing|having a seizure"
+        r"|convulsing|convulsions|(?<!almost )(?<!nearly )(?:he|she|they|friend|son|daughter|buddy) (?:\w+ )?passed out"
+        r"|(?:he|she|they|him|her|them|baby|son|daughter|brother|sister|friend|buddy|mom|dad|husband|wife|partner|boyfriend"
+        r"|girlfriend) (?:\w+ ){0,5}(?:is |s |are )?(?:not waking|will not wake|wont wake)|can not wake (?:him|her|them|up)"
+        r"|(?<!\bi )(?<!\bi just )(?<!\bi hope i )(?:will not|wont|is not|isnt|not) (?:wake|waking|respond\w*|answer\w*) (?:up"
+        r"|to (?:his|her|their) name|me)\b.{0,60}\b(?:pills?|bottle|took|snor\w*|breath\w*|floor)\b|\bsnor\w* weird\b"
+        r"|not rousable|unrousable|everything (?:is )?going (?:grey|gray|dark|black)|not moving(?! (?:anywhere|away|on|forward|out|in|house|home))|fell out|head slumped|gurgl\w*"
+        r"|needle (?:still )?in|eyes rolled|went stiff|(?:hardly|barely|can not) keep (?:my |his |her )?eyes open"
+        r"|breathing but only just|breath\w* (?:like )?once every|keeps passing out|rr (?:maybe |of |is )?[1-8]\b"
+        r"|no responde|choking on (?:his|her|their|my )?(?:vomit|puke)|(?:will not|can not|does not|wont) stop bleeding"
         r"|no respira|no despierta|inconsciente|labios (?:morados|azules)|convulsion)\b",
+    ),
+    (
+        "overdose taken",
+        "emergency",
+        rf"\b(?:took|swallowed|ate|chewed|downed|injected|snorted|drank|put on|tome|tomo) (?:\w+ ){{0,3}}(?:all|everything|every"
+        rf"|the whole|whole|an entire|entire|too many|too much|way too|a handful|handful|a bunch|\d{{2,}}|like \d+|maybe \d+"
+        rf"|about \d+|em|them all|todas)\b(?: \w+){{0,4}} (?:{_MEANS}|drawer|cabinet|patches|pack|card|capsules|doses|of (?:them"
+        rf"|it|my|the|his|her)|em|them|it|k|lines|las)\b|\b(?:already|just) took (?:em|them|it|the pills)\b"
+        rf"|\bi took the pills\b",
     ),
     (
         "overdose now",
@@ -269,13 +300,22 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?! (?:years|in|when|back))|\bis overdosing\b|\bse tomo (?:todas|muchas|un monton)",
     ),
     (
-        "symptoms after taking something",
+        "symptoms after taking too much",
         "emergency",
-        r"\b(?:took|take|taking|drank|snorted|used|did|had|swallowed|injected|tomo)\b.{0,120}\b(?:spinning|dizzy|can not feel|throwing up"
-        r"|vomiting|heart (?:is )?(?:racing|pounding)|chest (?:hurts|pain)|can not (?:breathe|stand|move|see)|numb"
-        r"|shaking|shaky|sweaty|hallucinating|confused|slurring|heavy|tingling|feels? weird|not making sense"
-        r"|pulse (?:is )?(?:really |very )?(?:slow|weak)|barely keep|can not keep my eyes|mareada?|temblando|vomitando"
-        r"|no siento|late raro|late rarisimo|confundida?|respira lento)\b",
+        rf"\b{_EXCESS}\b.{{0,120}}\b{_SYMPTOM}\b|\b{_SYMPTOM}\b.{{0,80}}\b{_EXCESS}\b",
+    ),
+    (
+        "serious injury or poisoning now",
+        "emergency",
+        r"\b(?:drank|drink|drinks|swallowed|ate|chewed) (?:the |some |a |his |her )?(?:\w+ )?(?:bleach|antifreeze|rat poison"
+        r"|poison|cleaning (?:liquid|product)|pesticide|weed killer|lye|cattle wormer|chemicals?)\b"
+        r"|\b(?:shot|stabbed|hanged|hung|cut) (?:him|her|them|my)? ?sel(?:f|ves)\b.{0,80}\b(?:blood|bleeding|breathing|talking"
+        r"|moving|ambulance|ambo|hurts)\b|\b(?:cut|cuts) (?:too |so |very )?deep\b|\b(?:cut|rope) (?:him|her) down\b"
+        r"|\bcut the rope\b|\b(?:tried to hang|hung) (?:my|him|her)sel(?:f|ves)\b.{0,40}\b(?:broke|neck|voice|breathing)\b"
+        r"|\bwater is red\b|\b(?:on|in) the (?:floor|ground|bathroom floor|bed|sofa|couch)\b.{0,60}\b(?:not (?:answering|responding"
+        r"|moving|breathing)|will not (?:answer|respond|wake|come to)|shaking|fit|seizure|foam\w*|grey|gray|blue|barely)\b"
+        r"|\b(?:will not|wont|can not) come to\b|(?<!knocked )(?<!knocked me )\bout cold\b|\bhaving a fit\b|\bfoam\w* (?:at|on|from|comin\w*)"
+        r" (?:the |his |her )?mouth\b|\bbreath\w* (?:like )?once every\b|\b\d+ breaths? (?:a|per) minute\b",
     ),
     # --- crisis: ideation with a wish, intent, plan, means or behaviour -----------------------------
     (
@@ -517,6 +557,9 @@ _RELAPSE = re.compile(
     r"\b(?:again|still|right now|tonight|lately|these days|every (?:day|night)|relapsed|started|(?:is|are|came|coming) back)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|me|myself)\b")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:what if|what happens if|what would happen|would it|could it|if i|if you|if someone|q(?:ue)? pasa si|asking for)\b"
+)
 # A denial next to the risk words: "not suicidal", "no SI", "i dont wanna die", "no quiero hacerme dano".
 _NEGATED = re.compile(
     r"\b(?:not|no|never|nothing|nor|without|denies|deny|denied|ni|hasnt|hasn't|has not|dont have them)\b"
@@ -534,7 +577,8 @@ _IDIOMS = re.compile(
     r" (?:\w+ )?kill me when|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
     r" (?:embarrassment|shame|laughing|boredom|cringe)|to die for|dying (?:to|for|of) \w+|kill (?:for|some time|time)"
     r"|killed it|killing it|dead (?:tired|battery|end|serious|on|center|centre)|(?:scared|bored|sick|worried) to death"
-    r"|drop dead|deadline|dead ?lift|(?:phone|battery|laptop|car|computer) (?:\w+ ){0,3}die|death of (?:him|her|them|us|me)"
+    r"|drop dead|deadline|dead ?lift|(?:od|oded|overdosed?|overdosing) on (?:coffee|caffeine|sugar|chocolate|candy|energy drinks?"
+    r"|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake)|(?:phone|battery|laptop|car|computer) (?:\w+ ){0,3}die|death of (?:him|her|them|us|me)"
     r"|going to (?:die|dye) if|crawl into a hole and die|high dive|bridge (?:club|game|night|players?)|play bridge"
     r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:would )?rather die than)\b"
 )
@@ -569,11 +613,12 @@ _TOPIC_PHRASES = re.compile(
 _COMPILED = [(name, level, re.compile(rx)) for name, level, rx in _RULES]
 _CONCERN = [(name, re.compile(rx)) for name, rx in _CONCERN_RULES]
 
-# Classifier probability at or above which a message with a risk signal is a crisis, and at or
-# above which any message reaches at least the concern level. Chosen on 5-fold cross-validated
-# probabilities over the development part of the safety set (scripts/train_safety_model.py
-# prints them): each catches more crises than it raises false alarms there.
-MODEL_CRISIS = 0.7
+# Classifier probability at or above which a message is a crisis, and at or above which it reaches
+# at least the concern level (the crisis lines beside the normal reply). Chosen on probabilities
+# from leave-one-writer-out cross-validation over the development data (scripts/train_safety_model.py
+# prints them): at 0.8 about one everyday question in 400 is raised to crisis; between 0.5 and
+# 0.8 a message is uncertain, and uncertainty shows the lines rather than withholding them.
+MODEL_CRISIS = 0.8
 MODEL_CONCERN = 0.5
 
 
@@ -605,11 +650,15 @@ def _rank(level: str) -> int:
     return LEVELS.index(level)
 
 
+def _resolved(sentence: str) -> bool:
+    return bool(_PAST_FRAME.search(sentence)) and not _RELAPSE.search(sentence)
+
+
 def _softened(sentence: str, rule: str) -> bool:
     """Whether this ideation rule's words are denied, in the past, or a topic, not a statement about now."""
     if rule not in _SOFTENED_BY_FRAME:
         return False
-    if _NEGATED.search(sentence) or (_PAST_FRAME.search(sentence) and not _RELAPSE.search(sentence)):
+    if _NEGATED.search(sentence) or _resolved(sentence):
         return True
     if rule in _NEVER_A_TOPIC:
         return False
@@ -623,7 +672,11 @@ def _sentence_level(sentence: str) -> tuple[str, list[str]]:
     sentence = _TOPIC_PHRASES.sub("suicidetopic", _IDIOMS.sub(" ", sentence))
     for name, rule_level, regex in _COMPILED:
         if regex.search(sentence):
-            if _softened(sentence, name):
+            if rule_level == "emergency" and (_HYPOTHETICAL.search(sentence) or _resolved(sentence)):
+                # "What if I took all my pills?" or an overdose years ago: danger, but not happening now.
+                fired.append(f"{name} (not happening now)")
+                rule_level = "crisis"
+            elif _softened(sentence, name):
                 fired.append(f"{name} (as a topic)")
                 rule_level = "concern"
             else:
@@ -641,7 +694,9 @@ def _sentence_level(sentence: str) -> tuple[str, list[str]]:
 def _rules(sentences: list[str]) -> Assessment:
     """The highest level any sentence, or pair of neighbouring sentences, reaches by the rules."""
     # Meaning spread over two sentences ("I have 40 pills. I'm so tired.") is read as one too.
+    # Three in a row too: "Took everything in the cabinet. Now I'm scared. Can't breathe right."
     units = sentences + [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)]
+    units += [f"{a} {b} {c}" for a, b, c in zip(sentences, sentences[1:], sentences[2:], strict=False)]
     level, signals, decisive = "none", [], ""
     for unit in units:
         unit_level, fired = _sentence_level(unit)
@@ -663,13 +718,13 @@ def assess(message: str) -> Assessment:
     sentences = canonical_sentences(message)
     rules = _rules(sentences)
     text = " ".join(sentences)
-    score = model.score(text)
+    score = model.score(text, rules.signals)
     level, signals = rules.level, list(rules.signals)
-    if level in ("none", "concern") and score >= MODEL_CRISIS and signals:
+    if level in ("none", "concern") and score >= MODEL_CRISIS:
         level, signals = "crisis", [*signals, f"classifier {score:.2f}"]
     elif level == "none" and score >= MODEL_CONCERN:
         level, signals = "concern", [*signals, f"classifier {score:.2f}"]
-    return Assessment(level, tuple(signals), score, rules.sentence or text, tuple(model.explain(text)))
+    return Assessment(level, tuple(signals), score, rules.sentence or text, tuple(model.explain(text, rules.signals)))
 
 
 def is_crisis(message: str) -> bool:

@@ -16,11 +16,43 @@ SMALLTALK = re.compile(
     r"|who (?:are|r) (?:you|u)|what (?:are|r) (?:you|u)|who am i (?:talking|chatting|speaking) (?:to|with)"
     r"|are (?:you|u)(?: (?:a|an|or|real|actual|just))* (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
     r"(?:(?: (?:a|an|or|real|actual))+ (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse))?"
-    r"|what (?:can|do) (?:you|u) (?:do|help with|know|answer)|how (?:can|do) (?:you|u) help(?: me)?"
+    r"|what (?:can|do) (?:you|u)(?: \w+){0,2} (?:do|help with|know|answer|tell me|cover)|how (?:can|do) (?:you|u) help(?: me)?"
+    r"|what (?:sort|kind|type)s? of (?:things|questions|stuff|topics|info|information) (?:can|do|could) (?:you|u|i)"
+    r"|who (?:runs|made|built|operates|owns|is behind|wrote) (?:you|(?:this|the) (?:chat|bot|chatbot|assistant|site|website"
+    r"|service|thing))|is this (?:a |an |the )?(?:bot|robot"
+    r"|clinic|real person|person|human|automated|ai|chatbot)|(?:a )?few (?:quick )?(?:q s|qs|questions)(?: \w+)?"
+    r"|i have (?:a few|some|a couple of?) (?:quick )?questions|that s all|thats all|have a good one|good (?:morning|evening)"
+    r"|^(?:morning|evening|afternoon)\b|anyone there|sorry (?:for|about) (?:rambling|the long message)"
     r"|what can i ask(?: you)?|how does this (?:chat |bot |assistant )?work|^help(?: me)?$|ok(?:ay)?|great|cool|nice"
     r"|awesome|perfect|got it|i see|(?:that|this|it|you) (?:helps|helped|was helpful)|helpful|very helpful"
     r"|nice to meet you)\b"
 )
+
+
+# A message that asks something: a question mark, or a question word or auxiliary at its start.
+QUESTION = re.compile(
+    r"\w\W{0,3}\?|\b(?:what|how|why|when|where|who|which|wondering|want to know|tell me|explain|curious)\b"
+    r"|^\W*(?:can|could|does|do|did|is|are|was|will|would|should|may|might|any)\b"
+)
+
+
+# Questions to the assistant about itself: what it is, who runs it, what it can answer.
+ABOUT_ASSISTANT = re.compile(
+    r"\b(?:who|what) (?:are|r) (?:you|u)\b|\bare (?:you|u)(?: \w+){0,3} (?:bot|robot|human|person|ai|machine|chatbot|real)\b"
+    r"|\bwhat (?:can|do) (?:you|u)(?: \w+){0,2} (?:do|help|know|answer|tell|cover)\b|\bwhat (?:sort|kind|type)s? of\b"
+    r"|\bwho (?:runs|made|built|operates|owns|is behind|wrote) (?:you|this|the)\b|\bis this (?:a |an |the )?(?:bot|robot"
+    r"|clinic|real person|person|human|automated|ai|chatbot)\b|\bhow does this (?:chat |bot |assistant )?work\b"
+)
+
+
+def about_assistant(message: str) -> bool:
+    """Whether a message asks the assistant about itself or what it can do."""
+    return bool(ABOUT_ASSISTANT.search(normalize(message).replace("'", "")))
+
+
+def asks_something(text: str) -> bool:
+    """Whether what is left of a message after its small talk is a question."""
+    return bool(QUESTION.search(text.strip()))
 
 
 def strip_smalltalk(message: str) -> tuple[bool, str]:

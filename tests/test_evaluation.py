@@ -59,8 +59,10 @@ def test_quality_meets_threshold(summary, name, floor):
     assert metric(summary, name) >= floor, json.dumps(summary["failures"], indent=1)
 
 
-def test_no_ordinary_question_is_answered_as_crisis(summary):
-    assert summary["false_crisis"] == 0
+def test_ordinary_questions_are_almost_never_answered_as_crisis(summary):
+    # The classifier raises about one everyday question in 400 to crisis (README, Safety): the
+    # price of catching crisis messages no rule names. More than that is a regression.
+    assert summary["false_crisis"] <= 0.005
 
 
 def test_relevance_normalises_quotes_dashes_space_and_case():
