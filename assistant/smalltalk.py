@@ -25,7 +25,14 @@ SMALLTALK = re.compile(
     r"|^(?:morning|evening|afternoon)\b|anyone there|sorry (?:for|about) (?:rambling|the long message)"
     r"|what can i ask(?: you)?|how does this (?:chat |bot |assistant )?work|^help(?: me)?$|ok(?:ay)?|great|cool|nice"
     r"|awesome|perfect|got it|i see|(?:that|this|it|you) (?:helps|helped|was helpful)|helpful|very helpful"
-    r"|nice to meet you)\b"
+    r"|nice to meet you"
+    # texting and learner forms, and Spanish, of the same intents
+    r"|thank u|thanku|thnx|thanx|tysm|tyvm|thank you very|many thanks|thanks again|thanks a ton|gracias|muchas gracias"
+    r"|hola|buen[oa]s(?: (?:dias|tardes|noches))?|adios|hasta luego|cya|later|laters|good ?night|night night|gn|bye bye"
+    r"|makes sense|good to know|gotcha|gotchu|understood|alright|all right|sounds good|noted|fair enough|k thx|kk"
+    r"|(?:are|r) (?:you|u) (?:there|still there|awake|working|online)|is (?:this|it) (?:thing )?(?:on|working)"
+    r"|(?:can|could|may) i (?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|anyone|human|person|real)(?: \w+)?"
+    r"|(?:test|testing)(?: \d+)*|hello\W*anyone|sorry to bother (?:you)?|quick question|one more question)\b"
 )
 
 
@@ -38,7 +45,8 @@ QUESTION = re.compile(
 
 # Questions to the assistant about itself: what it is, who runs it, what it can answer.
 ABOUT_ASSISTANT = re.compile(
-    r"\b(?:who|what) (?:are|r) (?:you|u)\b|\bare (?:you|u)(?: \w+){0,3} (?:bot|robot|human|person|ai|machine|chatbot|real)\b"
+    r"\b(?:can|could|may) i (?:talk|speak|chat) (?:to|with)\b|\b(?:are|r) (?:you|u) (?:there|still there|working)\b"
+    r"|\b(?:who|what) (?:are|r) (?:you|u)\b|\bare (?:you|u)(?: \w+){0,3} (?:bot|robot|human|person|ai|machine|chatbot|real)\b"
     r"|\bwhat (?:can|do) (?:you|u)(?: \w+){0,2} (?:do|help|know|answer|tell|cover)\b|\bwhat (?:sort|kind|type)s? of\b"
     r"|\bwho (?:runs|made|built|operates|owns|is behind|wrote) (?:you|this|the)\b|\bis this (?:a |an |the )?(?:bot|robot"
     r"|clinic|real person|person|human|automated|ai|chatbot)\b|\bhow does this (?:chat |bot |assistant )?work\b"
