@@ -611,6 +611,7 @@ _TOPIC_PHRASES = re.compile(
     r"|(?:a|her|his|their|the) suicide attempt)\b"
 )
 _COMPILED = [(name, level, re.compile(rx)) for name, level, rx in _RULES]
+_EMERGENCY = [rule for rule in _COMPILED if rule[1] == "emergency"]
 _CONCERN = [(name, re.compile(rx)) for name, rx in _CONCERN_RULES]
 
 # Classifier probability at or above which a message is a crisis, and at or above which it reaches
@@ -630,7 +631,7 @@ class Assessment:
     signals: tuple[str, ...] = ()  # rules that fired, "rule: sentence" style
     score: float = 0.0  # classifier probability, highest over the message's sentences
     sentence: str = ""  # the canonical sentence that decided the level
-    features: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+    text: str = field(default="", compare=False)  # the canonical message the classifier read
 
     @property
     def is_crisis(self) -> bool:
@@ -642,7 +643,8 @@ class Assessment:
             "signals": list(self.signals),
             "classifier_score": round(self.score, 3),
             "sentence": self.sentence,
-            "top_features": [[f, round(w, 3)] for f, w in self.features],
+            # Computed only when asked for (the explain view), not for every reply.
+            "top_features": [[f, round(w, 3)] for f, w in load_model().explain(self.text, self.signals)],
         }
 
 
@@ -667,10 +669,10 @@ def _softened(sentence: str, rule: str) -> bool:
     )
 
 
-def _sentence_level(sentence: str) -> tuple[str, list[str]]:
+def _sentence_level(sentence: str, rules: list[tuple[str, str, re.Pattern[str]]]) -> tuple[str, list[str]]:
     level, fired = "none", []
     sentence = _TOPIC_PHRASES.sub("suicidetopic", _IDIOMS.sub(" ", sentence))
-    for name, rule_level, regex in _COMPILED:
+    for name, rule_level, regex in rules:
         if regex.search(sentence):
             if rule_level == "emergency" and (_HYPOTHETICAL.search(sentence) or _resolved(sentence)):
                 # "What if I took all my pills?" or an overdose years ago: danger, but not happening now.
@@ -694,12 +696,13 @@ def _sentence_level(sentence: str) -> tuple[str, list[str]]:
 def _rules(sentences: list[str]) -> Assessment:
     """The highest level any sentence, or pair of neighbouring sentences, reaches by the rules."""
     # Meaning spread over two sentences ("I have 40 pills. I'm so tired.") is read as one too.
-    # Three in a row too: "Took everything in the cabinet. Now I'm scared. Can't breathe right."
     units = sentences + [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)]
-    units += [f"{a} {b} {c}" for a, b, c in zip(sentences, sentences[1:], sentences[2:], strict=False)]
+    # Emergencies are also read three sentences at a time: "Took everything in the cabinet. Now
+    # I'm scared. Can't breathe right."
+    triples = [f"{a} {b} {c}" for a, b, c in zip(sentences, sentences[1:], sentences[2:], strict=False)]
     level, signals, decisive = "none", [], ""
-    for unit in units:
-        unit_level, fired = _sentence_level(unit)
+    for unit, rules in [(u, _COMPILED) for u in units] + [(t, _EMERGENCY) for t in triples]:
+        unit_level, fired = _sentence_level(unit, rules)
         signals += [f for f in fired if f not in signals]
         if _rank(unit_level) > _rank(level):
             level, decisive = unit_level, unit
@@ -724,7 +727,7 @@ def assess(message: str) -> Assessment:
         level, signals = "crisis", [*signals, f"classifier {score:.2f}"]
     elif level == "none" and score >= MODEL_CONCERN:
         level, signals = "concern", [*signals, f"classifier {score:.2f}"]
-    return Assessment(level, tuple(signals), score, rules.sentence or text, tuple(model.explain(text, rules.signals)))
+    return Assessment(level, tuple(signals), score, rules.sentence or text, text)
 
 
 def is_crisis(message: str) -> bool:
