@@ -16,7 +16,7 @@ from .query import Query, QueryAnalyzer, Slot
 from .retrieval import Candidate, PassageIndex
 from .safety import is_crisis
 from .smalltalk import strip_smalltalk
-from .spelling import Speller
+from .spelling import Speller, SpellingBudget
 from .staffdata import StaffData, load_staff_data, validate_staff_data
 from .text import STOPWORDS, normalize, stem, terms, words
 
@@ -47,6 +47,9 @@ CONTINUATIONS = ("and ", "but ", "also ", "what about ", "how about ", "so ", "t
 # Questions longer than this are analysed on their first part only; the API allows 500.
 MAX_ANALYZED_CHARS = 2000
 MAX_CRISIS_CHARS = 20000
+# A follow-up leans on the last question or two; reading further back finds nothing new, and each
+# earlier question read costs an analysis. Repeats are read once.
+MAX_HISTORY_READ = 3
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,8 @@ class Assistant:
             return {"reply": Reply("crisis", messages.CRISIS), "decision": {"reason": "crisis language"}}
         question = question[:MAX_ANALYZED_CHARS]
         has_smalltalk, rest = strip_smalltalk(question)
-        query = self.analyzer.analyze(question)
+        budget = SpellingBudget()  # one bound on spelling work for the question and its history
+        query = self.analyzer.analyze(question, budget=budget)
         if has_smalltalk and not any(w not in STOPWORDS for w in words(rest)):
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
             return {
@@ -148,7 +152,7 @@ class Assistant:
                 "query": query,
                 "decision": {"reason": "small talk only"},
             }
-        slots, context = self._with_history(query, history)
+        slots, context = self._with_history(query, history, budget)
         candidates = self.index.rank(slots)
         decision = self._decide(candidates, query.slots)
         trace = {"query": query, "history_used": context, "candidates": candidates, "decision": decision.to_dict()}
@@ -171,7 +175,9 @@ class Assistant:
         """Known to the index by its stem, or a real English word: either way not a typo."""
         return self.index.known(stem(word)) or is_english_word(word)
 
-    def _with_history(self, query: Query, history: list[str] | None) -> tuple[list[Slot], str | None]:
+    def _with_history(
+        self, query: Query, history: list[str] | None, budget: SpellingBudget | None = None
+    ) -> tuple[list[Slot], str | None]:
         """Add the previous question's words when this one leans on it ("and how long does that last?")."""
         if not history:
             return query.slots, None
@@ -180,9 +186,10 @@ class Assistant:
         follow_up = bool(tokens & REFERRING_WORDS) or text.startswith(CONTINUATIONS) or len(query.slots) <= 1
         if not follow_up:
             return query.slots, None
-        for previous in reversed(history[-10:]):
-            if isinstance(previous, str) and previous.strip() and not is_crisis(previous[:MAX_CRISIS_CHARS]):
-                earlier = self.analyzer.analyze(previous[:MAX_ANALYZED_CHARS], weight=HISTORY_WEIGHT)
+        recent = [p for p in reversed(history[-10:]) if isinstance(p, str) and p.strip() and p != query.text]
+        for previous in list(dict.fromkeys(recent))[:MAX_HISTORY_READ]:
+            if not is_crisis(previous[:MAX_CRISIS_CHARS]):
+                earlier = self.analyzer.analyze(previous[:MAX_ANALYZED_CHARS], weight=HISTORY_WEIGHT, budget=budget)
                 own = {s.terms for s in query.slots}
                 extra = [s for s in earlier.slots if s.terms not in own]
                 if extra:
