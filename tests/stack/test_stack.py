@@ -109,6 +109,26 @@ def test_stack_serves_the_chat_over_https_with_hsts_and_no_server_header(stack):
     assert ask.status == 200 and ask.json()["kind"] == "answer"
 
 
+def test_malformed_requests_get_nginx_answers_never_gunicorn_pages(stack):
+    for raw in (b"GET /\x00 HTTP/1.1\r\nHost: x\r\n\r\n", b"BLAH\r\n\r\n", b"GET / HTTP/1.1\r\n" + b"X: y\r\n" * 200):
+        with socket.create_connection(("127.0.0.1", stack.nginx.http_port), timeout=10) as sock:
+            sock.sendall(raw + b"\r\n")
+            answer = sock.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 4"), answer[:80]
+        assert b"gunicorn" not in answer.lower()
+
+
+def test_no_log_holds_a_client_address(stack, get):
+    client = fresh_address()
+    get("POST", "/api/ask", {"question": "Do you validate parking tickets?"}, source=client)
+    get("POST", "/api/feedback", {"reply_id": "forged", "rating": "up"}, source=client)
+    with socket.create_connection(("127.0.0.1", stack.nginx.http_port), timeout=10, source_address=(client, 0)) as s:
+        s.sendall(b"BLAH\r\n\r\n")
+        s.recv(4096)
+    for log in stack.folder.glob("*.log"):
+        assert client not in log.read_text("utf-8", errors="replace"), log.name
+
+
 def test_rate_limit_is_exact_across_two_replicas_of_two_workers(stack, get):
     client = fresh_address()
     statuses: list[int] = []
