@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -74,6 +75,11 @@ def test_gunicorn_serves_the_app_quickly_without_a_control_socket(tmp_path):
         ready = time.monotonic() - started
         assert body and b'"status"' in body, f"not ready after {ready:.1f} s"
         print(f"gunicorn ready in {ready:.2f} s")
+        # A file sent by sendfile and a page, through the one-write response (web/server.py).
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/openapi.json", timeout=5) as response:
+            assert json.loads(response.read())["openapi"].startswith("3.")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+            assert b"<html" in response.read().lower()
     finally:
         process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=15)
