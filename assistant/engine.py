@@ -17,7 +17,7 @@ from .query import Query, QueryAnalyzer, Slot
 from .retrieval import Candidate, PassageIndex
 from .safety import Assessment, assess, is_crisis
 from .smalltalk import about_assistant, asks_something, strip_smalltalk
-from .spelling import Speller
+from .spelling import Speller, SpellingBudget
 from .staffdata import StaffData, load_staff_data, validate_staff_data
 from .text import STOPWORDS, normalize, stem, terms, words
 
@@ -57,6 +57,9 @@ EVIDENCE_MARGIN = 0.3
 MAX_CRISIS_CHARS = 20000
 # Passages whose split sentences are kept (about 1 KB each); the quoted ones recur.
 SENTENCE_CACHE_PASSAGES = 8192
+# A follow-up leans on the last question or two; reading further back finds nothing new, and each
+# earlier question read costs an analysis. Repeats are read once.
+MAX_HISTORY_READ = 3
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,8 @@ class Assistant:
 
     def _respond_normally(self, question: str, history: list[str] | None) -> dict:
         has_smalltalk, rest = strip_smalltalk(question)
-        query = self.analyzer.analyze(question)
+        budget = SpellingBudget()  # one bound on spelling work for the question and its history
+        query = self.analyzer.analyze(question, budget=budget)
         if has_smalltalk and (not any(w not in STOPWORDS for w in words(rest)) or not asks_something(rest)):
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
             return {
@@ -186,7 +190,7 @@ class Assistant:
                 "query": query,
                 "decision": {"reason": "small talk only"},
             }
-        slots, context = self._with_history(query, history)
+        slots, context = self._with_history(query, history, budget)
         wanted = asks(question)
         candidates = self._best_supported_first(self.index.rank(slots), query.slots, wanted)
         decision = self._decide(candidates, query.slots, wanted)
@@ -215,7 +219,9 @@ class Assistant:
         """Known to the index by its stem, or a real English word: either way not a typo."""
         return self.index.known(stem(word)) or is_english_word(word)
 
-    def _with_history(self, query: Query, history: list[str] | None) -> tuple[list[Slot], str | None]:
+    def _with_history(
+        self, query: Query, history: list[str] | None, budget: SpellingBudget | None = None
+    ) -> tuple[list[Slot], str | None]:
         """Add the previous question's words when this one leans on it ("and how long does that last?")."""
         if not history:
             return query.slots, None
@@ -224,9 +230,10 @@ class Assistant:
         follow_up = bool(tokens & REFERRING_WORDS) or text.startswith(CONTINUATIONS) or len(query.slots) <= 1
         if not follow_up:
             return query.slots, None
-        for previous in reversed(history[-10:]):
-            if isinstance(previous, str) and previous.strip() and not is_crisis(previous[:MAX_CRISIS_CHARS]):
-                earlier = self.analyzer.analyze(previous[:MAX_ANALYZED_CHARS], weight=HISTORY_WEIGHT)
+        recent = [p for p in reversed(history[-10:]) if isinstance(p, str) and p.strip() and p != query.text]
+        for previous in list(dict.fromkeys(recent))[:MAX_HISTORY_READ]:
+            if not is_crisis(previous[:MAX_CRISIS_CHARS]):
+                earlier = self.analyzer.analyze(previous[:MAX_ANALYZED_CHARS], weight=HISTORY_WEIGHT, budget=budget)
                 own = {s.terms for s in query.slots}
                 extra = [s for s in earlier.slots if s.terms not in own]
                 if extra:

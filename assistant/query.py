@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .spelling import Speller
+from .spelling import Speller, SpellingBudget
 from .staffdata import SynonymRule
 from .text import STOPWORDS, stem, words
 
@@ -55,12 +55,15 @@ class QueryAnalyzer:
                     self.phrases.setdefault(key, (", ".join(rule.targets), targets))
         self.longest = max((len(k) for k in self.phrases), default=0)
 
-    def analyze(self, question: str, weight: float = 1.0) -> Query:
-        """Slots of a question; each synonym phrase and each remaining content word is one slot."""
+    def analyze(self, question: str, weight: float = 1.0, budget: SpellingBudget | None = None) -> Query:
+        """Slots of a question; each synonym phrase and each remaining content word is one slot.
+
+        `budget` bounds the spelling work (shared by all analyses of one request).
+        """
         corrections: dict[str, str] = {}
         tokens = []
         for word in words(question):
-            fixed = self.speller.correct(word) if word not in STOPWORDS else None
+            fixed = self.speller.correct(word, budget) if word not in STOPWORDS else None
             if fixed:
                 corrections[word] = fixed
             tokens.append(fixed or word)

@@ -17,6 +17,7 @@ from assistant.index import DELTA, K1, B, FieldIndex
 from assistant.retrieval import PassageIndex
 from assistant.text import terms
 from bench.common import ROOT, load_questions, percentiles, table, timed, write_results
+from bench.worstcase import worst_case_ask
 
 ROUNDS = 5  # passes over the 154 evaluation questions: 770 timings, enough for a stable p99
 
@@ -38,6 +39,8 @@ def run(rounds: int = ROUNDS, limit: int | None = None, results: Path | None = N
     for question, history in questions:  # warm the stemmer and word-frequency caches, as a running server has
         assistant.ask(question, history)
     ask = _time_each(assistant.ask, questions, rounds)
+    # A different worst case each time, so the spelling cache never helps.
+    worst = _time_each(assistant.ask, [worst_case_ask(assistant, seed) for seed in range(20 * rounds)], 1)
 
     index = assistant.index
     index_build_s, _ = timed(PassageIndex, assistant.passages, assistant.alternate_questions)
@@ -59,6 +62,7 @@ def run(rounds: int = ROUNDS, limit: int | None = None, results: Path | None = N
 
     steps = {
         "ask (whole reply)": percentiles(ask),
+        "ask, worst case (bench/worstcase.py)": percentiles(worst),
         "PassageIndex.rank (3 fields)": percentiles(rank),
         "FieldIndex.get_scores (body)": percentiles(ours),
         "rank_bm25 BM25Plus.get_scores (body)": percentiles(theirs),

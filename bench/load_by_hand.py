@@ -3,11 +3,15 @@
     python -m bench.load_by_hand                      # 20,000 requests from 32 threads, own server
     python -m bench.load_by_hand --requests 5000 --threads 16 --workers 4
     python -m bench.load_by_hand --url http://127.0.0.1:8000   # a server you started yourself
+    python -m bench.load_by_hand --stack 2            # through nginx to 2 replicas, PostgreSQL, Redis
 
 Run it as a module: as a script, bench/http.py would shadow the standard library's `http`.
 
 Without --url it starts `python -m assistant serve` on a free 127.0.0.1 port (rate limit off, a
 temporary database), and afterwards checks that every accepted feedback row is in the database.
+With --stack N it starts deploy/run-stack's services (N replicas of --workers workers behind nginx,
+PostgreSQL, Redis; rate limits off) and loads nginx's plain HTTP port. Feedback rates the reply
+the same client thread was just given (reply ids are signed), each with a comment of its own.
 The same traffic, shorter, runs in CI as tests/reliability/test_load.py.
 """
 
@@ -31,6 +35,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+# One machine sends all the traffic, from one address: no rate limit, feedback limit or cap.
+UNLIMITED = {
+    "ASSISTANT_RATE_LIMIT": "off",
+    "ASSISTANT_FEEDBACK_LIMIT": "off",
+    "ASSISTANT_FEEDBACK_DAILY_CAP": "1000000",
+}
 # Every fourth request is feedback; asks mix answered, unanswered (logged), small talk and crisis.
 FEEDBACK_EVERY = 4
 QUESTIONS = [
@@ -44,14 +54,13 @@ QUESTIONS = [
 ]
 
 
-def post(host: str, port: int, path: str, body: dict) -> int:
-    """POST JSON on a fresh connection and return the status."""
+def post(host: str, port: int, path: str, body: dict) -> tuple[int, bytes]:
+    """POST JSON on a fresh connection and return the status and body."""
     conn = http.client.HTTPConnection(host, port, timeout=60)
     try:
         conn.request("POST", path, json.dumps(body), {"Content-Type": "application/json"})
         response = conn.getresponse()
-        response.read()
-        return response.status
+        return response.status, response.read()
     finally:
         conn.close()
 
@@ -65,23 +74,27 @@ def run_load(host: str, port: int, requests: int, threads: int) -> dict:
     lock = threading.Lock()
 
     def client(first: int) -> None:
+        last_reply = None
         for n in range(first, requests, threads):
-            if n % FEEDBACK_EVERY == 0:
-                path, body = "/api/feedback", {"reply_id": f"bench-{n}", "rating": "up"}
+            if n % FEEDBACK_EVERY == 0 and last_reply:
+                path, body = "/api/feedback", {"reply_id": last_reply, "rating": "up", "comment": f"bench-{n}"}
+                last_reply = None
             else:
                 path, body = "/api/ask", {"question": QUESTIONS[n % len(QUESTIONS)]}
             started = time.perf_counter()
             try:
-                status = post(host, port, path, body)
-            except OSError as error:
+                status, answer = post(host, port, path, body)
+            except (OSError, http.client.HTTPException) as error:
                 with lock:
                     errors[type(error).__name__] += 1
                 continue
+            if status == 200:
+                last_reply = json.loads(answer)["id"]
             with lock:
                 latencies.append(time.perf_counter() - started)
                 statuses[status] += 1
                 if status == 201:
-                    accepted.append(body["reply_id"])
+                    accepted.append(body["comment"])
 
     started = time.perf_counter()
     workers = [threading.Thread(target=client, args=(t,)) for t in range(threads)]
@@ -108,9 +121,7 @@ def start_server(folder: Path, workers: int) -> tuple[subprocess.Popen, int, Pat
     """Start `assistant serve` with a fresh database and wait for /api/health."""
     port, db = free_port(), folder / "bench.sqlite3"
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(
-        HOME=str(folder), ASSISTANT_DB=str(db), ASSISTANT_RATE_LIMIT="off", ASSISTANT_CORPUS=str(ROOT / "corpus")
-    )
+    env.update(HOME=str(folder), ASSISTANT_DB=str(db), ASSISTANT_CORPUS=str(ROOT / "corpus"), **UNLIMITED)
     command = [sys.executable, "-m", "assistant", "serve", "--port", str(port), "--workers", str(workers)]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(400):  # 20 s
@@ -146,7 +157,10 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers of the server this starts")
     parser.add_argument("--url", help="load this running server instead (its database is not checked)")
+    parser.add_argument("--stack", type=int, metavar="N", help="start the stack with N replicas and load it")
     args = parser.parse_args()
+    if args.stack:
+        return run_stack(args)
     if args.url:
         target = urlsplit(args.url)
         result = run_load(target.hostname or "127.0.0.1", target.port or 80, args.requests, args.threads)
@@ -161,11 +175,29 @@ def main() -> int:
             code = process.wait(timeout=60)
         report(result, args.requests, args.threads, args.workers)
         with sqlite3.connect(db) as conn:
-            stored = {row[0] for row in conn.execute("SELECT reply_id FROM feedback")}
+            stored = {row[0] for row in conn.execute("SELECT comment FROM feedback")}
         lost = len(set(result["accepted"]) - stored)
         print(f"feedback     {len(result['accepted'])} accepted, {lost} lost")
         print(f"shutdown     exit code {code} after SIGTERM")
     failed = lost or code or result["errors"] or any(status >= 500 for status in result["statuses"])
+    return 1 if failed else 0
+
+
+def run_stack(args) -> int:
+    """Load nginx in front of N replicas with PostgreSQL and Redis; count rows lost in PostgreSQL."""
+    import psycopg
+
+    from deploy.stack import Stack
+
+    with Stack(replicas=args.stack, workers=args.workers, settings=UNLIMITED) as stack:
+        result = run_load("127.0.0.1", stack.nginx.http_port, args.requests, args.threads)
+        with psycopg.connect(stack.database_url) as conn:
+            stored = {row[0] for row in conn.execute("SELECT comment FROM feedback")}
+    report(result, args.requests, args.threads, None)
+    print(f"stack        nginx, {args.stack} replicas x {args.workers} gunicorn workers, PostgreSQL, Redis")
+    lost = len(set(result["accepted"]) - stored)
+    print(f"feedback     {len(result['accepted'])} accepted, {lost} lost")
+    failed = lost or result["errors"] or any(status >= 500 for status in result["statuses"])
     return 1 if failed else 0
 
 

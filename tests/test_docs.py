@@ -24,3 +24,19 @@ def test_quick_start_is_two_commands_and_ci_runs_the_test_one():
     assert len(block) == 2
     assert "assistant serve" in block[0] and "pytest" in block[1]
     assert block[1] in (ROOT / ".ci" / "run").read_text("utf-8")
+
+
+def test_every_deploy_file_is_named_in_the_readme():
+    files = [p for p in (ROOT / "deploy").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    assert files
+    internal = {"services.py", "stack.py"}  # run-stack's own parts
+    for path in files:
+        if path.name not in internal:
+            assert f"deploy/{path.relative_to(ROOT / 'deploy')}" in README or path.name in README, path
+
+
+def test_readme_keeps_the_embedded_profile_first_and_documents_run_stack():
+    assert README.index("assistant serve") < README.index("deploy/run-stack")
+    assert "deploy/run-stack --replicas 2 --port" in README
+    for setting in ("ASSISTANT_DATABASE_URL", "ASSISTANT_RATE_LIMIT_STORAGE", "ASSISTANT_SECRET_KEY"):
+        assert setting in README

@@ -168,7 +168,7 @@ class SQLiteDatabase(Database):
         return conn
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not self.path.exists():
             # Visitors' words are personal data: only the server's own user may read the file.
             os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))

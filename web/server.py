@@ -8,6 +8,7 @@ import runpy
 import sys
 
 import gunicorn.http.wsgi
+import gunicorn.util
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
@@ -39,6 +40,49 @@ def hide_client_addresses() -> None:
         logger = logging.getLogger(name)
         if not any(isinstance(f, HideClientAddresses) for f in logger.filters):
             logger.addFilter(HideClientAddresses())
+
+
+class OneWriteResponse(gunicorn.http.wsgi.Response):
+    """gunicorn's response, with the headers and the first body bytes sent in one write.
+
+    gunicorn writes a response's headers, then its body. A replica killed between the two (a
+    crash, an OOM kill, SIGKILL in the stack tests) leaves nginx holding a header it has already
+    passed on and no body, which it cannot retry elsewhere: the visitor sees a cut-off reply.
+    Held back and joined to the body, the whole reply is in the socket at once or not at all.
+    """
+
+    _held = b""
+    _hold = True
+
+    def send_headers(self):
+        if self.headers_sent or not self._hold:
+            return super().send_headers()
+        lines = self.default_headers() + [f"{name}: {value}\r\n" for name, value in self.headers]
+        self._held = ("".join(lines) + "\r\n").encode("latin-1")
+        self.headers_sent = True
+
+    def _flush_held(self) -> None:
+        if self._held:
+            held, self._held = self._held, b""
+            gunicorn.util.write(self.sock, held)
+
+    def _emit_body(self, data):
+        if self._held and not self.chunked:
+            held, self._held = self._held, b""
+            gunicorn.util.write(self.sock, held + data)
+            return
+        self._flush_held()
+        super()._emit_body(data)
+
+    def sendfile(self, respiter):
+        self._hold = False  # the file goes out by os.sendfile, after headers written as usual
+        self._flush_held()
+        return super().sendfile(respiter)
+
+    def close(self):
+        self._flush_held()
+        self._hold = False
+        super().close()
 
 
 class GunicornServer(BaseApplication):
@@ -100,6 +144,7 @@ def serve(
         "control_socket_disable": True,  # gunicorn 27 otherwise opens a socket under $HOME/.gunicorn
     }
     gunicorn.http.wsgi.SERVER = SERVER_HEADER  # read when each response is made
+    gunicorn.http.wsgi.Response = OneWriteResponse  # looked up by wsgi.create() for each request
     try:
         GunicornServer(app, options, gunicorn_config).run()
     except SystemExit as stop:  # the arbiter exits the process when it halts

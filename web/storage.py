@@ -43,19 +43,24 @@ class Storage:
         self._ready = False
         self._lock = threading.Lock()
 
-    def _transaction(self):
+    def _ensure_schema(self) -> None:
         if not self._ready:
             with self._lock:
                 if not self._ready:
                     self.schema_version = self.db.migrate(MIGRATIONS)
                     self._ready = True
+
+    def _transaction(self):
+        self._ensure_schema()
         return self.db.transaction()
 
     def check(self) -> bool:
-        """Create or migrate the schema now; log instead of raising so start-up never fails on it."""
+        """Create or migrate the schema now; log instead of raising so start-up never fails on it.
+
+        PostgreSQL migrates on a connection of its own, so no pool is opened before gunicorn forks.
+        """
         try:
-            with self._transaction() as conn:
-                conn.execute("SELECT 1")
+            self._ensure_schema()
             return True
         except StorageUnavailable as error:
             self._ready = False  # the file may be repaired later: migrate again on next use

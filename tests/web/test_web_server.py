@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -67,15 +68,36 @@ def test_gunicorn_serves_the_app_quickly_without_a_control_socket(tmp_path):
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1) as response:
                     body = response.read()
+                    server_header = response.headers.get("Server", "")
                     break
             except OSError:
                 time.sleep(0.05)
         ready = time.monotonic() - started
         assert body and b'"status"' in body, f"not ready after {ready:.1f} s"
         print(f"gunicorn ready in {ready:.2f} s")
+        # A file sent by sendfile and a page, through the one-write response (web/server.py).
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/openapi.json", timeout=5) as response:
+            assert json.loads(response.read())["openapi"].startswith("3.")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+            assert b"<html" in response.read().lower()
     finally:
         process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=15)
     assert f"http://127.0.0.1:{port}/" in out
     assert "Traceback" not in err
     assert not (tmp_path / ".gunicorn").exists()
+    assert "gunicorn" not in server_header.lower()  # no product or version for scanners
+
+
+def test_log_filter_blanks_client_addresses():
+    import logging
+
+    from web.server import HideClientAddresses
+
+    record = logging.LogRecord("gunicorn.error", logging.WARNING, "", 0, "Invalid request from ip=%s: %s", None, None)
+    record.args = ("203.0.113.5", "bad request line")
+    HideClientAddresses().filter(record)
+    assert "203.0.113.5" not in record.getMessage() and "bad request line" in record.getMessage()
+    v6 = logging.LogRecord("x", logging.INFO, "", 0, "from 2001:db8::7 and ::ffff:10.0.0.1", None, None)
+    HideClientAddresses().filter(v6)
+    assert "2001:db8" not in v6.getMessage() and "10.0.0.1" not in v6.getMessage()
