@@ -17,7 +17,7 @@ from .retrieval import Candidate, PassageIndex
 from .safety import is_crisis
 from .smalltalk import strip_smalltalk
 from .spelling import Speller
-from .staffdata import StaffData, load_staff_data, validate_staff_data
+from .staffdata import StaffData, load_staff_data, question_key, validate_staff_data
 from .text import STOPWORDS, normalize, stem, terms, words
 
 # Abstention. A passage answers only if it holds enough of the question's evidence: the share of
@@ -89,6 +89,7 @@ class Assistant:
         speller = Speller(vocabulary, STOPWORDS | lay_words, self._is_word)
         self.analyzer = QueryAnalyzer(speller, data.synonyms)
         self._by_slug = {a.slug: a for a in corpus.articles}
+        self._not_covered = {question_key(q) for q in data.not_covered}
         # Sentences and their stems, split once so highlighting costs no tokenizing per reply.
         self._sentences = {
             p.id: [(text, frozenset(terms(text))) for text in corpus.sentences(p.text) or [p.text]]
@@ -139,6 +140,9 @@ class Assistant:
         if is_crisis(question[:MAX_CRISIS_CHARS]):
             return {"reply": Reply("crisis", messages.CRISIS), "decision": {"reason": "crisis language"}}
         question = question[:MAX_ANALYZED_CHARS]
+        if question_key(question) in self._not_covered:
+            reply = Reply("no_answer", messages.NO_ANSWER, suggestions=tuple(self.starters[:MAX_SUGGESTIONS]))
+            return {"reply": reply, "decision": {"reason": "staff marked this question as not covered by the articles"}}
         has_smalltalk, rest = strip_smalltalk(question)
         query = self.analyzer.analyze(question)
         if has_smalltalk and not any(w not in STOPWORDS for w in words(rest)):

@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from assistant import Assistant
 from web import api, pages, staff
 from web.config import load_config
+from web.edits import EditStore, LiveAssistant
 from web.errors import init_errors
 from web.ratelimit import SlidingWindowLimiter
 from web.security import init_security
@@ -31,6 +32,10 @@ def create_app(test_config: Mapping[str, Any] | None = None, assistant: Assistan
     app.extensions["assistant"] = assistant or Assistant.from_directory(app.config["ASSISTANT_CORPUS"])
     app.extensions["storage"] = storage = Storage(app.config["ASSISTANT_DB"])
     storage.check()  # creates the tables now, or logs why it cannot; start-up goes on either way
+    live = LiveAssistant(app.extensions, EditStore(storage), app.extensions["assistant"])
+    app.extensions["live_assistant"] = live
+    live.load()  # staff edits made in the console, merged before the first request
+    app.before_request(live.refresh_if_due)  # edits made on other workers arrive within seconds
     limit = app.config["ASSISTANT_RATE_LIMIT"]
     app.extensions["rate_limiter"] = SlidingWindowLimiter(*limit) if limit else None
     if hops := app.config["ASSISTANT_TRUSTED_PROXIES"]:

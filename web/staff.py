@@ -13,15 +13,28 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.datastructures import WWWAuthenticate
-from werkzeug.exceptions import InternalServerError, Unauthorized
+from werkzeug.exceptions import BadRequest, Conflict, InternalServerError, NotFound, Unauthorized
 
 from assistant.evaluation import evaluate, load_cases
-from web.validation import HISTORY, QUESTION, read_json_object, validate
+from assistant.staffdata import question_key
+from web import edits
+from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
 
 bp = Blueprint("staff", __name__)
 
 EXPLAIN_FIELDS = {"question": QUESTION, "history": HISTORY}
 GAP_COLUMNS = ("question", "count", "first_asked", "last_asked")
+PHRASES = Field(required=True, is_list=True, max_length=20, item_max_length=100)
+EDIT_FIELDS = {
+    "questions": {"passage": Field(required=True, min_length=3, max_length=200), "question": QUESTION},
+    "synonyms": {"visitor": PHRASES, "article": PHRASES},
+    "not-covered": {"question": QUESTION},
+}
+EDIT_CHECKS = {
+    "questions": ("question", edits.check_question),
+    "synonyms": ("synonym", edits.check_synonym),
+    "not-covered": ("not_covered", edits.check_not_covered),
+}
 # Spreadsheet apps run cells that start with these as formulas (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -75,10 +88,56 @@ def feedback():
     return {"feedback": current_app.extensions["storage"].list_feedback()}
 
 
+def open_gaps() -> list[dict]:
+    """The unanswered-questions report without the questions staff marked as not covered."""
+    hidden = {question_key(q) for q in current_app.extensions["assistant"].data.not_covered}
+    rows = current_app.extensions["storage"].gap_report()
+    return [row for row in rows if question_key(row["question"]) not in hidden]
+
+
 @bp.get("/api/staff/gaps")
 def gaps():
     """Unanswered questions, one row per normalised question, most recently asked first."""
-    return {"gaps": current_app.extensions["storage"].gap_report()}
+    return {"gaps": open_gaps()}
+
+
+def add_edit(collection: str):
+    """Add an alternate question, a synonym rule or a "not covered" question; live within seconds."""
+    body = validate(read_json_object(), EDIT_FIELDS[collection])
+    kind, check = EDIT_CHECKS[collection]
+    live = current_app.extensions["live_assistant"]
+    try:
+        payload = check(current_app.extensions["assistant"], **body)
+    except edits.EditRejected as error:
+        raise (Conflict if error.conflict else BadRequest)(str(error)) from None
+    edit = live.store.add(kind, payload)  # StorageUnavailable becomes a 503
+    live.refresh()  # this worker rebuilds now; the others at their next check
+    return edit.to_dict(), 201
+
+
+def undo_edit(collection: str, edit_id: str):
+    """Undo an edit; it stays in the log with the time it was undone."""
+    live = current_app.extensions["live_assistant"]
+    found = next((e for e in live.store.list() if e.id == edit_id and e.kind == EDIT_CHECKS[collection][0]), None)
+    if found is None:
+        raise NotFound(f"no {collection} edit with id {edit_id!r}")
+    undone = live.store.undo(edit_id) or found
+    live.refresh()
+    return undone.to_dict()
+
+
+for _collection in EDIT_FIELDS:  # one literal path per kind, as the OpenAPI document lists them
+    _kind = {"collection": _collection}
+    bp.add_url_rule(f"/api/staff/{_collection}", f"add_{_collection}", add_edit, methods=["POST"], defaults=_kind)
+    _path = f"/api/staff/{_collection}/<edit_id>"
+    bp.add_url_rule(_path, f"undo_{_collection}", undo_edit, methods=["DELETE"], defaults=_kind)
+
+
+@bp.get("/api/staff/edits")
+def list_edits():
+    """Every edit in force, oldest first, and the log of all edits with when each was made or undone."""
+    store = current_app.extensions["live_assistant"].store
+    return {"edits": [e.to_dict() for e in store.list()], "log": [e.to_dict() for e in store.list(True)]}
 
 
 @bp.get("/api/staff/gaps.csv")
@@ -87,7 +146,7 @@ def gaps_csv():
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(GAP_COLUMNS)
-    for row in current_app.extensions["storage"].gap_report():
+    for row in open_gaps():
         writer.writerow([neutralize_formula(row[column]) for column in GAP_COLUMNS])
     headers = {"Content-Disposition": 'attachment; filename="unanswered-questions.csv"'}
     return Response(out.getvalue(), mimetype="text/csv", headers=headers)
