@@ -6,9 +6,11 @@ import logging
 from pathlib import Path
 
 from flask import Blueprint, current_app, request, send_file
-from werkzeug.exceptions import TooManyRequests
+from werkzeug.exceptions import BadRequest, TooManyRequests
 
 from assistant.models import REPLY_KINDS
+from web.clinic import current_clinic
+from web.rated_quotes import RatedQuotes
 from web.storage import StorageUnavailable
 from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
 
@@ -23,6 +25,7 @@ FEEDBACK_FIELDS = {
     "comment": Field(max_length=1000),
     "question": Field(max_length=500),
     "kind": Field(max_length=20, choices=REPLY_KINDS),
+    "quote": Field(max_length=200),  # the rated quote's passage id, "slug#anchor"
 }
 
 
@@ -45,7 +48,10 @@ def ask():
             current_app.extensions["storage"].add_gap(body["question"])
         except StorageUnavailable as error:
             log.warning("could not log an unanswered question: %s", error)  # the visitor still gets a reply
-    return reply.to_dict()
+    out = reply.to_dict()
+    if reply.kind == "no_answer" and (contact := current_clinic().contact()):
+        out["contact"] = contact  # the most useful next step when the articles have no answer
+    return out
 
 
 @bp.post("/feedback")
@@ -55,7 +61,12 @@ def feedback():
     body = validate(read_json_object(), FEEDBACK_FIELDS)
     if not current_app.config["ASSISTANT_LOG_QUESTIONS"]:
         body.pop("question", None)
+    quote = body.pop("quote", None)
+    if quote is not None and quote not in {p.id for p in current_app.extensions["assistant"].passages}:
+        raise BadRequest(f"quote must be the id of a passage (slug#anchor), got {quote!r}")
     current_app.extensions["storage"].add_feedback(**body)  # StorageUnavailable becomes a 503
+    if quote:
+        RatedQuotes(current_app.extensions["storage"]).add(body["reply_id"], quote)
     return {"status": "stored"}, 201
 
 

@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from assistant import Assistant
 from web import api, pages, staff
+from web.clinic import init_clinic
 from web.config import load_config
 from web.edits import EditStore, LiveAssistant
 from web.errors import init_errors
@@ -42,6 +43,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, assistant: Assistan
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops)  # remote_addr becomes the visitor's address
     init_security(app)
     init_errors(app)
+    init_clinic(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     if app.config["ASSISTANT_STAFF_TOKEN"]:  # without a token the staff routes do not exist: 404

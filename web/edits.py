@@ -83,8 +83,10 @@ class Edit:
         return out
 
 
-class EditStore:
-    """The staff_edits table, reached through the app's storage connection."""
+class SharedTable:
+    """One table of its own in the app's database, reached through the storage's connections."""
+
+    schema = ""
 
     def __init__(self, storage: Any) -> None:
         self.storage = storage  # anything with connect() yielding a DB-API connection in a transaction
@@ -96,7 +98,7 @@ class EditStore:
         with self.storage.connect() as conn:
             cursor = conn.cursor()
             if not self._ready:
-                cursor.execute(SCHEMA)
+                cursor.execute(self.schema)
                 self._ready = True
             yield cursor, "?" if isinstance(conn, sqlite3.Connection) else "%s"
 
@@ -110,7 +112,13 @@ class EditStore:
             raise
         except Exception as error:  # noqa: BLE001 - any driver's error means the database is unusable now
             self._ready = False
-            raise StorageUnavailable(f"staff edits: {error}") from error
+            raise StorageUnavailable(f"{type(self).__name__}: {error}") from error
+
+
+class EditStore(SharedTable):
+    """The staff_edits table."""
+
+    schema = SCHEMA
 
     def version(self) -> tuple[int, int]:
         """(edits made, edits undone): both only grow, so any change shows as a new pair."""

@@ -18,6 +18,7 @@ from werkzeug.exceptions import BadRequest, Conflict, InternalServerError, NotFo
 from assistant.evaluation import evaluate, load_cases
 from assistant.staffdata import question_key
 from web import edits
+from web.rated_quotes import RatedQuotes
 from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
 
 bp = Blueprint("staff", __name__)
@@ -84,8 +85,19 @@ def run_evaluation():
 
 @bp.get("/api/staff/feedback")
 def feedback():
-    """Visitor feedback, newest first."""
-    return {"feedback": current_app.extensions["storage"].list_feedback()}
+    """Visitor feedback, newest first: one row per reply (a changed rating replaces the earlier one),
+    with the quote that was rated."""
+    rows, seen = [], set()
+    for row in current_app.extensions["storage"].list_feedback():
+        if row["reply_id"] not in seen:
+            seen.add(row["reply_id"])
+            rows.append(row)
+    quotes = RatedQuotes(current_app.extensions["storage"]).lookup([row["reply_id"] for row in rows])
+    passages = {p.id: p for p in current_app.extensions["assistant"].passages}
+    for row in rows:
+        if (passage := passages.get(quotes.get(row["reply_id"], ""))) is not None:
+            row["quote"] = {"passage": passage.id, "section": passage.section_label, "text": passage.text}
+    return {"feedback": rows}
 
 
 def open_gaps() -> list[dict]:

@@ -18,9 +18,9 @@ schema = schemathesis.pytest.from_fixture("api_schema").exclude(path="/api/staff
 # Per operation: enough to reach every field and most type errors, small enough for ~10 s in all.
 MAX_EXAMPLES = 60
 # A body the server may refuse for its size alone (16 KiB) is still a correct refusal.
-# Staff edits are checked against the corpus too (a passage that exists, words the articles use):
+# Staff edits and a rated quote are checked against the corpus (a passage that exists, article words):
 # a body the document allows may still be refused with 400, by design.
-CORPUS_CHECKED = ("/api/staff/questions", "/api/staff/synonyms")
+CORPUS_CHECKED = ("/api/staff/questions", "/api/staff/synonyms", "/api/feedback")
 REJECTION_STATUSES = ["400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428", "429"]
 
 
