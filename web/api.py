@@ -10,7 +10,6 @@ from werkzeug.exceptions import BadRequest, TooManyRequests
 
 from assistant.models import REPLY_KINDS
 from web.clinic import current_clinic
-from web.rated_quotes import RatedQuotes
 from web.storage import StorageUnavailable
 from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
 
@@ -48,6 +47,10 @@ def ask():
             current_app.extensions["storage"].add_gap(body["question"])
         except StorageUnavailable as error:
             log.warning("could not log an unanswered question: %s", error)  # the visitor still gets a reply
+    try:
+        current_app.extensions["reply_counts"].count(reply.kind)  # a day and a kind, no text
+    except StorageUnavailable as error:
+        log.warning("could not count a reply: %s", error)
     out = reply.to_dict()
     if reply.kind == "no_answer" and (contact := current_clinic().contact()):
         out["contact"] = contact  # the most useful next step when the articles have no answer
@@ -66,7 +69,7 @@ def feedback():
         raise BadRequest(f"quote must be the id of a passage (slug#anchor), got {quote!r}")
     current_app.extensions["storage"].add_feedback(**body)  # StorageUnavailable becomes a 503
     if quote:
-        RatedQuotes(current_app.extensions["storage"]).add(body["reply_id"], quote)
+        current_app.extensions["rated_quotes"].add(body["reply_id"], quote)
     return {"status": "stored"}, 201
 
 

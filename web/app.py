@@ -14,6 +14,8 @@ from web.clinic import init_clinic
 from web.config import load_config
 from web.edits import EditStore, LiveAssistant
 from web.errors import init_errors
+from web.insights import ReplyCounts
+from web.rated_quotes import RatedQuotes
 from web.ratelimit import SlidingWindowLimiter
 from web.security import init_security
 from web.storage import Storage
@@ -33,6 +35,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, assistant: Assistan
     app.extensions["assistant"] = assistant or Assistant.from_directory(app.config["ASSISTANT_CORPUS"])
     app.extensions["storage"] = storage = Storage(app.config["ASSISTANT_DB"])
     storage.check()  # creates the tables now, or logs why it cannot; start-up goes on either way
+    app.extensions["reply_counts"] = ReplyCounts(storage)
+    app.extensions["rated_quotes"] = RatedQuotes(storage)
     live = LiveAssistant(app.extensions, EditStore(storage), app.extensions["assistant"])
     app.extensions["live_assistant"] = live
     live.load()  # staff edits made in the console, merged before the first request

@@ -17,8 +17,8 @@ from werkzeug.exceptions import BadRequest, Conflict, InternalServerError, NotFo
 
 from assistant.evaluation import evaluate, load_cases
 from assistant.staffdata import question_key
-from web import edits
-from web.rated_quotes import RatedQuotes
+from web import edits, insights
+from web.storage import StorageUnavailable
 from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
 
 bp = Blueprint("staff", __name__)
@@ -80,7 +80,16 @@ def run_evaluation():
         cases = load_cases(path)
     except Exception as error:  # noqa: BLE001 - any unreadable set is reported to staff the same way
         raise InternalServerError(f"cannot load the evaluation set: {error}") from error
-    return evaluate(current_app.extensions["assistant"], cases)
+    summary = evaluate(current_app.extensions["assistant"], cases)
+    runs = insights.EvalRuns(current_app.extensions["storage"])
+    try:
+        previous = runs.latest()
+        runs.add({r["question"]: {"passed": r["passed"], "got": r["got"]} for r in summary["results"]})
+    except StorageUnavailable:
+        previous = None  # the run is still shown, without a comparison
+    summary["previous_run"] = previous["created_at"] if previous else None
+    summary["changes"] = insights.outcome_changes(previous and previous["outcomes"], summary["results"])
+    return summary
 
 
 @bp.get("/api/staff/feedback")
@@ -92,7 +101,7 @@ def feedback():
         if row["reply_id"] not in seen:
             seen.add(row["reply_id"])
             rows.append(row)
-    quotes = RatedQuotes(current_app.extensions["storage"]).lookup([row["reply_id"] for row in rows])
+    quotes = current_app.extensions["rated_quotes"].lookup([row["reply_id"] for row in rows])
     passages = {p.id: p for p in current_app.extensions["assistant"].passages}
     for row in rows:
         if (passage := passages.get(quotes.get(row["reply_id"], ""))) is not None:
@@ -150,6 +159,22 @@ def list_edits():
     """Every edit in force, oldest first, and the log of all edits with when each was made or undone."""
     store = current_app.extensions["live_assistant"].store
     return {"edits": [e.to_dict() for e in store.list()], "log": [e.to_dict() for e in store.list(True)]}
+
+
+@bp.get("/api/staff/gap-groups")
+def gap_groups():
+    """Unanswered questions grouped with near-duplicates, most asked first, with the closest passages."""
+    return {"groups": insights.group_gaps(open_gaps(), current_app.extensions["assistant"])}
+
+
+@bp.get("/api/staff/trends")
+def trends():
+    """Replies by kind and ratings per day, for the last 30 days (UTC days, oldest first)."""
+    today = insights.today_utc()
+    since = insights.first_day(today)
+    storage = current_app.extensions["storage"]
+    counts = current_app.extensions["reply_counts"].since(since)
+    return {"days": insights.trends(counts, insights.FeedbackDays(storage).since(since), today)}
 
 
 @bp.get("/api/staff/gaps.csv")
