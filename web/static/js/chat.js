@@ -207,3 +207,4 @@ try {
 }
 if (saved !== null) window.scrollTo(0, Number(saved));
 else log.lastElementChild?.scrollIntoView({ block: "nearest" });
+form.dataset.ready = "true"; // for tests and embedding pages: the chat takes questions from now on
