@@ -285,7 +285,7 @@ def test_print_shows_the_conversation_with_citation_addresses_and_no_controls(op
     assert "/article/ketamine-neuroplasticity#" in after and "http" in after
     assert page.locator(".quote .quote-full").first.is_visible()
     SHOTS.mkdir(exist_ok=True)
-    page.pdf(path=str(SHOTS / "chat-print.pdf"))
+    page.screenshot(path=str(SHOTS / "chat-print-1280-light.png"), full_page=True)
 
 
 def test_forced_colours_keep_bubble_borders(open_page):

@@ -115,6 +115,7 @@ def test_not_covered_question_stays_declined_and_leaves_the_gap_report(staff):
     assert staff("get", "/api/staff/gaps").get_json()["gaps"] == []
 
 
+@pytest.mark.slow
 def test_a_second_app_on_the_same_database_sees_the_edit(make_app, staff_token, staff_headers):
     """Two apps on one database stand for two gunicorn workers (or replicas)."""
     first = make_app(ASSISTANT_STAFF_TOKEN=staff_token).test_client()
