@@ -18,6 +18,7 @@ from werkzeug.exceptions import BadRequest, Conflict, InternalServerError, NotFo
 from assistant.evaluation import evaluate, load_cases
 from assistant.staffdata import question_key
 from web import edits, insights
+from web.clinic import current_clinic
 from web.storage import StorageUnavailable
 from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
 
@@ -69,7 +70,10 @@ def console():
 def explain():
     """How the assistant reached its reply: query terms, ranked candidates, the decision."""
     body = validate(read_json_object(), EXPLAIN_FIELDS)
-    return current_app.extensions["assistant"].explain(body["question"], body.get("history"))
+    trace = current_app.extensions["assistant"].explain(body["question"], body.get("history"))
+    if trace["reply"]["kind"] == "no_answer" and (contact := current_clinic().contact()):
+        trace["reply"]["contact"] = contact  # exactly as /api/ask gives it to the visitor
+    return trace
 
 
 @bp.post("/api/staff/evaluate")

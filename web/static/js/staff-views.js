@@ -61,6 +61,7 @@ export function renderExplain(data) {
     el("div", { class: "visitor-view" }, [visitorView]),
     el("h3", { text: "Why" }),
     facts([
+      ["Question", show(query.text)],
       ["Decision", `${data.reply.kind}: ${show(decision.reason)}`],
       ["Evidence held", decision.coverage === undefined ? "—" : percent(decision.coverage)],
       ["Search terms", show(query.terms)],
