@@ -83,6 +83,14 @@ class Edit:
         return out
 
 
+def placeholder(conn: Any) -> str:
+    """The driver's parameter mark, from its DB-API `paramstyle`: "?" for sqlite3, "%s" for psycopg."""
+    if isinstance(conn, sqlite3.Connection):
+        return "?"
+    driver = sys.modules.get(type(conn).__module__.split(".")[0])
+    return "?" if getattr(driver, "paramstyle", "qmark") == "qmark" else "%s"
+
+
 class SharedTable:
     """One table of its own in the app's database, reached through the storage's connections."""
 
@@ -100,7 +108,7 @@ class SharedTable:
             if not self._ready:
                 cursor.execute(self.schema)
                 self._ready = True
-            yield cursor, "?" if isinstance(conn, sqlite3.Connection) else "%s"
+            yield cursor, placeholder(conn)
 
     def _run(self, sql: str, params: tuple = ()) -> list[tuple]:
         try:
