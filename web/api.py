@@ -47,10 +47,7 @@ def ask():
             current_app.extensions["storage"].add_gap(body["question"])
         except StorageUnavailable as error:
             log.warning("could not log an unanswered question: %s", error)  # the visitor still gets a reply
-    try:
-        current_app.extensions["reply_counts"].count(reply.kind)  # a day and a kind, no text
-    except StorageUnavailable as error:
-        log.warning("could not count a reply: %s", error)
+    current_app.extensions["reply_counts"].count(reply.kind)  # a day and a kind, no text; written later
     out = reply.to_dict()
     if reply.kind == "no_answer" and (contact := current_clinic().contact()):
         out["contact"] = contact  # the most useful next step when the articles have no answer

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 DECLINED = "Can my pooch come along to the session?"
@@ -120,3 +122,16 @@ def test_evaluation_reports_what_changed_since_the_previous_run(staff_client, st
     assert {"question": "how fast does ketamine work", "before": "answer", "after": "no_answer", "passed": False} in (
         second["changes"]
     )
+
+
+def test_reply_counts_are_written_in_batches_not_per_reply(staff_client, staff_headers, db_path):
+    for _ in range(5):
+        staff_client.post("/api/ask", json={"question": "how long do effects last"})
+    with sqlite3.connect(db_path) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        written = conn.execute("SELECT COUNT(*) FROM reply_counts").fetchone()[0] if "reply_counts" in tables else 0
+    assert written == 0  # nothing yet: the first flush comes after FLUSH_SECONDS
+    today = staff_client.get("/api/staff/trends", headers=staff_headers).get_json()["days"][-1]
+    assert today["answer"] == 5  # reading flushes this process's pending counts
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT SUM(count) FROM reply_counts").fetchone()[0] == 5
