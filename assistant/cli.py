@@ -1,4 +1,4 @@
-"""Command-line edge of the engine: `assistant ask|eval|passages|check|import|serve|purge|staff-token`."""
+"""Command-line edge of the engine: `assistant ask|eval|passages|check|staff-data|import|serve|purge|staff-token`."""
 
 from __future__ import annotations
 
@@ -20,7 +20,31 @@ def corpus_folder(value: str | None) -> Path:
 def _assistant(args):
     from .engine import Assistant
 
-    return Assistant.from_directory(corpus_folder(args.corpus))
+    folder = corpus_folder(args.corpus)
+    extra = _staff_edits(args)
+    if extra is None:
+        return Assistant.from_directory(folder)
+    from .corpus import load_corpus
+    from .staffdata import load_staff_data, merge_staff_data
+
+    data = merge_staff_data(load_staff_data(folder), extra.questions, extra.synonyms, extra.not_covered)
+    return Assistant(load_corpus(folder), data)
+
+
+def _staff_edits(args):
+    """Edits made in the web app's staff console (`--db`, or $ASSISTANT_DB when it exists), as StaffData."""
+    if getattr(args, "db", None) is None and not os.environ.get("ASSISTANT_DB"):
+        return None
+    from web.edits import as_staff_data, stored_edits  # the web edge owns the database
+    from web.storage import StorageUnavailable
+
+    from .staffdata import StaffData
+
+    try:
+        questions, synonyms, not_covered = as_staff_data(stored_edits(getattr(args, "db", None)))
+    except StorageUnavailable as exc:
+        raise CorpusError(f"cannot read staff edits: {exc}") from exc
+    return StaffData(synonyms=synonyms, questions=questions, not_covered=not_covered)
 
 
 def cmd_ask(args) -> int:
@@ -77,7 +101,7 @@ def cmd_passages(args) -> int:
 def cmd_check(args) -> int:
     from .checks import check_corpus
 
-    errors, warnings, summary = check_corpus(corpus_folder(args.corpus))
+    errors, warnings, summary = check_corpus(corpus_folder(args.corpus), _staff_edits(args))
     for line in errors:
         print(f"error: {line}", file=sys.stderr)
     for line in warnings:
@@ -127,6 +151,12 @@ def cmd_staff_token(args) -> int:
     return 0
 
 
+def cmd_staff_data(args) -> int:
+    from web.edits import export_cli
+
+    return export_cli(corpus_folder(args.corpus), args.db)
+
+
 def build_parser() -> argparse.ArgumentParser:
     corpus_help = f"corpus folder (default: $ASSISTANT_CORPUS or ./{DEFAULT_CORPUS})"
     parser = argparse.ArgumentParser(prog="assistant", description="A FAQ assistant that answers by quoting articles.")
@@ -135,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--corpus", default=argparse.SUPPRESS, help=corpus_help)
     sub = parser.add_subparsers(dest="command", required=True)
+    db_help = "include the staff console's edits from this database file (default: $ASSISTANT_DB when set)"
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help, parents=[common])
@@ -156,10 +187,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="METRIC=VALUE",
         help="exit 1 if METRIC (e.g. answer.correct) is below VALUE; repeatable",
     )
+    ev.add_argument("--db", help=db_help)
     ev.set_defaults(func=cmd_eval)
 
     command("passages", "list passages with their anchors").set_defaults(func=cmd_passages)
-    command("check", "validate the corpus and staff data files").set_defaults(func=cmd_check)
+    check = command("check", "validate the corpus and staff data files (and the staff console's edits)")
+    check.add_argument("--db", help=db_help)
+    check.set_defaults(func=cmd_check)
+
+    staff_data = command("staff-data", "write the staff console's edits into the corpus's staff data files")
+    staff_data.add_argument("action", choices=["export"])
+    staff_data.add_argument("--db", help="database file (default: $ASSISTANT_DB or instance/assistant.db)")
+    staff_data.set_defaults(func=cmd_staff_data)
 
     imp = command("import", "convert a plain-text article export to a corpus Markdown file")
     imp.add_argument("file")

@@ -18,7 +18,7 @@ from .retrieval import Candidate, PassageIndex
 from .safety import Assessment, assess, is_crisis
 from .smalltalk import about_assistant, asks_something, strip_smalltalk
 from .spelling import Speller, SpellingBudget
-from .staffdata import StaffData, load_staff_data, validate_staff_data
+from .staffdata import StaffData, load_staff_data, question_key, validate_staff_data
 from .text import STOPWORDS, normalize, stem, terms, words
 
 # Abstention. A passage answers only if it holds enough of the question's evidence: the share of
@@ -103,6 +103,7 @@ class Assistant:
         speller = Speller(vocabulary, STOPWORDS | lay_words, self._is_word)
         self.analyzer = QueryAnalyzer(speller, data.synonyms)
         self._by_slug = {a.slug: a for a in corpus.articles}
+        self._not_covered = {question_key(q) for q in data.not_covered}
         # Sentences and their stems, split the first time a passage is quoted and kept, so
         # highlighting costs no tokenizing per reply and the build splits nothing it may never quote.
         self._sentences = lru_cache(maxsize=SENTENCE_CACHE_PASSAGES)(self._split_sentences)
@@ -172,7 +173,13 @@ class Assistant:
                 "safety": safety,
                 "decision": {"reason": f"{safety.level}: {', '.join(safety.signals)}"},
             }
-        trace = self._respond_normally(question[:MAX_ANALYZED_CHARS], history)
+        question = question[:MAX_ANALYZED_CHARS]
+        if question_key(question) in self._not_covered:
+            reply = Reply("no_answer", messages.NO_ANSWER, suggestions=tuple(self.starters[:MAX_SUGGESTIONS]))
+            reason = "staff marked this question as not covered by the articles"
+            trace = {"reply": reply, "decision": {"reason": reason}}
+        else:
+            trace = self._respond_normally(question, history)
         trace["safety"] = safety
         if safety.level == "concern":
             # Shown beside the normal reply: when unsure, the crisis lines are never withheld.

@@ -14,6 +14,7 @@ from .errors import CorpusError
 SYNONYMS_FILE = "synonyms.txt"
 QUESTIONS_FILE = "questions.txt"
 STARTERS_FILE = "starters.txt"
+NOT_COVERED_FILE = "not-covered.txt"
 PASSAGE_HEADER = re.compile(r"^\[\s*([a-z0-9-]+)#([A-Za-z0-9_-]+)\s*\]$")
 MAX_LINE_CHARS = 500
 
@@ -43,6 +44,7 @@ class StaffData:
     synonyms: list[SynonymRule] = field(default_factory=list)
     questions: list[AlternateQuestion] = field(default_factory=list)
     starters: list[str] = field(default_factory=list)
+    not_covered: list[str] = field(default_factory=list)  # questions staff decided the articles do not answer
     warnings: list[str] = field(default_factory=list)
     folder: Path = Path(".")
 
@@ -98,6 +100,11 @@ def load_starters(path: Path) -> list[str]:
     return [line for _, line in _content_lines(path)]
 
 
+def question_key(question: str) -> str:
+    """Fold case, spacing and trailing punctuation so repeats of one question compare equal."""
+    return re.sub(r"\s+", " ", question).strip().rstrip("?!. ").casefold()
+
+
 def load_staff_data(folder: Path) -> StaffData:
     """The staff files of a corpus folder; any of them may be absent."""
     folder = Path(folder)
@@ -108,7 +115,42 @@ def load_staff_data(folder: Path) -> StaffData:
         data.questions = load_questions(folder / QUESTIONS_FILE)
     if (folder / STARTERS_FILE).exists():
         data.starters = load_starters(folder / STARTERS_FILE)
+    if (folder / NOT_COVERED_FILE).exists():
+        data.not_covered = load_starters(folder / NOT_COVERED_FILE)  # the same format: one question a line
     return data
+
+
+def merge_staff_data(
+    data: StaffData,
+    questions: list[AlternateQuestion] = (),
+    synonyms: list[SynonymRule] = (),
+    not_covered: list[str] = (),
+) -> StaffData:
+    """A copy of `data` with more entries (staff edits made in the app); exact repeats are skipped."""
+    have_questions = {(q.passage_id, q.text.casefold()) for q in data.questions}
+    have_phrases = {p.casefold() for rule in data.synonyms for p in rule.phrases}
+    have_not_covered = {question_key(q) for q in data.not_covered}
+    merged = StaffData(
+        list(data.synonyms),
+        list(data.questions),
+        list(data.starters),
+        list(data.not_covered),
+        list(data.warnings),
+        data.folder,
+    )
+    for q in questions:
+        if (q.passage_id, q.text.casefold()) not in have_questions:
+            have_questions.add((q.passage_id, q.text.casefold()))
+            merged.questions.append(q)
+    for rule in synonyms:
+        if not any(p.casefold() in have_phrases for p in rule.phrases):
+            have_phrases.update(p.casefold() for p in rule.phrases)
+            merged.synonyms.append(rule)
+    for text in not_covered:
+        if question_key(text) not in have_not_covered:
+            have_not_covered.add(question_key(text))
+            merged.not_covered.append(text)
+    return merged
 
 
 def validate_staff_data(data: StaffData, passage_ids: set[str]) -> tuple[list[str], list[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -59,11 +60,16 @@ CHROMIUM_ARGS = [
 
 
 def _staff_routes() -> list[tuple[str, str]]:
-    """(method, path) of every staff route, read from the blueprint so a new route is tested too."""
+    """(method, path) of every staff route, read from the blueprint so a new route is tested too.
+
+    A variable part is written as the OpenAPI document writes it ("{edit_id}"), which is also a
+    value the route accepts, so one string serves as both the request path and the document key.
+    """
     app = Flask(__name__)
     app.register_blueprint(staff.bp)
     rules = (r for r in app.url_map.iter_rules() if r.endpoint.startswith("staff."))
-    return sorted((m, r.rule) for r in rules for m in r.methods - {"HEAD", "OPTIONS"})
+    paths = ((re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", r.rule), r.methods - {"HEAD", "OPTIONS"}) for r in rules)
+    return sorted((method, path) for path, methods in paths for method in methods)
 
 
 STAFF_ROUTES = _staff_routes()

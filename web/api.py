@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -10,6 +11,7 @@ from flask import Blueprint, current_app, send_file
 from werkzeug.exceptions import BadRequest, TooManyRequests
 
 from assistant.models import REPLY_KINDS
+from web.clinic import current_clinic
 from web.storage import FeedbackCapReached, StorageUnavailable
 from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
 
@@ -27,6 +29,7 @@ FEEDBACK_FIELDS = {
     # Accepted for older pages but ignored: the question and kind come from the signed reply id.
     "question": Field(max_length=500),
     "kind": Field(max_length=20, choices=REPLY_KINDS),
+    "quote": Field(max_length=200),  # the rated quote's passage id, "slug#anchor"
 }
 UNKNOWN_REPLY = "reply_id is not a reply this assistant gave in the last day"
 
@@ -42,10 +45,14 @@ def ask():
             current_app.extensions["storage"].add_gap(body["question"])
         except StorageUnavailable as error:
             log.warning("could not log an unanswered question: %s", error)  # the visitor still gets a reply
+    current_app.extensions["reply_counts"].count(reply.kind)  # a day and a kind, no text; written later
     signed = current_app.extensions["reply_signer"].sign(
         reply.id, reply.kind, body["question"] if log_questions else ""
     )
-    return {**reply.to_dict(), "id": signed}
+    out = {**reply.to_dict(), "id": signed}
+    if reply.kind == "no_answer" and (contact := current_clinic().contact()):
+        out["contact"] = contact  # the most useful next step when the articles have no answer
+    return out
 
 
 @bp.post("/feedback")
@@ -55,6 +62,9 @@ def feedback():
     signed = current_app.extensions["reply_signer"].verify(body["reply_id"])
     if signed is None:
         raise BadRequest(UNKNOWN_REPLY)
+    quote = body.get("quote")
+    if quote is not None and quote not in {p.id for p in current_app.extensions["assistant"].passages}:
+        raise BadRequest(f"quote must be the id of a passage (slug#anchor), got {quote!r}")
     try:
         current_app.extensions["storage"].add_feedback(  # StorageUnavailable becomes a 503
             signed.nonce,
@@ -62,14 +72,22 @@ def feedback():
             comment=body.get("comment", ""),
             question=signed.question if current_app.config["ASSISTANT_LOG_QUESTIONS"] else "",
             kind=signed.kind,
-            idempotency_key=f"{signed.nonce}:{body['rating']}",  # a retried post stores nothing twice
+            # A retried post stores nothing twice; a comment sent after the one-click rating is a new row.
+            idempotency_key=f"{signed.nonce}:{body['rating']}:{comment_key(body.get('comment', ''))}",
             daily_cap=current_app.config["ASSISTANT_FEEDBACK_DAILY_CAP"],
         )
     except FeedbackCapReached:
         raise TooManyRequests(
             "feedback is full for today; try again tomorrow", retry_after=seconds_to_midnight()
         ) from None
+    if quote:
+        current_app.extensions["rated_quotes"].add(signed.nonce, quote)
     return {"status": "stored"}, 201
+
+
+def comment_key(comment: str) -> str:
+    """A short fixed-length stand-in for a comment in the idempotency key."""
+    return hashlib.sha256(comment.encode()).hexdigest()[:16] if comment else ""
 
 
 def seconds_to_midnight() -> int:

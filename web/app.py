@@ -15,8 +15,12 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from assistant import Assistant
 from web import api, pages, staff
+from web.clinic import init_clinic
 from web.config import load_config
+from web.edits import EditStore, LiveAssistant
 from web.errors import init_errors
+from web.insights import ReplyCounts
+from web.rated_quotes import RatedQuotes
 from web.ratelimit import init_rate_limits
 from web.replies import ReplySigner, load_secret
 from web.security import init_security
@@ -45,10 +49,17 @@ def create_app(test_config: Mapping[str, Any] | None = None, assistant: Assistan
     app.extensions["storage"] = storage = Storage(app.config["ASSISTANT_DATABASE_URL"])
     storage.check()  # creates or migrates the tables now, or logs why it cannot; start-up goes on
     app.extensions["reply_signer"] = ReplySigner(_secret(app))
+    app.extensions["reply_counts"] = ReplyCounts(storage)
+    app.extensions["rated_quotes"] = RatedQuotes(storage)
+    live = LiveAssistant(app.extensions, EditStore(storage), app.extensions["assistant"])
+    app.extensions["live_assistant"] = live
+    live.load()  # staff edits made in the console, merged before the first request
+    app.before_request(live.refresh_if_due)  # edits made on other workers arrive within seconds
     if hops := app.config["ASSISTANT_TRUSTED_PROXIES"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops)  # remote_addr becomes the visitor's address
     init_security(app)
     init_errors(app)
+    init_clinic(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     if app.config["ASSISTANT_STAFF_TOKEN"]:  # without a token the staff routes do not exist: 404

@@ -104,6 +104,23 @@ SETTINGS: tuple[Setting, ...] = (
         "How many reverse proxies in front of the app to trust for X-Forwarded-For, so the rate limit "
         "sees each visitor's address instead of the proxy's.",
     ),
+    Setting("ASSISTANT_CLINIC_NAME", "", 'The clinic\'s name, shown in the page header and in "Call …" offers.'),
+    Setting(
+        "ASSISTANT_CLINIC_LOGO",
+        "",
+        "Path of the clinic's logo on this site (like /static/logo.svg); other hosts are not allowed.",
+    ),
+    Setting("ASSISTANT_CLINIC_PHONE", "", "The clinic's phone number, offered when the articles have no answer."),
+    Setting(
+        "ASSISTANT_CLINIC_CONTACT_URL", "", "The clinic's contact page (https:// or a path), offered with no answer."
+    ),
+    Setting(
+        "ASSISTANT_CLINIC_BOOKING_URL",
+        "",
+        'A booking page; when set it is offered as "Book a consultation" instead of the contact page.',
+    ),
+    Setting("ASSISTANT_CLINIC_ACCENT", "", "The clinic's colour for buttons and the header, as #rrggbb."),
+    Setting("ASSISTANT_CLINIC_PRIVACY_URL", "", "The clinic's privacy policy, linked from the notice under the input."),
 )
 
 RATE_UNITS = {"second": 1, "minute": 60, "hour": 3600}
@@ -122,6 +139,10 @@ _FRAME_SOURCE = re.compile(
 MIN_TOKEN_LENGTH = 32
 MIN_SECRET_LENGTH = 32
 RATE_STORAGE_SCHEMES = ("memory://", "redis://", "rediss://", "redis+unix://")
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+# Digits with the separators people write in phone numbers: "+1 (555) 010-0199", "555.010.0199".
+_PHONE = re.compile(r"\+?[0-9(][0-9 ().-]{2,30}")
+URL_SETTINGS = ("ASSISTANT_CLINIC_CONTACT_URL", "ASSISTANT_CLINIC_BOOKING_URL", "ASSISTANT_CLINIC_PRIVACY_URL")
 # A CDN plus a load balancer plus nginx is already three; beyond five is surely a typo.
 MAX_PROXY_HOPS = 5
 
@@ -149,6 +170,12 @@ def load_config(test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     parsed["ASSISTANT_SECRET_KEY"] = parse_secret(raw["ASSISTANT_SECRET_KEY"])
     parsed["ASSISTANT_TRUSTED_HOSTS"] = str(raw["ASSISTANT_TRUSTED_HOSTS"] or "").replace(",", " ").split() or None
     url = str(raw["ASSISTANT_DATABASE_URL"] or "").strip()
+    parsed["ASSISTANT_CLINIC_NAME"] = " ".join(str(raw["ASSISTANT_CLINIC_NAME"] or "").split())[:100]
+    parsed["ASSISTANT_CLINIC_LOGO"] = parse_local_path("ASSISTANT_CLINIC_LOGO", raw["ASSISTANT_CLINIC_LOGO"])
+    parsed["ASSISTANT_CLINIC_PHONE"] = parse_phone(raw["ASSISTANT_CLINIC_PHONE"])
+    parsed["ASSISTANT_CLINIC_ACCENT"] = parse_colour(raw["ASSISTANT_CLINIC_ACCENT"])
+    for name in URL_SETTINGS:
+        parsed[name] = parse_link(name, raw[name])
     for name in ("ASSISTANT_CORPUS", "ASSISTANT_DB", "ASSISTANT_EVAL_SET"):
         if not str(raw[name]).strip():
             raise ConfigError(f"{name} must be a path, got {raw[name]!r}")
@@ -249,3 +276,40 @@ def parse_token(value: Any) -> str | None:
             f"(got {len(token)} characters; the value is not shown)"
         )
     return token
+
+
+def parse_local_path(name: str, value: Any) -> str:
+    """A path on this site ("/static/logo.svg"); a full URL would load from another host."""
+    text = str(value or "").strip()
+    if text and (not text.startswith("/") or text.startswith("//") or any(c in text for c in "\"'<> \\")):
+        raise ConfigError(f"{name} must be a path on this site starting with /, like /static/logo.svg, got {value!r}")
+    return text
+
+
+def parse_link(name: str, value: Any) -> str:
+    """An https:// or http:// address, or a path on this site."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    if any(c in text for c in "\"'<> \\") or not re.match(r"(https?://[^/]+|/(?!/))", text):
+        raise ConfigError(f"{name} must be an https:// address or a path starting with /, got {value!r}")
+    return text
+
+
+def parse_phone(value: Any) -> str:
+    """A phone number as people write it; shown as written, dialled with its digits."""
+    text = " ".join(str(value or "").split())
+    if text and not _PHONE.fullmatch(text):
+        raise ConfigError(f"ASSISTANT_CLINIC_PHONE must be digits with spaces, +, -, . or (), got {value!r}")
+    return text
+
+
+def parse_colour(value: Any) -> str:
+    """A CSS hex colour, "#0b57d0" or "#06c", returned as #rrggbb."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    if not _COLOUR.fullmatch(text):
+        raise ConfigError(f"ASSISTANT_CLINIC_ACCENT must be a hex colour like #0b57d0, got {value!r}")
+    digits = text[1:].lower()
+    return "#" + (digits if len(digits) == 6 else "".join(c * 2 for c in digits))

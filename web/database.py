@@ -77,6 +77,17 @@ class Connection:
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict]:
         return [dict(row) for row in self.execute(sql, params).fetchall()]
 
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Rows as plain tuples in column order (two unnamed columns, like two COUNTs, keep both values)."""
+        if self.dialect == "postgresql":
+            from psycopg.rows import tuple_row
+
+            with self.raw.cursor(row_factory=tuple_row) as cursor:
+                cursor.execute(sql.replace("?", "%s"), params)
+                return cursor.fetchall() if cursor.description else []
+        cursor = self.raw.execute(sql, params)
+        return [tuple(row) for row in cursor.fetchall()] if cursor.description else []
+
 
 class Database:
     """Common part: migrations, and the error boundary that turns driver errors into StorageUnavailable."""

@@ -7,7 +7,7 @@ from datetime import date
 from itertools import groupby
 from operator import attrgetter
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, current_app, render_template, request
 
 from assistant.models import Passage, Section
 
@@ -64,7 +64,19 @@ def format_date(iso: str) -> str:
 @bp.get("/")
 def chat():
     """The chat page; starter questions are rendered here so no extra request is needed."""
-    return render_template("chat.html", starters=current_app.extensions["assistant"].starters)
+    assistant = current_app.extensions["assistant"]
+    return render_template(
+        "chat.html",
+        starters=assistant.starters,
+        article_count=len(assistant.articles),
+        embedded=request.args.get("embed") == "1",  # inside the embed launcher's panel: no site header
+    )
+
+
+@bp.get("/embed.js")
+def embed_script():
+    """The launcher script a clinic adds to its own site (see web/README.md)."""
+    return current_app.send_static_file("embed.js")
 
 
 @bp.get("/article/")

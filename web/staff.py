@@ -14,10 +14,14 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.datastructures import WWWAuthenticate
-from werkzeug.exceptions import InternalServerError, Unauthorized
+from werkzeug.exceptions import BadRequest, Conflict, InternalServerError, NotFound, Unauthorized
 
 from assistant.evaluation import evaluate, load_cases
-from web.validation import HISTORY, QUESTION, read_json_object, validate
+from assistant.staffdata import question_key
+from web import edits, insights
+from web.clinic import current_clinic
+from web.storage import StorageUnavailable
+from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
 
 bp = Blueprint("staff", __name__)
 
@@ -27,6 +31,17 @@ GAP_COLUMNS = ("question", "count", "first_asked", "last_asked")
 # also be split again at a separator by an app that guesses the delimiter (";" in many locales), so
 # a formula character after any separator or line break is neutralised too.
 FORMULA_START = re.compile(r"(^|[,;\t|\r\n])(\s*)(?=[=+\-@\t\r])")
+PHRASES = Field(required=True, is_list=True, max_length=20, item_max_length=100)
+EDIT_FIELDS = {
+    "questions": {"passage": Field(required=True, min_length=3, max_length=200), "question": QUESTION},
+    "synonyms": {"visitor": PHRASES, "article": PHRASES},
+    "not-covered": {"question": QUESTION},
+}
+EDIT_CHECKS = {
+    "questions": ("question", edits.check_question),
+    "synonyms": ("synonym", edits.check_synonym),
+    "not-covered": ("not_covered", edits.check_not_covered),
+}
 
 
 def token_matches(expected: str) -> bool:
@@ -58,7 +73,10 @@ def console():
 def explain():
     """How the assistant reached its reply: query terms, ranked candidates, the decision."""
     body = validate(read_json_object(), EXPLAIN_FIELDS)
-    return current_app.extensions["assistant"].explain(body["question"], body.get("history"))
+    trace = current_app.extensions["assistant"].explain(body["question"], body.get("history"))
+    if trace["reply"]["kind"] == "no_answer" and (contact := current_clinic().contact()):
+        trace["reply"]["contact"] = contact  # exactly as /api/ask gives it to the visitor
+    return trace
 
 
 @bp.post("/api/staff/evaluate")
@@ -69,19 +87,101 @@ def run_evaluation():
         cases = load_cases(path)
     except Exception as error:  # noqa: BLE001 - any unreadable set is reported to staff the same way
         raise InternalServerError(f"cannot load the evaluation set: {error}") from error
-    return evaluate(current_app.extensions["assistant"], cases)
+    summary = evaluate(current_app.extensions["assistant"], cases)
+    runs = insights.EvalRuns(current_app.extensions["storage"])
+    try:
+        previous = runs.latest()
+        runs.add({r["question"]: {"passed": r["passed"], "got": r["got"]} for r in summary["results"]})
+    except StorageUnavailable:
+        previous = None  # the run is still shown, without a comparison
+    summary["previous_run"] = previous["created_at"] if previous else None
+    summary["changes"] = insights.outcome_changes(previous and previous["outcomes"], summary["results"])
+    return summary
 
 
 @bp.get("/api/staff/feedback")
 def feedback():
-    """Visitor feedback, newest first."""
-    return {"feedback": current_app.extensions["storage"].list_feedback()}
+    """Visitor feedback, newest first: one row per reply (a changed rating replaces the earlier one),
+    with the quote that was rated."""
+    rows, seen = [], set()
+    for row in current_app.extensions["storage"].list_feedback():
+        if row["reply_id"] not in seen:
+            seen.add(row["reply_id"])
+            rows.append(row)
+    quotes = current_app.extensions["rated_quotes"].lookup([row["reply_id"] for row in rows])
+    passages = {p.id: p for p in current_app.extensions["assistant"].passages}
+    for row in rows:
+        if (passage := passages.get(quotes.get(row["reply_id"], ""))) is not None:
+            row["quote"] = {"passage": passage.id, "section": passage.section_label, "text": passage.text}
+    return {"feedback": rows}
+
+
+def open_gaps() -> list[dict]:
+    """The unanswered-questions report without the questions staff marked as not covered."""
+    hidden = {question_key(q) for q in current_app.extensions["assistant"].data.not_covered}
+    rows = current_app.extensions["storage"].gap_report()
+    return [row for row in rows if question_key(row["question"]) not in hidden]
 
 
 @bp.get("/api/staff/gaps")
 def gaps():
     """Unanswered questions, one row per normalised question, most recently asked first."""
-    return {"gaps": current_app.extensions["storage"].gap_report()}
+    return {"gaps": open_gaps()}
+
+
+def add_edit(collection: str):
+    """Add an alternate question, a synonym rule or a "not covered" question; live within seconds."""
+    body = validate(read_json_object(), EDIT_FIELDS[collection])
+    kind, check = EDIT_CHECKS[collection]
+    live = current_app.extensions["live_assistant"]
+    try:
+        payload = check(current_app.extensions["assistant"], **body)
+    except edits.EditRejected as error:
+        raise (Conflict if error.conflict else BadRequest)(str(error)) from None
+    edit = live.store.add(kind, payload)  # StorageUnavailable becomes a 503
+    live.refresh()  # this worker rebuilds now; the others at their next check
+    return edit.to_dict(), 201
+
+
+def undo_edit(collection: str, edit_id: str):
+    """Undo an edit; it stays in the log with the time it was undone."""
+    live = current_app.extensions["live_assistant"]
+    found = next((e for e in live.store.list() if e.id == edit_id and e.kind == EDIT_CHECKS[collection][0]), None)
+    if found is None:
+        raise NotFound(f"no {collection} edit with id {edit_id!r}")
+    undone = live.store.undo(edit_id) or found
+    live.refresh()
+    return undone.to_dict()
+
+
+for _collection in EDIT_FIELDS:  # one literal path per kind, as the OpenAPI document lists them
+    _kind = {"collection": _collection}
+    bp.add_url_rule(f"/api/staff/{_collection}", f"add_{_collection}", add_edit, methods=["POST"], defaults=_kind)
+    _path = f"/api/staff/{_collection}/<edit_id>"
+    bp.add_url_rule(_path, f"undo_{_collection}", undo_edit, methods=["DELETE"], defaults=_kind)
+
+
+@bp.get("/api/staff/edits")
+def list_edits():
+    """Every edit in force, oldest first, and the log of all edits with when each was made or undone."""
+    store = current_app.extensions["live_assistant"].store
+    return {"edits": [e.to_dict() for e in store.list()], "log": [e.to_dict() for e in store.list(True)]}
+
+
+@bp.get("/api/staff/gap-groups")
+def gap_groups():
+    """Unanswered questions grouped with near-duplicates, most asked first, with the closest passages."""
+    return {"groups": insights.group_gaps(open_gaps(), current_app.extensions["assistant"])}
+
+
+@bp.get("/api/staff/trends")
+def trends():
+    """Replies by kind and ratings per day, for the last 30 days (UTC days, oldest first)."""
+    today = insights.today_utc()
+    since = insights.first_day(today)
+    storage = current_app.extensions["storage"]
+    counts = current_app.extensions["reply_counts"].since(since)
+    return {"days": insights.trends(counts, insights.FeedbackDays(storage).since(since), today)}
 
 
 @bp.get("/api/staff/gaps.csv")
@@ -90,7 +190,7 @@ def gaps_csv():
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL)  # every cell quoted, numbers too
     writer.writerow(GAP_COLUMNS)
-    for row in current_app.extensions["storage"].gap_report():
+    for row in open_gaps():
         writer.writerow([neutralize_formula(row[column]) for column in GAP_COLUMNS])
     headers = {"Content-Disposition": 'attachment; filename="unanswered-questions.csv"'}
     return Response(out.getvalue(), mimetype="text/csv", headers=headers)

@@ -50,7 +50,8 @@ class Storage:
                     self.schema_version = self.db.migrate(MIGRATIONS)
                     self._ready = True
 
-    def _transaction(self):
+    def transaction(self):
+        """A transaction on the app's database, its schema made first; tables of other modules use it too."""
         self._ensure_schema()
         return self.db.transaction()
 
@@ -69,7 +70,7 @@ class Storage:
 
     def _write(self, sql: str, params: tuple) -> int:
         try:
-            with self._transaction() as conn:
+            with self.transaction() as conn:
                 return conn.execute(sql, params).rowcount
         except StorageUnavailable:
             self._ready = False
@@ -87,7 +88,7 @@ class Storage:
     ) -> bool:
         """Store one rating of a reply; False when this key was already stored (a retried post)."""
         try:
-            with self._transaction() as conn:
+            with self.transaction() as conn:
                 if daily_cap is not None:
                     today = datetime.now(UTC).strftime("%Y-%m-%d")
                     count = conn.rows("SELECT COUNT(*) AS n FROM feedback WHERE created_at >= ?", (today,))[0]["n"]
@@ -112,7 +113,7 @@ class Storage:
 
     def list_feedback(self, limit: int = 200) -> list[dict]:
         """Newest feedback first."""
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             return conn.rows(
                 "SELECT created_at, reply_id, rating, comment, question, kind FROM feedback "
                 "ORDER BY created_at DESC, id DESC LIMIT ?",
@@ -121,7 +122,7 @@ class Storage:
 
     def gap_report(self, limit: int = 500) -> list[dict]:
         """One row per distinct normalised question: how often and when last asked, newest first."""
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             return conn.rows(
                 "SELECT normalized AS question, COUNT(*) AS count, MIN(created_at) AS first_asked, "
                 "MAX(created_at) AS last_asked FROM gaps GROUP BY normalized "
@@ -134,7 +135,7 @@ class Storage:
         if days < 0:
             raise ValueError(f"days must be 0 or more, got {days}")
         cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             deleted = sum(
                 conn.execute(f"DELETE FROM {table} WHERE created_at < ?", (cutoff,)).rowcount for table in PURGED_TABLES
             )

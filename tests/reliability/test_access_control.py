@@ -69,7 +69,9 @@ def test_token_in_the_url_is_refused_without_a_header_too(staff_client, staff_to
 @pytest.mark.parametrize(("method", "path"), STAFF_ROUTES)
 def test_every_staff_answer_is_no_store_even_when_allowed(staff_client, staff_headers, method, path):
     response = staff_client.open(path, method=method, headers=staff_headers, json={"question": "hi"})
-    assert response.status_code == 200
+    # Let in: 200, or a refusal of this body or id (400 for the edits' other fields, 404 for no such edit).
+    assert response.status_code in (200, 201, 400, 404)
+    assert response.status_code in (200, 201) or "token" not in response.get_json()["error"]
     assert response.headers["Cache-Control"] == "no-store"
 
 

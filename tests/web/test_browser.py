@@ -7,66 +7,15 @@ where a missing browser is a failure: CI must run these.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
-
-from web import create_app
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "screenshots"
-TOKEN = "browser-test-staff-token-0123456789"
 QUESTION = "How fast does ketamine work?"
-
-
-@pytest.fixture(scope="module")
-def server(assistant, tmp_path_factory):
-    """The app on 127.0.0.1 at a free port, in a background thread for this module."""
-    db = tmp_path_factory.mktemp("browser") / "assistant.db"
-    config = {"ASSISTANT_DB": str(db), "ASSISTANT_RATE_LIMIT": "off", "ASSISTANT_STAFF_TOKEN": TOKEN}
-    app = create_app(config, assistant=assistant)
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield {"url": f"http://127.0.0.1:{httpd.server_port}", "db": db}
-    httpd.shutdown()
-    thread.join(timeout=5)
-
-
-@pytest.fixture
-def open_page(browser, server):
-    """Open a path in a fresh context; fail the test on a script or CSP error or a missing asset.
-
-    API errors are left out: some tests provoke them, and the page shows them in the chat.
-    """
-    contexts, errors = [], []
-
-    def on_console(message) -> None:
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            errors.append(message.text)
-
-    def on_response(response) -> None:
-        if response.status >= 400 and "/api/" not in response.url:
-            errors.append(f"{response.status} {response.url}")
-
-    def open_(path: str = "/", width: int = 1280, scheme: str = "light"):
-        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("console", on_console)
-        page.on("response", on_response)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(server["url"] + path)
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-    assert not errors, errors
 
 
 def ask(page, question: str):
@@ -86,9 +35,11 @@ def test_typed_question_gets_a_cited_answer(open_page):
     assert mark.inner_text() in reply.locator("blockquote").first.inner_text()
     link = reply.locator(".citation a").first
     assert link.inner_text().startswith(("§", "Introduction", "Conclusion"))
-    assert link.get_attribute("href").startswith("/article/ketamine-neuroplasticity#")
+    assert link.get_attribute("href").startswith("/article/ketamine-neuroplasticity?")
+    assert "#" in link.get_attribute("href")
     assert reply.locator(".disclaimer").inner_text()
-    assert reply.locator(".suggestions .chip").count() > 0
+    chips = reply.locator(".suggestions .chip").all_inner_texts()
+    assert chips and QUESTION not in chips
     assert page.evaluate("document.activeElement.id") == "question"
     assert page.locator("#starters").is_hidden()
 
@@ -98,7 +49,7 @@ def test_citation_opens_the_article_at_the_highlighted_passage(open_page):
     link = ask(page, QUESTION).locator(".citation a").first
     anchor = link.get_attribute("href").split("#")[1]
     link.click()
-    page.wait_for_url(f"**/article/ketamine-neuroplasticity#{anchor}")
+    page.wait_for_url(f"**/article/ketamine-neuroplasticity?*#{anchor}")
     target = page.locator(f"[id='{anchor}']")
     assert target.evaluate("el => el.matches(':target')")
     assert target.evaluate("el => getComputedStyle(el).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
@@ -114,11 +65,11 @@ def test_starter_chip_asks_its_question(open_page):
     assert page.locator(".msg-visitor p").first.inner_text() == text
 
 
-def test_crisis_reply_is_an_alert_with_988_and_911(open_page):
+def test_crisis_reply_is_focused_with_988_and_911(open_page):
     page = open_page()
     reply = ask(page, "I want to kill myself")
-    assert reply.get_attribute("role") == "alert"
     assert "kind-crisis" in reply.get_attribute("class")
+    assert reply.evaluate("el => el === document.activeElement")
     text = reply.inner_text()
     assert "988" in text and "911" in text
     assert "988" in page.locator(".crisis-footer").inner_text()
@@ -128,9 +79,10 @@ def test_feedback_is_sent_and_stored(open_page, server):
     page = open_page()
     reply = ask(page, QUESTION)
     reply.get_by_role("button", name="Not helpful").click()
+    reply.get_by_text("Thanks, saved as not helpful.").wait_for()
     reply.get_by_label("Anything to add? (optional)").fill("Please say more about side effects")
-    reply.get_by_role("button", name="Send feedback").click()
-    reply.get_by_text("Thanks for your feedback.").wait_for()
+    reply.get_by_role("button", name="Send comment").click()
+    reply.get_by_text("Comment sent. Thank you.").wait_for()
     with sqlite3.connect(server["db"]) as conn:
         rows = conn.execute("SELECT rating, comment, question, kind FROM feedback").fetchall()
     assert ("down", "Please say more about side effects", QUESTION, "answer") in rows
@@ -161,7 +113,7 @@ def test_errors_appear_in_the_conversation(open_page):
     page.fill("#question", QUESTION)
     page.press("#question", "Enter")
     page.get_by_text("couldn't reach the assistant").wait_for()
-    assert page.locator("#busy").count() == 0
+    assert page.locator("#status").inner_text() == ""
     assert page.evaluate("document.activeElement.id") == "question"
 
 
@@ -205,26 +157,30 @@ def test_keyboard_focus_is_visible(open_page):
     assert style != "none"
 
 
-def test_staff_console_signs_in_and_explains(open_page):
+def test_staff_console_signs_in_and_explains(open_page, server):
     page = open_page("/staff")
-    page.get_by_label("Staff token").fill(TOKEN)
+    page.get_by_label("Staff token").fill(server["token"])
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Question to explain").fill("how fast does ketamine work")
+    page.get_by_label("Question to explain").fill("and how long does it last?")
+    page.get_by_label("Earlier questions in the conversation (optional, one per line)").fill(QUESTION)
     page.get_by_role("button", name="Explain").click()
     rows = page.locator("#explain-result tbody tr")
     rows.first.wait_for()
     assert rows.count() > 1
     assert float(rows.first.locator("td").nth(1).inner_text()) > 0
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / "staff-explain-1280-light.png"), full_page=True)
+    # The reply as the visitor saw it: the quote with its highlighted sentence, and the history used.
+    assert page.locator("#explain-result .visitor-view blockquote mark").count() > 0
+    assert QUESTION in page.locator("#explain-result .facts").inner_text()
     page.get_by_role("button", name="Run the evaluation").click()
-    results = page.locator("#eval-result tbody tr")
-    results.first.wait_for()
-    assert page.locator("#eval-result .pass").count() > 0
-    page.get_by_label("Failures only").check()
-    assert results.count() == page.locator("#eval-result .fail").count()
-    page.locator("#eval-heading").scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "staff-eval-1280-light.png"))
+    page.locator("#eval-result table").first.wait_for()
+    assert "First run" in page.locator("#eval-result").inner_text()
+    results = page.locator("#eval-result .scroll-table tbody tr")
+    assert results.count() == page.locator("#eval-result .scroll-table .fail").count()  # failures only, by default
+    page.get_by_label("Failures only").uncheck()
+    cells = page.locator("#eval-result .scroll-table tbody tr td:nth-child(4)").all_inner_texts()
+    assert cells == sorted(cells, key=lambda text: "pass" in text)  # failures first
+    page.get_by_role("button", name="Run the evaluation").click()
+    page.get_by_text("Changed since the run of").wait_for()
 
 
 def test_staff_console_rejects_a_wrong_token(open_page):
@@ -277,7 +233,10 @@ TEXT_SELECTORS = [
     "button.primary",
     ".link-button",
     ".kind-crisis .msg-text",
-    ".crisis-resources a",
+    ".help-button",
+    ".help-site",
+    ".help-note",
+    ".privacy-note",
     ".crisis-footer p",
     ".crisis-footer a",
 ]

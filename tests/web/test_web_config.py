@@ -28,6 +28,13 @@ def test_every_setting_has_a_default_and_description():
         "ASSISTANT_RETENTION_DAYS",
         "ASSISTANT_SECRET_KEY",
         "ASSISTANT_TRUSTED_HOSTS",
+        "ASSISTANT_CLINIC_NAME",
+        "ASSISTANT_CLINIC_LOGO",
+        "ASSISTANT_CLINIC_PHONE",
+        "ASSISTANT_CLINIC_CONTACT_URL",
+        "ASSISTANT_CLINIC_BOOKING_URL",
+        "ASSISTANT_CLINIC_ACCENT",
+        "ASSISTANT_CLINIC_PRIVACY_URL",
     } == set(names)
 
 
@@ -75,6 +82,12 @@ def test_rate_limit_values(value, parsed):
         ("ASSISTANT_TRUSTED_PROXIES", "-1", "'-1'"),
         ("ASSISTANT_TRUSTED_PROXIES", "lots", "'lots'"),
         ("ASSISTANT_TRUSTED_PROXIES", "9", "'9'"),
+        ("ASSISTANT_CLINIC_LOGO", "https://cdn.example/logo.png", "cdn.example"),
+        ("ASSISTANT_CLINIC_LOGO", "//cdn.example/logo.png", "cdn.example"),
+        ("ASSISTANT_CLINIC_PHONE", "call us", "'call us'"),
+        ("ASSISTANT_CLINIC_ACCENT", "blue", "'blue'"),
+        ("ASSISTANT_CLINIC_CONTACT_URL", "javascript:alert(1)", "javascript"),
+        ("ASSISTANT_CLINIC_PRIVACY_URL", 'https://a.example/"x', "a.example"),
     ],
 )
 def test_malformed_settings_are_rejected_with_their_value(make_app, name, value, shown):

@@ -1,6 +1,6 @@
 // The staff console: keeps the token in sessionStorage and sends it as a bearer header only.
 import { el, request } from "./dom.js";
-import { renderEvaluation, renderExplain, renderFeedback, renderGaps } from "./staff-views.js";
+import { renderEdits, renderEvaluation, renderExplain, renderFeedback, renderGapGroups, renderTrends } from "./staff-views.js";
 
 const TOKEN_KEY = "clinic-faq:staff-token";
 const $ = (id) => document.getElementById(id);
@@ -35,8 +35,47 @@ async function load(target, url, render, options = {}) {
   }
 }
 
-const refreshGaps = () => load($("gaps-result"), "/api/staff/gaps", renderGaps);
+/** Send an edit (or its undo), say what happened with an Undo button, and refresh the lists. */
+async function edit(method, url, body, done) {
+  const status = $("edit-status");
+  try {
+    const saved = await request(url, { method, body, headers: auth() });
+    const undoUrl = `${url}/${saved.id}`;
+    status.replaceChildren(
+      done,
+      method === "POST" ? " " : "",
+      method === "POST" ? el("button", { type: "button", class: "link-button", text: "Undo", onclick: () => edit("DELETE", undoUrl, undefined, "Undone.") }) : "",
+    );
+    refreshGaps();
+    refreshEdits();
+  } catch (error) {
+    if (error.status === 401) signOut("That token was not accepted.");
+    status.replaceChildren(el("span", { class: "form-error", text: `Not saved: ${error.message}` }));
+  }
+}
+
+const gapActions = {
+  addQuestion: (passage, question) =>
+    edit("POST", "/api/staff/questions", { passage, question }, `Added “${question}” to ${passage}; live within seconds.`),
+  addSynonym: (visitor, article) =>
+    edit("POST", "/api/staff/synonyms", { visitor, article }, `Added the rule ${visitor.join(", ")} = ${article.join(", ")}.`),
+  notCovered: (question) =>
+    edit("POST", "/api/staff/not-covered", { question }, `Marked “${question}” as not covered; it stays declined.`),
+};
+
+const refreshGaps = () => load($("gaps-result"), "/api/staff/gap-groups", (d) => renderGapGroups(d, gapActions));
 const refreshFeedback = () => load($("feedback-result"), "/api/staff/feedback", renderFeedback);
+const refreshTrends = () => load($("trends-result"), "/api/staff/trends", renderTrends);
+const refreshEdits = () =>
+  load($("edits-result"), "/api/staff/edits", (d) => renderEdits(d, (url) => edit("DELETE", url, undefined, "Undone.")));
+
+async function refreshAll() {
+  if (await refreshGaps()) {
+    refreshTrends();
+    refreshFeedback();
+    refreshEdits();
+  }
+}
 
 async function downloadGaps() {
   try {
@@ -52,18 +91,19 @@ async function downloadGaps() {
   }
 }
 
-$("login-form").addEventListener("submit", async (event) => {
+$("login-form").addEventListener("submit", (event) => {
   event.preventDefault();
   sessionStorage.setItem(TOKEN_KEY, $("token").value.trim());
   $("token").value = "";
   showSignedIn(true);
-  if (await refreshGaps()) refreshFeedback();
+  refreshAll();
 });
 $("logout").addEventListener("click", () => signOut());
 $("explain-form").addEventListener("submit", (event) => {
   event.preventDefault();
   const question = $("explain-question").value.trim();
-  if (question) load($("explain-result"), "/api/staff/explain", renderExplain, { method: "POST", body: { question } });
+  const history = $("explain-history").value.split("\n").map((q) => q.trim()).filter(Boolean).slice(-10);
+  if (question) load($("explain-result"), "/api/staff/explain", renderExplain, { method: "POST", body: { question, history } });
 });
 $("run-eval").addEventListener("click", async () => {
   lastEvaluation = await load($("eval-result"), "/api/staff/evaluate", (d) => renderEvaluation(d, $("failures-only").checked), {
@@ -80,7 +120,7 @@ $("refresh-feedback").addEventListener("click", refreshFeedback);
 
 if (token()) {
   showSignedIn(true);
-  refreshGaps().then((ok) => ok && refreshFeedback());
+  refreshAll();
 } else {
   showSignedIn(false);
 }
