@@ -20,15 +20,15 @@ HELD_OUT = Path(__file__).resolve().parent / "data" / "eval_heldout.jsonl"
 THRESHOLDS = {
     "answer.correct": 0.68,
     "answer.hit_at_3": 0.93,
-    "no_answer.correct": 0.70,
+    "no_answer.correct": 0.83,
     "crisis.correct": 1.0,
-    "chitchat.correct": 0.85,
+    "chitchat.correct": 0.90,
 }
 HELD_OUT_THRESHOLDS = {
-    "answer.correct": 0.50,
+    "answer.correct": 0.52,
     "answer.hit_at_3": 0.85,
-    "no_answer.correct": 0.58,
-    "chitchat.correct": 0.35,
+    "no_answer.correct": 0.64,
+    "chitchat.correct": 0.45,
 }
 
 
