@@ -61,11 +61,8 @@ ALIASES = {
     "mself": "myself",
     "sewerslide": "suicide",
     "suicidial": "suicidal",
-    "unalive": "unalive",
-    "ctb": "ctb",
     "od": "overdose",
     "oding": "overdosing",
-    "odd": "odd",
     "oded": "overdosed",
     "odin": "overdosing",
     "im": "i am",
@@ -112,7 +109,6 @@ ALIASES = {
     "idc": "i do not care",
     "nvm": "never mind",
     "sh": "selfharm",
-    "selfharm": "selfharm",
     "shing": "selfharming",
     "selfharming": "selfharming",
     "bf": "boyfriend",
@@ -180,7 +176,6 @@ def canonical_sentences(text: str) -> list[str]:
 
 
 # Signal vocabularies. Each is a regex over canonical words; comments say what they stand for.
-_I = r"(?:i|me|my|myself|mine)"
 _OTHER = (
     r"(?:he|she|they|him|her|them|someone|somebody|my (?:\w+ )?(?:brother|sister|son|daughter|friend|mom|mum"
     r"|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|roommate|kid|child|baby|grandma|grandpa"
