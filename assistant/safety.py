@@ -227,11 +227,11 @@ _PAST = (
 )
 # Taking too much of something, on purpose or not: the first half of an overdose happening now.
 _EXCESS = (
-    r"(?:took|(?<!not )(?<!never )taken|drank|swallowed|ate|chewed|snorted|injected|mixed|od|overdosed|overdid|did|put on"
-    r"|got into|double dos\w*|tome|tomo|vypila|take)\b.{0,50}\b(?:too (?:much|many)|way (?:too|more)|more than|all|every"
+    r"(?:took|(?<!not )(?<!never )taken|drank|swallowed|swallow|ate|chewed|chugged|ingested|snorted|injected|mixed|od|overdosed"
+    r"|overdid|did|done|used|put on|got into|double dos\w*|tome|tomo|vypila|take|taking)\b.{0,50}\b(?:too (?:much|many)|way (?:too|more)|more than|all|every"
     r"|everything|whole|entire|handful|bunch|a lot|ton|bottle|card|packs?|extra|double|twice|\d+|plus|on purpose|by mistake"
     r"|accident\w*|todas|tabletki|both|on top of|mixed|pills?|tablets?|meds|patch(?:es)?|alcohol|vodka|beer|wine|liquor|fifth"
-    r"|lines|edibles)"
+    r"|lines|edibles|many|lot|prescription|charcoal|antifreeze|bleach|daily instead|for days|in a row)"
 )
 # Signs of a body in trouble, as people describe them (Poison Control's "call 911 if" list in lay words).
 _SYMPTOM = (
@@ -243,7 +243,10 @@ _SYMPTOM = (
     r"|spinning|spinnin|faint\w*|pass out|passing out|passed out|blacking out|black out|sleepy|eyes (?:will not|wont) stay"
     r"|keep my eyes|heavy|getting heavy|cold hands|sweat\w*|pale|grey|gray|white|yellow|blue|confused|slurr\w*|acting drunk"
     r"|acts drunk|not (?:talking|making sense)|weak|can not stand|cant stand|can not move|bleeding|blood|stomach (?:hurts|pain)"
-    r"|gut|strange|temblando|vomitando|late raro|respira lento|going under|everything (?:is )?slow|everythin slow)"
+    r"|gut|strange|temblando|vomitando|late raro|respira lento|going under|everything (?:is )?slow|everythin slow|fever"
+    r"|temp(?:erature)? (?:of )?1\d\d|stiff|pupil|drowsy|nodding off|in and out|not (?:answering|responding|moving|move)"
+    r"|no respond|dropped|jerking|head hurts?|arm (?:is )?(?:going )?numb|sores|breathing (?:feels? )?hard|can not feel my body"
+    r"|heart (?:rate )?(?:is )?1\d\d|regret)"
 )
 _NOT_CUT = r"(?!\w*(?: (?:out|back|down|off|edge|in|corners|ties|class|costs?|carbs|sugar|hair|grass|it out|the)\b))"
 
@@ -266,6 +269,18 @@ _RULES: list[tuple[str, str, str]] = [
         r"|breathing but only just|breath\w* (?:like )?once every|keeps passing out|rr (?:maybe |of |is )?[1-8]\b"
         r"|no responde|choking on (?:his|her|their|my )?(?:vomit|puke)|(?:will not|can not|does not|wont) stop bleeding"
         r"|no respira|no despierta|inconsciente|labios (?:morados|azules)|convulsion)\b",
+    ),
+    (
+        "body in danger now",
+        "emergency",
+        r"\b(?:chest|heart)\b.{0,30}\b(?:crushing|pain|hurts|tight)\b.{0,40}\b(?:left )?arm\b.{0,20}\b(?:numb|tingl\w*|hurts?)\b"
+        r"|\bone pupil\b|\bpupils? (?:is |are )?(?:different|uneven|bigger)\b|\bblue around (?:the |her |his )?(?:mouth|lips)\b"
+        r"|\b(?:fever|temp(?:erature)?) (?:of |is )?10[3-7]\b|\bstiff as a board\b|\b(?:jerking|shaking|seizing) (?:all )?over\b"
+        r"|\bdropped (?:in|on) the (?:kitchen|floor|bathroom|ground)\b|\bhit (?:her|his|my|their) head\b.{0,60}\b(?:vomit\w*"
+        r"|throwing up|not making sense|confused|sleepy|passed out)\b|\beyes open but\b|\bnobody home\b|\bnot (?:move|moving)\b"
+        r".{0,40}\b(?:bottle|pills|floor|name|respond)\b|\b(?:she|he|they) (?:no|not|doesnt|does not) respond\b"
+        r"|\b(?:did|lit|burning) the charcoal\b|\bcharcoal\b.{0,40}\b(?:tape|door|room|dizzy|head)\b"
+        r"|\b(?:still )?not wake up\b.{0,20}\b(?:\d+ min|minutes|already|properly)\b|\bhe not wake up\b|\bshe not wake up\b",
     ),
     (
         "overdose taken",
