@@ -26,6 +26,8 @@ def _assistant(args):
 def cmd_ask(args) -> int:
     from .render import render_explain, render_reply
 
+    if not args.question.strip():
+        raise CorpusError('the question is empty: type one in quotes, e.g. assistant ask "how long do effects last"')
     assistant = _assistant(args)
     history = args.history or None
     if args.explain:
@@ -37,28 +39,39 @@ def cmd_ask(args) -> int:
     return 0
 
 
-def cmd_eval(args) -> int:
-    from .evaluation import evaluate, format_table, load_cases, metric
+def parse_thresholds(items: list[str]) -> list[tuple[str, float]]:
+    """(metric, minimum) pairs of --fail-under METRIC=VALUE, checked before any question is asked."""
+    from .metrics import METRICS, metric_key
 
     thresholds = []
-    for item in args.fail_under:
+    for item in items:
         name, sep, value = item.partition("=")
         try:
-            thresholds.append((name, float(value)))
+            minimum = float(value)
         except ValueError:
             sep = ""
         if not sep:
-            raise CorpusError(f"--fail-under takes METRIC=VALUE, e.g. answer.correct=0.9; got {item!r}")
+            raise CorpusError(f"--fail-under takes METRIC=VALUE, e.g. answer.hit@3=0.9; got {item!r}")
+        try:
+            metric_key(name)
+        except KeyError:
+            raise CorpusError(f"--fail-under: unknown metric {name!r}; one of: {', '.join(METRICS)}") from None
+        thresholds.append((name, minimum))
+    return thresholds
+
+
+def cmd_eval(args) -> int:
+    from .evaluation import evaluate, format_table, load_cases
+    from .metrics import metric
+
+    thresholds = parse_thresholds(args.fail_under)
     summary = evaluate(_assistant(args), load_cases(Path(args.file)))
     output = dict(summary)
     output.pop("results")
     print(json.dumps(output, indent=2, ensure_ascii=False) if args.json else format_table(summary))
     failed = []
     for name, minimum in thresholds:
-        try:
-            value = metric(summary, name)
-        except KeyError:
-            raise CorpusError(f"--fail-under: unknown metric {name!r} (try answer.correct, crisis.correct)") from None
+        value = metric(summary, name)
         if value < minimum:
             failed.append(f"{name} = {value:.4f} is below {minimum}")
     for line in failed:
@@ -88,8 +101,11 @@ def cmd_check(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from .corpus import SLUG
     from .importer import import_text, slugify
 
+    if args.slug is not None and not SLUG.match(args.slug):
+        raise CorpusError(f"--slug {args.slug!r} must be lower-case letters and digits joined by '-', e.g. nap-tips")
     source = Path(args.file)
     try:
         text = source.read_text("utf-8")
@@ -128,6 +144,8 @@ def cmd_staff_token(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .metrics import METRICS
+
     corpus_help = f"corpus folder (default: $ASSISTANT_CORPUS or ./{DEFAULT_CORPUS})"
     parser = argparse.ArgumentParser(prog="assistant", description="A FAQ assistant that answers by quoting articles.")
     parser.add_argument("--corpus", help=corpus_help)
@@ -154,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="METRIC=VALUE",
-        help="exit 1 if METRIC (e.g. answer.correct) is below VALUE; repeatable",
+        help=f"exit 1 if METRIC is below VALUE; repeatable. METRIC is one of: {', '.join(METRICS)}",
     )
     ev.set_defaults(func=cmd_eval)
 
@@ -194,3 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`assistant ask … | head -3`): stop quietly, as cat and grep do.
+        # Python would flush stdout again at exit and fail once more, so point it at devnull.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a command ended by a closed pipe
+    except KeyboardInterrupt:
+        return 130

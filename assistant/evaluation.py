@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .engine import Assistant
 from .errors import CorpusError
+from .metrics import METRICS, metric, metric_key  # noqa: F401  (re-exported for callers)
 from .models import REPLY_KINDS
 from .text import normalize
 
@@ -137,18 +138,6 @@ def _summarise(answer: dict, by_kind: dict, non_crisis: int, false_crisis: int, 
 def _share(count: int, n: int) -> float:
     # An empty group has nothing wrong in it; 1.0 keeps thresholds on absent kinds from failing.
     return round(count / n, 4) if n else 1.0
-
-
-def metric(summary: dict, name: str) -> float:
-    """A metric by dotted name ("answer.correct", "false_crisis"); KeyError if unknown."""
-    value = summary
-    for part in name.split("."):
-        if not isinstance(value, dict) or part not in value or part in ("failures", "results"):
-            raise KeyError(name)
-        value = value[part]
-    if isinstance(value, (dict, bool)):
-        raise KeyError(name)
-    return float(value)
 
 
 def format_table(summary: dict) -> str:

@@ -131,9 +131,11 @@ def validate_staff_data(data: StaffData, passage_ids: set[str]) -> tuple[list[st
             if key in phrase_lines:
                 warnings.append(f"{spath}:{rule.line}: {phrase!r} is already defined on line {phrase_lines[key]}")
             phrase_lines.setdefault(key, rule.line)
-    starter_seen: set[str] = set()
-    for text in data.starters:
+    starter_seen: dict[str, int] = {}
+    spath = data.folder / STARTERS_FILE
+    for number, text in _content_lines(spath) if spath.exists() else ():
         if text.casefold() in starter_seen:
-            warnings.append(f"{data.folder / STARTERS_FILE}: duplicate starter question {text!r}")
-        starter_seen.add(text.casefold())
+            first = starter_seen[text.casefold()]
+            warnings.append(f"{spath}:{number}: duplicate of the starter question on line {first}")
+        starter_seen.setdefault(text.casefold(), number)
     return errors, warnings

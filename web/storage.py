@@ -162,6 +162,10 @@ def purge_cli(days: int, db_path: str | Path | None = None) -> int:
     from web.config import database_url_from_env
 
     url = db_path or database_url_from_env()
+    missing = _missing_sqlite_file(str(url))
+    if missing:
+        print(f"error: no database at {missing}: nothing to purge (check --db or ASSISTANT_DB)", file=sys.stderr)
+        return 1
     try:
         deleted = purge_older_than(url, days)
     except (ValueError, StorageUnavailable) as error:
@@ -169,3 +173,11 @@ def purge_cli(days: int, db_path: str | Path | None = None) -> int:
         return 1
     print(f"Deleted {deleted} record(s) older than {days} day(s) from {open_database(str(url)).describe()}.")
     return 0
+
+
+def _missing_sqlite_file(url: str) -> str | None:
+    """The path of a SQLite database that does not exist (purge must never create one), else None."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return None
+    path = Path(url.removeprefix("sqlite:///"))
+    return None if path.is_file() else str(path)
