@@ -1,4 +1,8 @@
-"""Command-line edge of the engine: `assistant ask|eval|passages|check|import|serve|purge|staff-token`."""
+"""Command-line edge of the engine: `assistant ask|eval|passages|check|import|staff-token`.
+
+Other packages add commands through the `assistant.commands` entry point group (the web package
+adds `serve` and `purge`, see web/cli.py), so the engine never imports them.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,16 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from .errors import CorpusError
 
 DEFAULT_CORPUS = "corpus"
+COMMAND_PLUGINS = "assistant.commands"
+# What a plugin is given: command(name, help) returns a subparser that takes --corpus.
+AddCommand = Callable[[str, str], argparse.ArgumentParser]
 
 
 def corpus_folder(value: str | None) -> Path:
@@ -123,19 +132,6 @@ def cmd_import(args) -> int:
     return 0
 
 
-def cmd_serve(args) -> int:
-    from web.server import serve  # the web edge is imported only when serving
-
-    corpus = str(corpus_folder(args.corpus))
-    return serve(args.host, args.port, args.workers, args.dev, corpus, args.gunicorn_config)
-
-
-def cmd_purge(args) -> int:
-    from web.storage import purge_cli
-
-    return purge_cli(args.days, args.db)
-
-
 def cmd_staff_token(args) -> int:
     import secrets
 
@@ -154,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--corpus", default=argparse.SUPPRESS, help=corpus_help)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:
+    def command(name: str, help: str) -> argparse.ArgumentParser:  # an AddCommand
         return sub.add_parser(name, help=help, parents=[common])
 
     ask = command("ask", "answer a question as the chat would")
@@ -186,22 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="replace an existing file")
     imp.set_defaults(func=cmd_import)
 
-    serve = command("serve", "run the chat web app under gunicorn")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=2)
-    serve.add_argument("--dev", action="store_true", help="use Flask's development server instead")
-    serve.add_argument("--gunicorn-config", help="a gunicorn config file (e.g. deploy/gunicorn.conf.py) read first")
-    serve.set_defaults(func=cmd_serve)
-
-    purge = command("purge", "delete feedback and logged questions older than N days")
-    purge.add_argument("--days", type=int, required=True)
-    purge.add_argument(
-        "--db", help="database file or postgresql:// URL (default: $ASSISTANT_DATABASE_URL, else $ASSISTANT_DB)"
-    )
-    purge.set_defaults(func=cmd_purge)
-
     command("staff-token", "print a fresh random staff token").set_defaults(func=cmd_staff_token)
+    for plugin in entry_points(group=COMMAND_PLUGINS):  # the web package adds serve and purge
+        plugin.load()(command)
     return parser
 
 

@@ -19,7 +19,7 @@ def render_reply(reply: Reply) -> str:
         p = quote.passage
         lines.append("")
         lines += ["  > " + row for row in textwrap.wrap(p.text, 76)]
-        lines.append(f"    — {p.article_title}, {p.section_label} ({p.url})")
+        lines.append(f"    — {p.article_title}, {p.section_label} ({p.id})")
         lines.append(f"    best match: “{quote.highlight}”")
     if reply.disclaimer:
         lines += ["", reply.disclaimer]

@@ -20,7 +20,7 @@ def test_ask_prints_quote_citation_and_disclaimer(capsys):
     assert main(["ask", "how long do effects last"]) == 0
     out = capsys.readouterr().out
     assert "§4 Long-Term Benefits of Ketamine and Neuroplasticity" in out
-    assert "/article/ketamine-neuroplasticity#s4-" in out
+    assert "(ketamine-neuroplasticity#s4-" in out
     assert "not medical advice" in out
 
 

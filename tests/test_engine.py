@@ -23,7 +23,7 @@ def test_effects_duration_quotes_long_term_benefits_with_citation(assistant):
     assert first.passage.section_title == "Long-Term Benefits of Ketamine and Neuroplasticity"
     citation = first.to_dict()["citation"]
     assert citation["article"] == "The Science of Neuroplasticity: How Ketamine Rewires the Brain"
-    assert citation["url"] == f"/article/ketamine-neuroplasticity#{first.passage.anchor}"
+    assert (citation["article_slug"], citation["anchor"]) == ("ketamine-neuroplasticity", first.passage.anchor)
     assert reply.disclaimer == DISCLAIMER
 
 
@@ -172,8 +172,7 @@ def test_reply_to_dict_has_the_api_shape(assistant):
         "section_number",
         "section_title",
         "anchor",
-        "url",
-    }
+    }  # the web layer adds "url" (web/citations.py); the engine knows no routes
 
 
 def test_explain_shows_candidates_terms_corrections_and_decision(assistant):
@@ -196,7 +195,7 @@ def test_citations_name_the_right_article_in_a_multi_article_corpus(tmp_path: Pa
     assistant = Assistant.from_directory(folder)
     nap = assistant.ask("how long should a nap be to restore alertness")
     assert nap.kind == "answer" and nap.quotes[0].passage.article_title == "Sleep and Recovery"
-    assert nap.quotes[0].to_dict()["citation"]["url"].startswith("/article/sleep-recovery#")
+    assert nap.quotes[0].to_dict()["citation"]["article_slug"] == "sleep-recovery"
     cost = assistant.ask("is ketamine therapy covered by insurance")
     assert cost.quotes[0].passage.article_slug == "ketamine-neuroplasticity"
     assert [a.slug for a in assistant.articles] == ["ketamine-neuroplasticity", "sleep-recovery"]

@@ -10,6 +10,7 @@ from flask import Blueprint, current_app, send_file
 from werkzeug.exceptions import BadRequest, TooManyRequests
 
 from assistant.models import REPLY_KINDS
+from web.citations import with_urls
 from web.storage import FeedbackCapReached, StorageUnavailable
 from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
 
@@ -45,7 +46,7 @@ def ask():
     signed = current_app.extensions["reply_signer"].sign(
         reply.id, reply.kind, body["question"] if log_questions else ""
     )
-    return {**reply.to_dict(), "id": signed}
+    return with_urls({**reply.to_dict(), "id": signed})
 
 
 @bp.post("/feedback")

@@ -17,6 +17,7 @@ from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import InternalServerError, Unauthorized
 
 from assistant.evaluation import evaluate, load_cases
+from web.citations import with_urls
 from web.validation import HISTORY, QUESTION, read_json_object, validate
 
 bp = Blueprint("staff", __name__)
@@ -58,7 +59,7 @@ def console():
 def explain():
     """How the assistant reached its reply: query terms, ranked candidates, the decision."""
     body = validate(read_json_object(), EXPLAIN_FIELDS)
-    return current_app.extensions["assistant"].explain(body["question"], body.get("history"))
+    return with_urls(current_app.extensions["assistant"].explain(body["question"], body.get("history")))
 
 
 @bp.post("/api/staff/evaluate")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -155,29 +154,3 @@ def purge_older_than(url: str | Path, days: int) -> int:
         return storage.purge(days)
     finally:
         storage.close()
-
-
-def purge_cli(days: int, db_path: str | Path | None = None) -> int:
-    """CLI glue for `assistant purge --days N`: print what was deleted and return an exit status."""
-    from web.config import database_url_from_env
-
-    url = db_path or database_url_from_env()
-    missing = _missing_sqlite_file(str(url))
-    if missing:
-        print(f"error: no database at {missing}: nothing to purge (check --db or ASSISTANT_DB)", file=sys.stderr)
-        return 1
-    try:
-        deleted = purge_older_than(url, days)
-    except (ValueError, StorageUnavailable) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(f"Deleted {deleted} record(s) older than {days} day(s) from {open_database(str(url)).describe()}.")
-    return 0
-
-
-def _missing_sqlite_file(url: str) -> str | None:
-    """The path of a SQLite database that does not exist (purge must never create one), else None."""
-    if url.startswith(("postgresql://", "postgres://")):
-        return None
-    path = Path(url.removeprefix("sqlite:///"))
-    return None if path.is_file() else str(path)

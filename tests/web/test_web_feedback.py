@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from web.storage import Storage, normalize_question, purge_cli, purge_older_than
+from web.cli import purge_cli
+from web.storage import Storage, normalize_question, purge_older_than
 
 
 def test_feedback_is_stored_without_ip_or_user_agent(client, db_path, assert_documented):
