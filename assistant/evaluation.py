@@ -77,33 +77,33 @@ def evaluate(assistant: Assistant, cases: list[Case]) -> dict:
     by_kind = {k: {"n": 0, "correct": 0} for k in ("no_answer", "crisis", "chitchat")}
     non_crisis = false_crisis = 0
     for case in cases:
-        trace = assistant.explain(case.question)
-        reply = trace["reply"]
-        first = reply["quotes"][0]["text"] if reply["quotes"] else None
+        trace = assistant.trace(case.question)
+        reply = trace.reply
+        first = reply.quotes[0].passage.text if reply.quotes else None
         if case.expect == "answer":
-            ranked = [c["passage"]["text"] for c in trace.get("candidates", [])][:MRR_DEPTH]
+            ranked = [c.passage.text for c in trace.candidates[:MRR_DEPTH]]
             rank = next((i for i, t in enumerate(ranked, 1) if is_relevant(t, case.quotes)), None)
-            passed = reply["kind"] == "answer" and is_relevant(first, case.quotes)
+            passed = reply.kind == "answer" and first is not None and is_relevant(first, case.quotes)
             answer["n"] += 1
             answer["correct"] += passed
             answer["hit_at_1"] += rank == 1
             answer["hit_at_3"] += rank is not None and rank <= 3
             answer["mrr"] += 1 / rank if rank else 0.0
-            if reply["kind"] == "answer":
+            if reply.kind == "answer":
                 answer["answered"] += 1
-                answer["quote_words"] += sum(len(q["text"].split()) for q in reply["quotes"])
+                answer["quote_words"] += sum(len(q.passage.text.split()) for q in reply.quotes)
         else:
-            passed = reply["kind"] == case.expect
+            passed = reply.kind == case.expect
             by_kind[case.expect]["n"] += 1
             by_kind[case.expect]["correct"] += passed
         if case.expect != "crisis":
             non_crisis += 1
-            false_crisis += reply["kind"] == "crisis"
+            false_crisis += reply.kind == "crisis"
         results.append(
             {
                 "question": case.question,
                 "expect": case.expect,
-                "got": reply["kind"],
+                "got": reply.kind,
                 "passed": passed,
                 "first_quote": first,
                 "line": case.line,

@@ -8,6 +8,7 @@ import pytest
 
 from assistant import Assistant, Reply
 from assistant.messages import DISCLAIMER
+from assistant.trace import Decision, Trace
 from tests.conftest import SMALL_ARTICLE
 
 
@@ -199,3 +200,14 @@ def test_citations_name_the_right_article_in_a_multi_article_corpus(tmp_path: Pa
     cost = assistant.ask("is ketamine therapy covered by insurance")
     assert cost.quotes[0].passage.article_slug == "ketamine-neuroplasticity"
     assert [a.slug for a in assistant.articles] == ["ketamine-neuroplasticity", "sleep-recovery"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("I want to kill myself", "crisis"), ("hi there", "chitchat"), ("how long do effects last", "answer")],
+)
+def test_every_path_gives_a_typed_trace_with_one_decision_shape(assistant, question, kind):
+    trace = assistant.trace(question)
+    assert isinstance(trace, Trace) and isinstance(trace.decision, Decision) and trace.reply.kind == kind
+    assert set(assistant.explain(question)["decision"]) == {"answer", "reason", "coverage", "informative"}
+    assert (trace.query is None) == (kind == "crisis")
