@@ -329,6 +329,8 @@ class Assistant:
     def _neighbours(self, passage: Passage) -> list[Passage]:
         """Passages of the same section, nearest first."""
         article = self.article(passage.article_slug)
+        if article is None:  # every passage comes from an article of this corpus
+            return []
         same = [p for s in article.sections for p in s.passages if p.section_title == passage.section_title]
         return sorted((p for p in same if p.id != passage.id), key=lambda p: abs(p.position - passage.position))
 

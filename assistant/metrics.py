@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 # Metric names as the table prints them ("answer.hit@3") beside the JSON keys they read.
 METRICS = {
     "answer.correct": "answer.correct",
@@ -25,7 +27,7 @@ def metric_key(name: str) -> str:
 
 def metric(summary: dict, name: str) -> float:
     """A metric by name ("answer.correct", "answer.hit@3", "false_crisis"); KeyError if unknown."""
-    value = summary
+    value: Any = summary
     for part in metric_key(name).split("."):
         value = value[part]
     return float(value)
