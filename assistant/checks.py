@@ -43,16 +43,16 @@ def check_corpus(folder: Path) -> tuple[list[str], list[str], str]:
 
 
 def check_articles(corpus: Corpus) -> list[str]:
-    """Front matter the pages show (author, an ISO `updated:` date), and no article loaded twice."""
+    """Front matter the pages show (optional, but when given: an author, an ISO `updated:` date),
+    and no article loaded twice."""
     errors = []
     seen: dict[tuple[str, ...], Article] = {}
     for article in corpus.articles:
-        if not article.author.strip():
-            errors.append(f"{article.source}:{_field_line(article, 'author')}: 'author:' is empty or missing")
-        if not _is_iso_date(article.updated):
+        if (line := _field_line(article, "author")) and not article.author.strip():
+            errors.append(f"{article.source}:{line}: 'author:' is empty")
+        if (line := _field_line(article, "updated")) and not _is_iso_date(article.updated):
             errors.append(
-                f"{article.source}:{_field_line(article, 'updated')}: 'updated:' must be a date like 2024-11-05, "
-                f"got {article.updated!r}"
+                f"{article.source}:{line}: 'updated:' must be a date like 2024-11-05, got {article.updated!r}"
             )
         text = tuple(normalize(p.text) for p in article.passages)
         if text in seen:
@@ -98,15 +98,15 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
-def _field_line(article: Article, key: str) -> int:
-    """The front-matter line of a field (line 1 when the field is absent)."""
+def _field_line(article: Article, key: str) -> int | None:
+    """The front-matter line of a field, or None when the article does not give it."""
     lines = Path(article.source).read_text("utf-8").lstrip("\ufeff").splitlines()
     for number, line in enumerate(lines[1:], start=2):
         if line.strip() == "---":
             break
         if line.partition(":")[0].strip().lower() == key:
             return number
-    return 1
+    return None
 
 
 def _block_lines(article: Article) -> dict[int, int]:

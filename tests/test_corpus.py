@@ -8,7 +8,7 @@ import pytest
 
 from assistant.corpus import MAX_PASSAGE_WORDS, load_corpus
 from assistant.errors import CorpusError
-from tests.conftest import CORPUS, SMALL_ARTICLE
+from tests.helpers import CORPUS, SMALL_ARTICLE
 
 
 def test_every_passage_carries_article_section_anchor_and_position():

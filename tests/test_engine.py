@@ -9,7 +9,7 @@ import pytest
 from assistant import Assistant, Reply
 from assistant.messages import DISCLAIMER
 from assistant.trace import Decision, Trace
-from tests.conftest import SMALL_ARTICLE
+from tests.helpers import SMALL_ARTICLE
 
 
 def _passage_texts(assistant: Assistant) -> set[str]:

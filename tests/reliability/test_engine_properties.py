@@ -21,6 +21,8 @@ from assistant.engine import MAX_ANALYZED_CHARS, MAX_CRISIS_CHARS
 from assistant.models import REPLY_KINDS
 from assistant.safety import ALIASES
 
+pytestmark = pytest.mark.slow  # property-based, fuzzing or subprocess work: seconds each
+
 BUDGET = settings(
     max_examples=120,
     deadline=None,

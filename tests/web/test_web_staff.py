@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from tests.conftest import API_STAFF_ROUTES, STAFF_ROUTES
+from tests.helpers import API_STAFF_ROUTES, STAFF_ROUTES
 from web import staff
 
 
