@@ -97,7 +97,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder where the built engine is saved, and loaded at the next start instead of rebuilt while no "
         "corpus file has changed; `off` builds at every start.",
     ),
-    Setting("ASSISTANT_EVAL_SET", "tests/data/eval.jsonl", "JSON Lines evaluation set run from the staff console."),
+    Setting(
+        "ASSISTANT_EVAL_SET",
+        "",
+        "JSON Lines evaluation set run from the staff console; unset, `eval.jsonl` in the corpus folder "
+        "(the bundled corpus ships one).",
+    ),
     Setting(
         "ASSISTANT_TRUSTED_PROXIES",
         "0",
@@ -124,6 +129,8 @@ MIN_SECRET_LENGTH = 32
 RATE_STORAGE_SCHEMES = ("memory://", "redis://", "rediss://", "redis+unix://")
 # A CDN plus a load balancer plus nginx is already three; beyond five is surely a typo.
 MAX_PROXY_HOPS = 5
+# The staff console's evaluation set, read from the corpus folder: an installed app has no tests/.
+EVAL_SET_FILE = "eval.jsonl"
 
 
 def load_config(test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -149,6 +156,8 @@ def load_config(test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     parsed["ASSISTANT_SECRET_KEY"] = parse_secret(raw["ASSISTANT_SECRET_KEY"])
     parsed["ASSISTANT_TRUSTED_HOSTS"] = str(raw["ASSISTANT_TRUSTED_HOSTS"] or "").replace(",", " ").split() or None
     url = str(raw["ASSISTANT_DATABASE_URL"] or "").strip()
+    if not str(raw["ASSISTANT_EVAL_SET"] or "").strip():  # data read at run time ships with the corpus
+        raw = {**raw, "ASSISTANT_EVAL_SET": os.path.join(str(raw["ASSISTANT_CORPUS"]).strip(), EVAL_SET_FILE)}
     for name in ("ASSISTANT_CORPUS", "ASSISTANT_DB", "ASSISTANT_EVAL_SET"):
         if not str(raw[name]).strip():
             raise ConfigError(f"{name} must be a path, got {raw[name]!r}")
