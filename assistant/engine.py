@@ -69,12 +69,11 @@ class Assistant:
     def __init__(self, corpus: Corpus, data: StaffData | None = None, index: PassageIndex | None = None):
         data = data or StaffData()
         passage_ids = {p.id for p in corpus.passages}
-        errors, warnings = validate_staff_data(data, passage_ids)
+        errors, _ = validate_staff_data(data, passage_ids)  # warnings are for `assistant check`
         if errors:
             raise CorpusError("\n".join(errors))
         self.corpus = corpus
         self.data = data
-        self.warnings = warnings
         self.alternate_questions: dict[str, list[str]] = defaultdict(list)
         for q in data.questions:
             if q.text not in self.alternate_questions[q.passage_id]:

@@ -43,7 +43,6 @@ class StaffData:
     synonyms: list[SynonymRule] = field(default_factory=list)
     questions: list[AlternateQuestion] = field(default_factory=list)
     starters: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
     folder: Path = Path(".")
 
 

@@ -211,3 +211,10 @@ def test_every_path_gives_a_typed_trace_with_one_decision_shape(assistant, quest
     assert isinstance(trace, Trace) and isinstance(trace.decision, Decision) and trace.reply.kind == kind
     assert set(assistant.explain(question)["decision"]) == {"answer", "reason", "coverage", "informative"}
     assert (trace.query is None) == (kind == "crisis")
+
+
+def test_rank_with_limit_zero_is_empty_and_a_negative_limit_is_refused(assistant):
+    slots = assistant.analyzer.analyze("how long do effects last").slots
+    assert assistant.index.rank(slots, limit=0) == []
+    with pytest.raises(ValueError, match="limit must be 0 or more, got -1"):
+        assistant.index.rank(slots, limit=-1)

@@ -7,11 +7,11 @@ when the storage is first used.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from assistant.text import normalize
 from web.database import Database, StorageUnavailable, open_database
 from web.schema import MIGRATIONS, PURGED_TABLES
 
@@ -30,7 +30,7 @@ def utc_now() -> str:
 
 def normalize_question(question: str) -> str:
     """Fold case, spacing and trailing punctuation so repeats of one question count together."""
-    return re.sub(r"\s+", " ", question).strip().rstrip("?!. ").casefold()
+    return normalize(question).rstrip("?!. ")  # the engine's normaliser: NFKC, straight quotes, casefolded
 
 
 class Storage:

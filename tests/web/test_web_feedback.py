@@ -228,3 +228,7 @@ class _Now:
 
     def start(self):
         self.target()
+
+
+def test_gap_questions_are_grouped_with_the_engine_normaliser():
+    assert normalize_question("  What’s   the COST?? ") == normalize_question("what's the cost")
