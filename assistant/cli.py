@@ -74,7 +74,8 @@ def cmd_eval(args) -> int:
     from .metrics import metric
 
     thresholds = parse_thresholds(args.fail_under)
-    summary = evaluate(_assistant(args), load_cases(Path(args.file)))
+    cases = load_cases(Path(args.file))  # a bad set or threshold is reported before the engine is built
+    summary = evaluate(_assistant(args), cases)
     output = dict(summary)
     output.pop("results")
     print(json.dumps(output, indent=2, ensure_ascii=False) if args.json else format_table(summary))

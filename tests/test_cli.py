@@ -243,3 +243,12 @@ def test_eval_help_lists_the_metric_names(capsys):
         main(["eval", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "answer.hit@3" in out and "false_crisis" in out
+
+
+def test_eval_reports_a_bad_set_before_building_the_engine(tmp_path, capsys, monkeypatch):
+    from assistant.engine import Assistant
+
+    monkeypatch.setattr(Assistant, "from_directory", lambda *a, **k: pytest.fail("engine built"))
+    (tmp_path / "eval.jsonl").write_text("not json\n", "utf-8")
+    assert main(["eval", str(tmp_path / "eval.jsonl")]) == 2
+    assert "eval.jsonl:1: not valid JSON" in capsys.readouterr().err
