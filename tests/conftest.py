@@ -29,13 +29,19 @@ from web.replies import ReplySigner
 SLOW_MARKERS = ("browser", "load", "postgres", "stack")
 # Fixtures that start a process or a browser make a test slow too.
 SLOW_FIXTURES = ("browser", "start_server", "shared_server", "live_app", "postgres_server", "postgres_url")
+# Whole folders outside the fast subset: reliability (faults, fuzzing, access-control and injection
+# tables, load) and the deployed stack. The fast subset is the engine, web and command-line tests.
+SLOW_FOLDERS = ("reliability", "stack")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """`pytest -m "not slow"` is the fast subset: mark what starts processes, browsers or databases."""
+    tests = Path(__file__).parent
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
-        if any(item.get_closest_marker(m) for m in SLOW_MARKERS) or any(f in fixtures for f in SLOW_FIXTURES):
+        folder = item.path.relative_to(tests).parts[0] if item.path.is_relative_to(tests) else ""
+        slow_by_marker = any(item.get_closest_marker(m) for m in SLOW_MARKERS)
+        if slow_by_marker or folder in SLOW_FOLDERS or any(f in fixtures for f in SLOW_FIXTURES):
             item.add_marker(pytest.mark.slow)
 
 
