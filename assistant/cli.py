@@ -1,4 +1,8 @@
-"""Command-line edge of the engine: `assistant ask|eval|passages|check|staff-data|import|serve|purge|staff-token`."""
+"""Command-line edge of the engine: `assistant ask|eval|passages|check|import|staff-token`.
+
+Other packages add commands through the `assistant.commands` entry point group (the web package
+adds `serve` and `purge`, see web/cli.py), so the engine never imports them.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,17 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from .errors import CorpusError
 
 DEFAULT_CORPUS = "corpus"
+COMMAND_PLUGINS = "assistant.commands"
+STAFF_EDIT_PLUGINS = "assistant.staff_edits"
+# What a plugin is given: command(name, help) returns a subparser that takes --corpus.
+AddCommand = Callable[[str, str], argparse.ArgumentParser]
 
 
 def corpus_folder(value: str | None) -> Path:
@@ -32,24 +42,23 @@ def _assistant(args):
 
 
 def _staff_edits(args):
-    """Edits made in the web app's staff console (`--db`, or $ASSISTANT_DB when it exists), as StaffData."""
+    """Edits made in the web app's staff console (`--db`, or $ASSISTANT_DB when it exists), as StaffData.
+
+    The database belongs to the web package, which provides the reader through the
+    `assistant.staff_edits` entry point group; the engine never imports it.
+    """
     if getattr(args, "db", None) is None and not os.environ.get("ASSISTANT_DB"):
         return None
-    from web.edits import as_staff_data, stored_edits  # the web edge owns the database
-    from web.storage import StorageUnavailable
-
-    from .staffdata import StaffData
-
-    try:
-        questions, synonyms, not_covered = as_staff_data(stored_edits(getattr(args, "db", None)))
-    except StorageUnavailable as exc:
-        raise CorpusError(f"cannot read staff edits: {exc}") from exc
-    return StaffData(synonyms=synonyms, questions=questions, not_covered=not_covered)
+    for plugin in entry_points(group=STAFF_EDIT_PLUGINS):
+        return plugin.load()(getattr(args, "db", None))
+    raise CorpusError("--db reads the web app's staff edits, but the web package is not installed")
 
 
 def cmd_ask(args) -> int:
     from .render import render_explain, render_reply
 
+    if not args.question.strip():
+        raise CorpusError('the question is empty: type one in quotes, e.g. assistant ask "how long do effects last"')
     assistant = _assistant(args)
     history = args.history or None
     if args.explain:
@@ -61,28 +70,40 @@ def cmd_ask(args) -> int:
     return 0
 
 
-def cmd_eval(args) -> int:
-    from .evaluation import evaluate, format_table, load_cases, metric
+def parse_thresholds(items: list[str]) -> list[tuple[str, float]]:
+    """(metric, minimum) pairs of --fail-under METRIC=VALUE, checked before any question is asked."""
+    from .metrics import METRICS, metric_key
 
     thresholds = []
-    for item in args.fail_under:
+    for item in items:
         name, sep, value = item.partition("=")
         try:
-            thresholds.append((name, float(value)))
+            minimum = float(value)
         except ValueError:
             sep = ""
         if not sep:
-            raise CorpusError(f"--fail-under takes METRIC=VALUE, e.g. answer.correct=0.9; got {item!r}")
-    summary = evaluate(_assistant(args), load_cases(Path(args.file)))
+            raise CorpusError(f"--fail-under takes METRIC=VALUE, e.g. answer.hit@3=0.9; got {item!r}")
+        try:
+            metric_key(name)
+        except KeyError:
+            raise CorpusError(f"--fail-under: unknown metric {name!r}; one of: {', '.join(METRICS)}") from None
+        thresholds.append((name, minimum))
+    return thresholds
+
+
+def cmd_eval(args) -> int:
+    from .evaluation import evaluate, format_table, load_cases
+    from .metrics import metric
+
+    thresholds = parse_thresholds(args.fail_under)
+    cases = load_cases(Path(args.file))  # a bad set or threshold is reported before the engine is built
+    summary = evaluate(_assistant(args), cases)
     output = dict(summary)
     output.pop("results")
     print(json.dumps(output, indent=2, ensure_ascii=False) if args.json else format_table(summary))
     failed = []
     for name, minimum in thresholds:
-        try:
-            value = metric(summary, name)
-        except KeyError:
-            raise CorpusError(f"--fail-under: unknown metric {name!r} (try answer.correct, crisis.correct)") from None
+        value = metric(summary, name)
         if value < minimum:
             failed.append(f"{name} = {value:.4f} is below {minimum}")
     for line in failed:
@@ -112,8 +133,11 @@ def cmd_check(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from .corpus import SLUG
     from .importer import import_text, slugify
 
+    if args.slug is not None and not SLUG.match(args.slug):
+        raise CorpusError(f"--slug {args.slug!r} must be lower-case letters and digits joined by '-', e.g. nap-tips")
     source = Path(args.file)
     try:
         text = source.read_text("utf-8")
@@ -131,19 +155,6 @@ def cmd_import(args) -> int:
     return 0
 
 
-def cmd_serve(args) -> int:
-    from web.server import serve  # the web edge is imported only when serving
-
-    corpus = str(corpus_folder(args.corpus))
-    return serve(args.host, args.port, args.workers, args.dev, corpus, args.gunicorn_config)
-
-
-def cmd_purge(args) -> int:
-    from web.storage import purge_cli
-
-    return purge_cli(args.days, args.db)
-
-
 def cmd_staff_token(args) -> int:
     import secrets
 
@@ -151,13 +162,9 @@ def cmd_staff_token(args) -> int:
     return 0
 
 
-def cmd_staff_data(args) -> int:
-    from web.edits import export_cli
-
-    return export_cli(corpus_folder(args.corpus), args.db)
-
-
 def build_parser() -> argparse.ArgumentParser:
+    from .metrics import METRICS
+
     corpus_help = f"corpus folder (default: $ASSISTANT_CORPUS or ./{DEFAULT_CORPUS})"
     parser = argparse.ArgumentParser(prog="assistant", description="A FAQ assistant that answers by quoting articles.")
     parser.add_argument("--corpus", help=corpus_help)
@@ -167,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     db_help = "include the staff console's edits from this database file (default: $ASSISTANT_DB when set)"
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:
+    def command(name: str, help: str) -> argparse.ArgumentParser:  # an AddCommand
         return sub.add_parser(name, help=help, parents=[common])
 
     ask = command("ask", "answer a question as the chat would")
@@ -185,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="METRIC=VALUE",
-        help="exit 1 if METRIC (e.g. answer.correct) is below VALUE; repeatable",
+        help=f"exit 1 if METRIC is below VALUE; repeatable. METRIC is one of: {', '.join(METRICS)}",
     )
     ev.add_argument("--db", help=db_help)
     ev.set_defaults(func=cmd_eval)
@@ -195,11 +202,6 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--db", help=db_help)
     check.set_defaults(func=cmd_check)
 
-    staff_data = command("staff-data", "write the staff console's edits into the corpus's staff data files")
-    staff_data.add_argument("action", choices=["export"])
-    staff_data.add_argument("--db", help="database file (default: $ASSISTANT_DB or instance/assistant.db)")
-    staff_data.set_defaults(func=cmd_staff_data)
-
     imp = command("import", "convert a plain-text article export to a corpus Markdown file")
     imp.add_argument("file")
     imp.add_argument("--slug", help="article slug (default: from the file name)")
@@ -207,22 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="replace an existing file")
     imp.set_defaults(func=cmd_import)
 
-    serve = command("serve", "run the chat web app under gunicorn")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=2)
-    serve.add_argument("--dev", action="store_true", help="use Flask's development server instead")
-    serve.add_argument("--gunicorn-config", help="a gunicorn config file (e.g. deploy/gunicorn.conf.py) read first")
-    serve.set_defaults(func=cmd_serve)
-
-    purge = command("purge", "delete feedback and logged questions older than N days")
-    purge.add_argument("--days", type=int, required=True)
-    purge.add_argument(
-        "--db", help="database file or postgresql:// URL (default: $ASSISTANT_DATABASE_URL, else $ASSISTANT_DB)"
-    )
-    purge.set_defaults(func=cmd_purge)
-
     command("staff-token", "print a fresh random staff token").set_defaults(func=cmd_staff_token)
+    for plugin in entry_points(group=COMMAND_PLUGINS):  # the web package adds serve and purge
+        plugin.load()(command)
     return parser
 
 
@@ -233,3 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`assistant ask … | head -3`): stop quietly, as cat and grep do.
+        # Python would flush stdout again at exit and fail once more, so point it at devnull.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a command ended by a closed pipe
+    except KeyboardInterrupt:
+        return 130

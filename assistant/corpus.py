@@ -217,8 +217,13 @@ class Corpus:
 def load_corpus(directory: Path) -> Corpus:
     """Every `*.md` article of a folder, sorted by slug; CorpusError names the file at fault."""
     directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise CorpusError(f"{directory}: is a file, not a folder; --corpus (or ASSISTANT_CORPUS) names the folder")
     if not directory.is_dir():
-        raise CorpusError(f"{directory}: corpus folder not found")
+        raise CorpusError(
+            f"{directory}: corpus folder not found (from {Path.cwd()}); "
+            "give its path with --corpus DIR or the ASSISTANT_CORPUS environment variable"
+        )
     files = sorted(directory.glob("*.md"))
     if not files:
         raise CorpusError(f"{directory}: no articles (*.md files) in the corpus folder")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from .smalltalk import about_assistant, asks_something, strip_smalltalk
 from .spelling import Speller, SpellingBudget
 from .staffdata import StaffData, load_staff_data, question_key, validate_staff_data
 from .text import STOPWORDS, normalize, stem, terms, words
+from .trace import Decision, Trace
 
 # Abstention. A passage answers only if it holds enough of the question's evidence: the share of
 # the question's idf-weighted words it matches (unknown words weigh as the rarest, scaled by how
@@ -64,36 +65,17 @@ SENTENCE_CACHE_PASSAGES = 8192
 MAX_HISTORY_READ = 3
 
 
-@dataclass(frozen=True)
-class Decision:
-    """Whether the best candidate answers the question, and why."""
-
-    answer: bool
-    reason: str
-    coverage: float = 0.0
-    informative: int = 0
-
-    def to_dict(self) -> dict:
-        return {
-            "answer": self.answer,
-            "reason": self.reason,
-            "coverage": round(self.coverage, 3),
-            "informative": self.informative,
-        }
-
-
 class Assistant:
     """Answers questions by quoting the corpus; built once, then safe to share between threads."""
 
     def __init__(self, corpus: Corpus, data: StaffData | None = None, index: PassageIndex | None = None):
         data = data or StaffData()
         passage_ids = {p.id for p in corpus.passages}
-        errors, warnings = validate_staff_data(data, passage_ids)
+        errors, _ = validate_staff_data(data, passage_ids)  # warnings are for `assistant check`
         if errors:
             raise CorpusError("\n".join(errors))
         self.corpus = corpus
         self.data = data
-        self.warnings = warnings
         self.alternate_questions: dict[str, list[str]] = defaultdict(list)
         for q in data.questions:
             if q.text not in self.alternate_questions[q.passage_id]:
@@ -144,23 +126,21 @@ class Assistant:
 
     def ask(self, question: str, history: list[str] | None = None) -> Reply:
         """The reply to a visitor's message; never raises for any string."""
-        return self._respond(question, history)["reply"]
+        return self._respond(question, history).reply
+
+    def trace(self, question: str, history: list[str] | None = None) -> Trace:
+        """The reply with the evidence behind it, as typed objects (the evaluation reads these)."""
+        return self._respond(question, history)
 
     def explain(self, question: str, history: list[str] | None = None) -> dict:
         """The reply with the evidence behind it: query analysis, ranked candidates, decision."""
         trace = self._respond(question, history)
-        safety: Assessment = trace["safety"]
-        out = {"reply": trace["reply"].to_dict(), "decision": trace["decision"], "safety": safety.to_dict()}
-        if "query" in trace:
-            query = trace["query"]
-            out["query"] = query.to_dict()
-            out["history_used"] = trace.get("history_used")
-            out["candidates"] = [self._candidate_dict(c, query.slots) for c in trace.get("candidates", [])]
-        return out
+        slots = trace.query.slots if trace.query is not None else []
+        return trace.to_dict(lambda c: self._coverage(c, slots))
 
     # The steps of a reply -------------------------------------------------------------------
 
-    def _respond(self, question: str, history: list[str] | None) -> dict:
+    def _respond(self, question: str, history: list[str] | None) -> Trace:
         # Safety is decided before retrieval and reads the whole message; retrieval only its first part.
         safety = assess(question[:MAX_CRISIS_CHARS])
         if safety.is_crisis:
@@ -170,59 +150,60 @@ class Assistant:
                 messages.EMERGENCY if emergency else messages.CRISIS,
                 resources=messages.EMERGENCY_RESOURCES if emergency else messages.CRISIS_RESOURCES,
             )
-            return {
-                "reply": reply,
-                "safety": safety,
-                "decision": {"reason": f"{safety.level}: {', '.join(safety.signals)}"},
-            }
+            return Trace(reply, safety, Decision(False, f"{safety.level}: {', '.join(safety.signals)}"))
         question = question[:MAX_ANALYZED_CHARS]
         if question_key(question) in self._not_covered:
             reply = Reply("no_answer", messages.NO_ANSWER, suggestions=tuple(self.starters[:MAX_SUGGESTIONS]))
-            reason = "staff marked this question as not covered by the articles"
-            trace = {"reply": reply, "decision": {"reason": reason}}
+            trace = Trace(reply, safety, Decision(False, "staff marked this question as not covered by the articles"))
         else:
-            trace = self._respond_normally(question, history)
-        trace["safety"] = safety
+            trace = self._respond_normally(question, history, safety)
         if safety.level == "concern":
             # Shown beside the normal reply: when unsure, the crisis lines are never withheld.
-            trace["reply"] = replace(trace["reply"], resources=messages.CRISIS_RESOURCES)
+            trace = replace(trace, reply=replace(trace.reply, resources=messages.CRISIS_RESOURCES))
         return trace
 
-    def _respond_normally(self, question: str, history: list[str] | None) -> dict:
+    def _respond_normally(self, question: str, history: list[str] | None, safety: Assessment) -> Trace:
         has_smalltalk, rest = strip_smalltalk(question)
         budget = SpellingBudget()  # one bound on spelling work for the question and its history
         query = self.analyzer.analyze(question, budget=budget)
         if has_smalltalk and (not any(w not in STOPWORDS for w in words(rest)) or not asks_something(rest)):
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
-            return {
-                "reply": Reply("chitchat", text, suggestions=tuple(self.starters[:4])),
-                "query": query,
-                "decision": {"reason": "small talk only"},
-            }
+            reply = Reply("chitchat", text, suggestions=tuple(self.starters[:4]))
+            return Trace(reply, safety, Decision(False, "small talk only"), query)
         slots, context = self._with_history(query, history, budget)
         wanted = asks(question)
         candidates = self._best_supported_first(self.index.rank(slots), query.slots, wanted)
         decision = self._decide(candidates, query.slots, wanted)
-        trace = {"query": query, "history_used": context, "candidates": candidates, "decision": decision.to_dict()}
+        reply = self._reply(question, query, slots, candidates, decision, has_smalltalk, rest, wanted)
+        return Trace(reply, safety, decision, query, tuple(candidates), context)
+
+    def _reply(
+        self,
+        question: str,
+        query: Query,
+        slots: list[Slot],
+        candidates: list[Candidate],
+        decision: Decision,
+        has_smalltalk: bool,
+        rest: str,
+        wanted: list[Ask],
+    ) -> Reply:
         if not decision.answer and has_smalltalk and (about_assistant(question) or not asks_something(rest)):
             # Small talk around words the articles cannot answer ("ty that helped a lot") is small talk.
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
-            trace["reply"] = Reply("chitchat", text, suggestions=tuple(self.starters[:4]))
-            return trace
+            return Reply("chitchat", text, suggestions=tuple(self.starters[:4]))
         if not decision.answer:
             message = messages.NO_ANSWER if query.slots else messages.EMPTY_QUESTION
-            trace["reply"] = Reply("no_answer", message, suggestions=self._suggest(candidates, [], question))
-            return trace
+            return Reply("no_answer", message, suggestions=self._suggest(candidates, [], question))
         chosen = self._choose_quotes(candidates, query.slots, wanted)
         quotes = tuple(Quote(c.passage, self._highlight(c.passage, slots)) for c in chosen)
-        trace["reply"] = Reply(
+        return Reply(
             "answer",
             messages.ANSWER_INTRO,
             quotes,
             messages.DISCLAIMER,
             self._suggest(candidates, chosen, question),
         )
-        return trace
 
     def _is_word(self, word: str) -> bool:
         """Known to the index by its stem, or a real English word: either way not a typo."""
@@ -355,12 +336,10 @@ class Assistant:
     def _neighbours(self, passage: Passage) -> list[Passage]:
         """Passages of the same section, nearest first."""
         article = self.article(passage.article_slug)
+        if article is None:  # every passage comes from an article of this corpus
+            return []
         same = [p for s in article.sections for p in s.passages if p.section_title == passage.section_title]
         return sorted((p for p in same if p.id != passage.id), key=lambda p: abs(p.position - passage.position))
-
-    def _candidate_dict(self, c: Candidate, slots: list[Slot]) -> dict:
-        coverage, informative = self._coverage(c, slots)
-        return {**c.to_dict(), "coverage": round(coverage, 3), "informative": informative}
 
 
 def min_coverage(informative: int) -> float:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .engine import Assistant
 from .errors import CorpusError
+from .metrics import METRICS, metric, metric_key  # noqa: F401  (re-exported for callers)
 from .models import REPLY_KINDS
 from .text import normalize
 
@@ -76,33 +77,33 @@ def evaluate(assistant: Assistant, cases: list[Case]) -> dict:
     by_kind = {k: {"n": 0, "correct": 0} for k in ("no_answer", "crisis", "chitchat")}
     non_crisis = false_crisis = 0
     for case in cases:
-        trace = assistant.explain(case.question)
-        reply = trace["reply"]
-        first = reply["quotes"][0]["text"] if reply["quotes"] else None
+        trace = assistant.trace(case.question)
+        reply = trace.reply
+        first = reply.quotes[0].passage.text if reply.quotes else None
         if case.expect == "answer":
-            ranked = [c["passage"]["text"] for c in trace.get("candidates", [])][:MRR_DEPTH]
+            ranked = [c.passage.text for c in trace.candidates[:MRR_DEPTH]]
             rank = next((i for i, t in enumerate(ranked, 1) if is_relevant(t, case.quotes)), None)
-            passed = reply["kind"] == "answer" and is_relevant(first, case.quotes)
+            passed = reply.kind == "answer" and first is not None and is_relevant(first, case.quotes)
             answer["n"] += 1
             answer["correct"] += passed
             answer["hit_at_1"] += rank == 1
             answer["hit_at_3"] += rank is not None and rank <= 3
             answer["mrr"] += 1 / rank if rank else 0.0
-            if reply["kind"] == "answer":
+            if reply.kind == "answer":
                 answer["answered"] += 1
-                answer["quote_words"] += sum(len(q["text"].split()) for q in reply["quotes"])
+                answer["quote_words"] += sum(len(q.passage.text.split()) for q in reply.quotes)
         else:
-            passed = reply["kind"] == case.expect
+            passed = reply.kind == case.expect
             by_kind[case.expect]["n"] += 1
             by_kind[case.expect]["correct"] += passed
         if case.expect != "crisis":
             non_crisis += 1
-            false_crisis += reply["kind"] == "crisis"
+            false_crisis += reply.kind == "crisis"
         results.append(
             {
                 "question": case.question,
                 "expect": case.expect,
-                "got": reply["kind"],
+                "got": reply.kind,
                 "passed": passed,
                 "first_quote": first,
                 "line": case.line,
@@ -137,18 +138,6 @@ def _summarise(answer: dict, by_kind: dict, non_crisis: int, false_crisis: int, 
 def _share(count: int, n: int) -> float:
     # An empty group has nothing wrong in it; 1.0 keeps thresholds on absent kinds from failing.
     return round(count / n, 4) if n else 1.0
-
-
-def metric(summary: dict, name: str) -> float:
-    """A metric by dotted name ("answer.correct", "false_crisis"); KeyError if unknown."""
-    value = summary
-    for part in name.split("."):
-        if not isinstance(value, dict) or part not in value or part in ("failures", "results"):
-            raise KeyError(name)
-        value = value[part]
-    if isinstance(value, (dict, bool)):
-        raise KeyError(name)
-    return float(value)
 
 
 def format_table(summary: dict) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .errors import CorpusError
+from .text import normalize
 
 BULLET = re.compile(r"^\s*[•\u2022\u25cf\u25aa*\-–]\s+(.*)$")
 NUMBERED_HEADING = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
@@ -40,7 +41,7 @@ class ImportResult:
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens."""
     text = text.split(":")[0] if len(text) > 60 else text
-    words = re.findall(r"[a-z0-9]+", text.casefold().replace("’", "").replace("'", ""))
+    words = re.findall(r"[a-z0-9]+", normalize(text).replace("'", ""))  # curly apostrophes are folded first
     return "-".join(words)[:80] or "article"
 
 

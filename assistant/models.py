@@ -5,9 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-# Where a citation link points; the web app serves articles at this path.
-ARTICLE_URL = "/article/{slug}#{anchor}"
-
 REPLY_KINDS = ("answer", "no_answer", "crisis", "chitchat")
 
 
@@ -31,10 +28,6 @@ class Passage:
         return f"{self.article_slug}#{self.anchor}"
 
     @property
-    def url(self) -> str:
-        return ARTICLE_URL.format(slug=self.article_slug, anchor=self.anchor)
-
-    @property
     def section_label(self) -> str:
         """How a citation names the section: "§4 Long-Term Benefits…" or "Introduction"."""
         if self.section_number is None:
@@ -49,8 +42,7 @@ class Passage:
             "article_slug": self.article_slug,
             "section_number": self.section_number,
             "section_title": self.section_title,
-            "anchor": self.anchor,
-            "url": self.url,
+            "anchor": self.anchor,  # the web layer adds the page "url" built from slug and anchor
             "position": self.position,
             "kind": self.kind,
             "label": self.label,
@@ -101,7 +93,6 @@ class Quote:
                 "section_number": p.section_number,
                 "section_title": p.section_title,
                 "anchor": p.anchor,
-                "url": p.url,
             },
         }
 

@@ -19,7 +19,7 @@ def render_reply(reply: Reply) -> str:
         p = quote.passage
         lines.append("")
         lines += ["  > " + row for row in textwrap.wrap(p.text, 76)]
-        lines.append(f"    — {p.article_title}, {p.section_label} ({p.url})")
+        lines.append(f"    — {p.article_title}, {p.section_label} ({p.id})")
         lines.append(f"    best match: “{quote.highlight}”")
     if reply.disclaimer:
         lines += ["", reply.disclaimer]
@@ -37,7 +37,8 @@ def render_explain(trace: dict) -> str:
         if query["corrections"]:
             lines.append("corrections:  " + ", ".join(f"{a} → {b}" for a, b in query["corrections"].items()))
         if query["expansions"]:
-            lines.append("synonyms:     " + ", ".join(f"{a} → {', '.join(b)}" for a, b in query["expansions"].items()))
+            rules = (f"{a} → {', '.join(b)}" for a, b in query["expansions"].items())
+            lines.append("synonyms:     " + " | ".join(rules))  # each rule's stems stay together
     if trace.get("history_used"):
         lines.append(f"history used: {trace['history_used']}")
     for rank, c in enumerate(trace.get("candidates", []), start=1):

@@ -90,8 +90,10 @@ class PassageIndex:
         return self.unknown_idf * max(rarity(w) for w in slot.text.split())
 
     def rank(self, slots: list[Slot], limit: int = 10) -> list[Candidate]:
-        """The best passages for the slots, best first; empty when nothing matches."""
-        if not slots or self.n == 0:
+        """The best passages for the slots, best first; empty when nothing matches (or limit is 0)."""
+        if limit < 0:
+            raise ValueError(f"limit must be 0 or more, got {limit}")
+        if not slots or self.n == 0 or limit == 0:
             return []
         total = np.zeros(self.n)
         qscores = np.zeros(len(self.question_texts))

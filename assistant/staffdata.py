@@ -6,6 +6,7 @@ Every problem is reported with the file and line, so a person can fix it without
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,7 +46,6 @@ class StaffData:
     questions: list[AlternateQuestion] = field(default_factory=list)
     starters: list[str] = field(default_factory=list)
     not_covered: list[str] = field(default_factory=list)  # questions staff decided the articles do not answer
-    warnings: list[str] = field(default_factory=list)
     folder: Path = Path(".")
 
 
@@ -122,9 +122,9 @@ def load_staff_data(folder: Path) -> StaffData:
 
 def merge_staff_data(
     data: StaffData,
-    questions: list[AlternateQuestion] = (),
-    synonyms: list[SynonymRule] = (),
-    not_covered: list[str] = (),
+    questions: Sequence[AlternateQuestion] = (),
+    synonyms: Sequence[SynonymRule] = (),
+    not_covered: Sequence[str] = (),
 ) -> StaffData:
     """A copy of `data` with more entries (staff edits made in the app); exact repeats are skipped."""
     have_questions = {(q.passage_id, q.text.casefold()) for q in data.questions}
@@ -135,7 +135,6 @@ def merge_staff_data(
         list(data.questions),
         list(data.starters),
         list(data.not_covered),
-        list(data.warnings),
         data.folder,
     )
     for q in questions:
@@ -173,9 +172,11 @@ def validate_staff_data(data: StaffData, passage_ids: set[str]) -> tuple[list[st
             if key in phrase_lines:
                 warnings.append(f"{spath}:{rule.line}: {phrase!r} is already defined on line {phrase_lines[key]}")
             phrase_lines.setdefault(key, rule.line)
-    starter_seen: set[str] = set()
-    for text in data.starters:
+    starter_seen: dict[str, int] = {}
+    spath = data.folder / STARTERS_FILE
+    for number, text in _content_lines(spath) if spath.exists() else ():
         if text.casefold() in starter_seen:
-            warnings.append(f"{data.folder / STARTERS_FILE}: duplicate starter question {text!r}")
-        starter_seen.add(text.casefold())
+            first = starter_seen[text.casefold()]
+            warnings.append(f"{spath}:{number}: duplicate of the starter question on line {first}")
+        starter_seen.setdefault(text.casefold(), number)
     return errors, warnings

@@ -78,10 +78,6 @@ def _load_stopwords() -> frozenset[str]:
 STOPWORDS = _load_stopwords()
 
 
-def is_stopword(word: str) -> bool:
-    return word in STOPWORDS
-
-
 def terms(text: str) -> list[str]:
     """Index terms: stems of the non-stopword words, in order, repeats kept."""
     return [stem(w) for w in words(text) if w not in STOPWORDS]

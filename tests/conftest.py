@@ -1,79 +1,50 @@
-"""Shared fixtures: the real assistant for behaviour tests, and small corpora written per test."""
+"""The one chain of shared fixtures (flaskr's app → client → runner), for every test folder.
+
+The real assistant is built once per session; apps, databases and small corpora are made per
+test. Shared values that are not fixtures live in tests/helpers.py; no test imports this file.
+Sub-folders' conftest files add only what their own tests need (live servers, the stack).
+"""
 
 from __future__ import annotations
 
 import importlib.util
 import os
-import re
+import threading
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
+from jsonschema import Draft202012Validator
+from werkzeug.serving import make_server
 
 from assistant import Assistant
-from web import create_app, staff
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, CORPUS, EVAL_SET, OPENAPI, REPLY_SECRET, SMALL_ARTICLE, STAFF_TOKEN
+from web import create_app
 from web.config import SETTINGS
 from web.replies import ReplySigner
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-
-SMALL_ARTICLE = """---
-title: Sleep and Recovery
-author: A. Writer
-updated: 2025-01-02
-slug: sleep-recovery
----
-
-Good sleep helps the body recover after exercise.
-
-## 1. Why Sleep Matters
-
-Deep sleep releases growth hormone, which repairs muscle tissue.
-
-- **Memory:** Sleep consolidates memories formed during the day.
-
-**Key Point:** Sleep is when the body repairs itself.
-
-## 2. Naps
-
-A short nap of twenty minutes can restore alertness without grogginess.
-"""
+# Tests with these markers start browsers, servers or databases: all are part of the slow set.
+SLOW_MARKERS = ("browser", "load", "postgres", "stack")
+# Fixtures that start a process or a browser make a test slow too.
+SLOW_FIXTURES = ("browser", "start_server", "shared_server", "live_app", "postgres_server", "postgres_url")
+# Whole folders outside the fast subset: reliability (faults, fuzzing, access-control and injection
+# tables, load) and the deployed stack. The fast subset is the engine, web and command-line tests.
+SLOW_FOLDERS = ("reliability", "stack")
 
 
-STAFF_TOKEN = "test-staff-token-0123456789abcdef"
-# Tests sign reply ids themselves with this secret, as a real reply would carry.
-REPLY_SECRET = "test-reply-secret-0123456789abcdef-0123"
-CHROMIUM = Path("/usr/bin/chromium")
-# Debian's Chromium as root, headless, with nothing that reaches for the network.
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _staff_routes() -> list[tuple[str, str]]:
-    """(method, path) of every staff route, read from the blueprint so a new route is tested too.
-
-    A variable part is written as the OpenAPI document writes it ("{edit_id}"), which is also a
-    value the route accepts, so one string serves as both the request path and the document key.
-    """
-    app = Flask(__name__)
-    app.register_blueprint(staff.bp)
-    rules = (r for r in app.url_map.iter_rules() if r.endpoint.startswith("staff."))
-    paths = ((re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", r.rule), r.methods - {"HEAD", "OPTIONS"}) for r in rules)
-    return sorted((method, path) for path, methods in paths for method in methods)
-
-
-STAFF_ROUTES = _staff_routes()
-API_STAFF_ROUTES = [route for route in STAFF_ROUTES if route[1].startswith("/api/")]
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`pytest -m "not slow"` is the fast subset: mark what starts processes, browsers or databases."""
+    tests = Path(__file__).parent
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        folder = item.path.relative_to(tests).parts[0] if item.path.is_relative_to(tests) else ""
+        slow_by_marker = any(item.get_closest_marker(m) for m in SLOW_MARKERS)
+        if slow_by_marker or folder in SLOW_FOLDERS or any(f in fixtures for f in SLOW_FIXTURES):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)
@@ -150,7 +121,7 @@ def make_app(assistant: Assistant, db_path: Path) -> Iterator[Callable[..., Flas
             "ASSISTANT_RATE_LIMIT": "off",
             "ASSISTANT_FEEDBACK_LIMIT": "off",
             "ASSISTANT_SECRET_KEY": REPLY_SECRET,
-            "ASSISTANT_EVAL_SET": str(ROOT / "tests" / "data" / "eval.jsonl"),
+            "ASSISTANT_EVAL_SET": str(EVAL_SET),
             **overrides,
         }
         apps.append(create_app(config, assistant=assistant))
@@ -159,6 +130,87 @@ def make_app(assistant: Assistant, db_path: Path) -> Iterator[Callable[..., Flas
     yield make
     for app in apps:
         app.extensions["storage"].close()
+
+
+# The flaskr chain: app → client → runner ------------------------------------------------------
+
+
+@pytest.fixture
+def app(make_app) -> Flask:
+    """The app with test settings, a fresh database under tmp_path and the session's engine."""
+    return make_app()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def staff_client(make_app, staff_token: str) -> FlaskClient:
+    """A client of an app with a staff token configured (requests still need the header)."""
+    return make_app(ASSISTANT_STAFF_TOKEN=staff_token).test_client()
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """What one `assistant` command did: exit status and captured output."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def runner(app: Flask, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
+    """Run the `assistant` command line in-process against the app's database; returns a CliResult."""
+    from assistant.cli import main
+
+    monkeypatch.setenv("ASSISTANT_DB", app.config["ASSISTANT_DB"])
+
+    def run(*args: str) -> CliResult:
+        capsys.readouterr()  # only this command's output
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+# The OpenAPI document --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def openapi() -> dict:
+    """The OpenAPI document as shipped in web/openapi.json."""
+    return OPENAPI
+
+
+def response_schema(path: str, method: str, status: int) -> dict:
+    """The JSON schema the OpenAPI document gives for one response, with its components."""
+    responses = OPENAPI["paths"][path][method.lower()]["responses"]
+    response = responses.get(str(status), responses.get("default"))
+    assert response is not None, f"{method} {path} {status} is not documented"
+    if "$ref" in response:
+        response = OPENAPI["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
+    return {**response["content"]["application/json"]["schema"], "components": OPENAPI["components"]}
+
+
+@pytest.fixture
+def assert_documented() -> Callable:
+    """Check a response's status and JSON body against the OpenAPI document."""
+
+    def check(response, path: str, method: str = "POST") -> dict:
+        body = response.get_json()
+        assert response.content_type == "application/json"
+        errors = list(Draft202012Validator(response_schema(path, method, response.status_code)).iter_errors(body))
+        assert not errors, [e.message for e in errors]
+        return body
+
+    return check
+
+
+# Browser and PostgreSQL ------------------------------------------------------------------------
 
 
 def _missing_browser() -> str | None:
@@ -229,3 +281,66 @@ def database_url(request, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "instance" / "assistant.db")
     return request.getfixturevalue("postgres_url")
+
+
+BROWSER_TOKEN = "browser-test-staff-token-0123456789"
+
+
+@pytest.fixture(scope="module")
+def serve(assistant, tmp_path_factory) -> Iterator[Callable[..., dict]]:
+    """Start the app (settings as keyword arguments) on 127.0.0.1 at a free port, in a thread;
+    every server started is stopped at the end of the module."""
+    servers = []
+
+    def start(**settings) -> dict:
+        db = tmp_path_factory.mktemp("browser") / "assistant.db"
+        config = {"ASSISTANT_DB": str(db), "ASSISTANT_RATE_LIMIT": "off", "ASSISTANT_STAFF_TOKEN": BROWSER_TOKEN}
+        app = create_app({**config, **settings}, assistant=assistant)
+        httpd = make_server("127.0.0.1", 0, app, threaded=True)
+        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        thread.start()
+        servers.append((httpd, thread))
+        return {"url": f"http://127.0.0.1:{httpd.server_port}", "db": db, "token": BROWSER_TOKEN}
+
+    yield start
+    for httpd, thread in servers:
+        httpd.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def server(serve) -> dict:
+    """The app with default settings, for a whole test module."""
+    return serve()
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """Open a path in a fresh context; fail the test on a script or CSP error or a missing asset.
+
+    API errors are left out: some tests provoke them, and the page shows them in the chat.
+    """
+    contexts, errors = [], []
+
+    def on_console(message) -> None:
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            errors.append(message.text)
+
+    def on_response(response) -> None:
+        if response.status >= 400 and "/api/" not in response.url:
+            errors.append(f"{response.status} {response.url}")
+
+    def open_(path: str = "/", width: int = 1280, scheme: str = "light", height: int = 900, base: str | None = None):
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("console", on_console)
+        page.on("response", on_response)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto((base or server["url"]) + path)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert not errors, errors

@@ -19,6 +19,8 @@ from bench.__main__ import main as bench_main
 from bench.common import ROOT
 from bench.synthetic import MAX_TERMS, MIN_TERMS, synthetic_passages, synthetic_queries
 
+pytestmark = pytest.mark.slow  # property-based, fuzzing or subprocess work: seconds each
+
 
 def test_synthetic_corpus_is_seeded_and_zipf_shaped():
     passages = synthetic_passages(500, seed=3)

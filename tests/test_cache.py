@@ -12,7 +12,7 @@ import pytest
 
 from assistant import Assistant, CorpusError, cache
 from assistant.index import FieldIndex
-from tests.conftest import CORPUS, SMALL_ARTICLE
+from tests.helpers import CORPUS, SMALL_ARTICLE
 
 QUESTIONS = [
     json.loads(line)
@@ -47,6 +47,7 @@ def _without_ids(explained: dict) -> dict:
     return explained
 
 
+@pytest.mark.slow
 def test_loaded_engine_answers_every_evaluation_question_as_the_built_one(corpus_dir, tmp_path, builds):
     built = Assistant.from_directory(corpus_dir, cache_dir=tmp_path / "cache")
     loaded = Assistant.from_directory(corpus_dir, cache_dir=tmp_path / "cache")

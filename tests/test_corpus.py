@@ -8,7 +8,7 @@ import pytest
 
 from assistant.corpus import MAX_PASSAGE_WORDS, load_corpus
 from assistant.errors import CorpusError
-from tests.conftest import CORPUS, SMALL_ARTICLE
+from tests.helpers import CORPUS, SMALL_ARTICLE
 
 
 def test_every_passage_carries_article_section_anchor_and_position():
@@ -19,7 +19,7 @@ def test_every_passage_carries_article_section_anchor_and_position():
     assert len({p.id for p in passages}) == len(passages)
     for p in passages:
         assert p.article_title == "The Science of Neuroplasticity: How Ketamine Rewires the Brain"
-        assert p.url == f"/article/ketamine-neuroplasticity#{p.anchor}"
+        assert p.id == f"ketamine-neuroplasticity#{p.anchor}"
         assert p.text.strip() == p.text and p.text
 
 

@@ -87,6 +87,7 @@ def test_parts_are_disjoint_and_large_enough():
     assert len({r.get("writer") for r in held}) >= 4  # at least four independent voices held out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", [DEV_SET, HELD_OUT], ids=["development", "held-out"])
 def test_detector_meets_its_floors(path):
     numbers = measure(load(path), lambda text: assess(text).level)

@@ -40,3 +40,8 @@ def test_readme_keeps_the_embedded_profile_first_and_documents_run_stack():
     assert "deploy/run-stack --replicas 2 --port" in README
     for setting in ("ASSISTANT_DATABASE_URL", "ASSISTANT_RATE_LIMIT_STORAGE", "ASSISTANT_SECRET_KEY"):
         assert setting in README
+
+
+def test_readme_names_the_full_and_the_fast_test_commands():
+    assert ".venv/bin/python -m pytest\n" in README
+    assert '.venv/bin/python -m pytest -m "not slow"' in README

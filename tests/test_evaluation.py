@@ -42,6 +42,7 @@ def held_out_summary(assistant):
     return evaluate(assistant, load_cases(HELD_OUT))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "floor"), HELD_OUT_THRESHOLDS.items())
 def test_held_out_quality_meets_floor(held_out_summary, name, floor):
     # Numbers only: the held-out questions are not read while tuning, so failures are not printed.
@@ -54,11 +55,13 @@ def test_eval_set_is_large_and_covers_every_kind():
     assert len(cases) >= 120 and kinds == {"answer", "no_answer", "crisis", "chitchat"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "floor"), THRESHOLDS.items())
 def test_quality_meets_threshold(summary, name, floor):
     assert metric(summary, name) >= floor, json.dumps(summary["failures"], indent=1)
 
 
+@pytest.mark.slow
 def test_ordinary_questions_are_almost_never_answered_as_crisis(summary):
     # The classifier raises about one everyday question in 400 to crisis (README, Safety): the
     # price of catching crisis messages no rule names. More than that is a regression.

@@ -10,7 +10,7 @@ from assistant import Assistant
 from assistant.checks import check_corpus
 from assistant.errors import CorpusError
 from assistant.staffdata import load_staff_data
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 
 
 def test_bundled_staff_data_loads_and_checks_clean():

@@ -11,6 +11,7 @@ from flask import Blueprint, current_app, send_file
 from werkzeug.exceptions import BadRequest, TooManyRequests
 
 from assistant.models import REPLY_KINDS
+from web.citations import with_urls
 from web.clinic import current_clinic
 from web.storage import FeedbackCapReached, StorageUnavailable
 from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
@@ -49,7 +50,7 @@ def ask():
     signed = current_app.extensions["reply_signer"].sign(
         reply.id, reply.kind, body["question"] if log_questions else ""
     )
-    out = {**reply.to_dict(), "id": signed}
+    out = with_urls({**reply.to_dict(), "id": signed})
     if reply.kind == "no_answer" and (contact := current_clinic().contact()):
         out["contact"] = contact  # the most useful next step when the articles have no answer
     return out

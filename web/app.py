@@ -8,9 +8,10 @@ import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from assistant import Assistant
@@ -42,7 +43,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, assistant: Assistan
     config = load_config(test_config)
     app.config.from_mapping(MAX_CONTENT_LENGTH=MAX_CONTENT_LENGTH, **config)
     app.config["TRUSTED_HOSTS"] = config["ASSISTANT_TRUSTED_HOSTS"]  # other Host headers get 400
-    app.json.sort_keys = False  # keep replies in the order Reply.to_dict() gives them
+    cast(DefaultJSONProvider, app.json).sort_keys = False  # keep replies in the order Reply.to_dict() gives them
     app.extensions["assistant"] = assistant or Assistant.from_directory(
         app.config["ASSISTANT_CORPUS"], cache_dir=app.config["ASSISTANT_CACHE_DIR"]
     )
@@ -56,7 +57,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, assistant: Assistan
     live.load()  # staff edits made in the console, merged before the first request
     app.before_request(live.refresh_if_due)  # edits made on other workers arrive within seconds
     if hops := app.config["ASSISTANT_TRUSTED_PROXIES"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops)  # remote_addr becomes the visitor's address
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops)  # type: ignore[method-assign]  # remote_addr becomes the visitor's address
     init_security(app)
     init_errors(app)
     init_clinic(app)

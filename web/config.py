@@ -97,7 +97,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder where the built engine is saved, and loaded at the next start instead of rebuilt while no "
         "corpus file has changed; `off` builds at every start.",
     ),
-    Setting("ASSISTANT_EVAL_SET", "tests/data/eval.jsonl", "JSON Lines evaluation set run from the staff console."),
+    Setting(
+        "ASSISTANT_EVAL_SET",
+        "",
+        "JSON Lines evaluation set run from the staff console; unset, `eval.jsonl` in the corpus folder "
+        "(the bundled corpus ships one).",
+    ),
     Setting(
         "ASSISTANT_TRUSTED_PROXIES",
         "0",
@@ -145,6 +150,8 @@ _PHONE = re.compile(r"\+?[0-9(][0-9 ().-]{2,30}")
 URL_SETTINGS = ("ASSISTANT_CLINIC_CONTACT_URL", "ASSISTANT_CLINIC_BOOKING_URL", "ASSISTANT_CLINIC_PRIVACY_URL")
 # A CDN plus a load balancer plus nginx is already three; beyond five is surely a typo.
 MAX_PROXY_HOPS = 5
+# The staff console's evaluation set, read from the corpus folder: an installed app has no tests/.
+EVAL_SET_FILE = "eval.jsonl"
 
 
 def load_config(test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -176,6 +183,8 @@ def load_config(test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     parsed["ASSISTANT_CLINIC_ACCENT"] = parse_colour(raw["ASSISTANT_CLINIC_ACCENT"])
     for name in URL_SETTINGS:
         parsed[name] = parse_link(name, raw[name])
+    if not str(raw["ASSISTANT_EVAL_SET"] or "").strip():  # data read at run time ships with the corpus
+        raw = {**raw, "ASSISTANT_EVAL_SET": os.path.join(str(raw["ASSISTANT_CORPUS"]).strip(), EVAL_SET_FILE)}
     for name in ("ASSISTANT_CORPUS", "ASSISTANT_DB", "ASSISTANT_EVAL_SET"):
         if not str(raw[name]).strip():
             raise ConfigError(f"{name} must be a path, got {raw[name]!r}")

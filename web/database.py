@@ -260,7 +260,7 @@ class PostgresDatabase(Database):
         self.errors = (psycopg.Error, psycopg_pool.PoolTimeout)
         self._pool = None
         self._pool_pid = 0
-        self._direct = None
+        self._direct: Any = None  # a psycopg connection while migrating at start-up
         self._lock = threading.Lock()
 
     def _get_pool(self):

@@ -8,6 +8,7 @@ import logging
 from flask import Flask, Response, current_app, render_template, request
 from flask_limiter.errors import RateLimitExceeded
 from werkzeug.exceptions import HTTPException, InternalServerError, TooManyRequests
+from werkzeug.wrappers import Response as BaseResponse
 
 from web.storage import StorageUnavailable
 
@@ -34,7 +35,7 @@ def init_errors(app: Flask) -> None:
     app.register_error_handler(Exception, handle_unexpected_error)
 
 
-def handle_http_error(error: HTTPException) -> Response:
+def handle_http_error(error: HTTPException) -> BaseResponse:
     """JSON for the API, keeping headers such as Allow and Retry-After; a page for browsers."""
     if isinstance(error, RateLimitExceeded):
         from web.ratelimit import retry_after
@@ -53,7 +54,7 @@ def handle_http_error(error: HTTPException) -> Response:
     return response
 
 
-def handle_unexpected_error(error: Exception) -> Response:
+def handle_unexpected_error(error: Exception) -> BaseResponse:
     """Log the exception, answer with a plain 500 that reveals nothing of it."""
     log.exception("unhandled error on %s %s", request.method, request.path)
     return handle_http_error(InternalServerError())

@@ -19,6 +19,7 @@ from typing import Any
 
 from assistant import Assistant
 from assistant.text import STOPWORDS, stem, words
+from web.citations import article_url
 from web.edits import SharedTable
 from web.storage import StorageUnavailable, utc_now
 
@@ -150,11 +151,13 @@ class EvalRuns(SharedTable):
 def trends(counts: list[tuple[str, str, int]], ratings: list[tuple[str, str, int]], today: date) -> list[dict]:
     """One row per day of the last TREND_DAYS days, oldest first, with zeros on quiet days."""
     days = [(today - timedelta(days=n)).isoformat() for n in range(TREND_DAYS - 1, -1, -1)]
-    table = {d: {"day": d, "answer": 0, "no_answer": 0, "crisis": 0, "chitchat": 0, "up": 0, "down": 0} for d in days}
+    table: dict[str, dict[str, int]] = {
+        d: {"answer": 0, "no_answer": 0, "crisis": 0, "chitchat": 0, "up": 0, "down": 0} for d in days
+    }
     for day, key, n in [*counts, *ratings]:
         if day in table and key in table[day]:
             table[day][key] += n
-    return [table[d] for d in days]
+    return [{"day": d, **table[d]} for d in days]
 
 
 def outcome_changes(previous: dict[str, dict] | None, results: list[dict]) -> list[dict]:
@@ -202,7 +205,7 @@ def group_gaps(rows: list[dict], assistant: Assistant) -> list[dict]:
                 "passage": c["passage"]["id"],
                 "section": _label(c["passage"]),
                 "text": c["passage"]["text"],
-                "url": c["passage"]["url"],
+                "url": article_url(c["passage"]["article_slug"], c["passage"]["anchor"]),
                 "coverage": c.get("coverage", 0.0),
             }
             for c in candidates[:CLOSEST_PASSAGES]

@@ -13,8 +13,9 @@ import hashlib
 import hmac
 import ipaddress
 import time
+from typing import Any, cast
 
-from flask import Flask, current_app, request
+from flask import Blueprint, Flask, current_app, request
 from flask_limiter import Limiter
 
 # Failed staff logins a client may make per minute; a right token is never near it.
@@ -52,7 +53,7 @@ def limit_text(limit: tuple[int, int]) -> str:
 def init_rate_limits(app: Flask) -> Limiter:
     """Create the limiter and put the limits on the ask, feedback and staff views."""
     storage = app.config["ASSISTANT_RATE_LIMIT_STORAGE"]
-    options = {}
+    options: dict[str, Any] = {}
     if storage.startswith(("redis", "rediss")):
         options = {"socket_timeout": REDIS_TIMEOUT_S, "socket_connect_timeout": REDIS_TIMEOUT_S}
     limiter = Limiter(
@@ -70,14 +71,15 @@ def init_rate_limits(app: Flask) -> Limiter:
     feedback = app.config["ASSISTANT_FEEDBACK_LIMIT"]
     views = app.view_functions
     if rate:
-        views["api.ask"] = limiter.limit(limit_text(rate))(views["api.ask"])
+        views["api.ask"] = limiter.limit(limit_text(rate))(views["api.ask"])  # type: ignore[assignment]
     limits = [limit_text(rate)] if rate else []
     if feedback:
         limits.append(limit_text(feedback))
     if limits:
-        views["api.feedback"] = limiter.limit(";".join(limits))(views["api.feedback"])
+        views["api.feedback"] = limiter.limit(";".join(limits))(views["api.feedback"])  # type: ignore[assignment]
     if "staff" in app.blueprints:
-        limiter.limit(STAFF_FAILURES, deduct_when=lambda response: response.status_code == 401)(app.blueprints["staff"])
+        staff = cast(Blueprint, app.blueprints["staff"])  # app.blueprints is typed with Flask's base class
+        limiter.limit(STAFF_FAILURES, deduct_when=lambda response: response.status_code == 401)(staff)
     app.extensions["rate_limiter"] = limiter
     return limiter
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import runpy
+import socket
 import sys
 
 import gunicorn.http.wsgi
@@ -112,6 +113,28 @@ def server_url(host: str, port: int) -> str:
     return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
 
 
+def bind_problem(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port (bad port, unknown host, port in use), else None.
+
+    Checked by binding once before the URL is printed, so a visitor is never shown an address
+    that does not answer; the socket is closed again at once and the server binds it afresh.
+    """
+    if not 1 <= port <= 65535:
+        return f"--port must be between 1 and 65535, got {port}"
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as error:
+        return f"--host {host!r} is not an address this machine can listen on ({error})"
+    family, kind, proto, _, address = infos[0]
+    try:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn and werkzeug do
+            probe.bind(address)
+    except OSError as error:
+        return f"cannot listen on {host}:{port}: {error.strerror or error}"
+    return None
+
+
 def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
@@ -123,6 +146,10 @@ def serve(
     """Build the app once, print its URL and serve until stopped; return the exit status."""
     if workers < 1:
         print(f"error: --workers must be 1 or more, got {workers}", file=sys.stderr)
+        return 2
+    problem = bind_problem(host, port)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     hide_client_addresses()
     try:

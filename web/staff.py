@@ -10,7 +10,9 @@ import csv
 import hmac
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.datastructures import WWWAuthenticate
@@ -19,6 +21,7 @@ from werkzeug.exceptions import BadRequest, Conflict, InternalServerError, NotFo
 from assistant.evaluation import evaluate, load_cases
 from assistant.staffdata import question_key
 from web import edits, insights
+from web.citations import with_urls
 from web.clinic import current_clinic
 from web.storage import StorageUnavailable
 from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
@@ -37,7 +40,8 @@ EDIT_FIELDS = {
     "synonyms": {"visitor": PHRASES, "article": PHRASES},
     "not-covered": {"question": QUESTION},
 }
-EDIT_CHECKS = {
+# Each collection's edit kind and its check (which returns the payload to store).
+EDIT_CHECKS: dict[str, tuple[str, Callable[..., dict[str, Any]]]] = {
     "questions": ("question", edits.check_question),
     "synonyms": ("synonym", edits.check_synonym),
     "not-covered": ("not_covered", edits.check_not_covered),
@@ -73,7 +77,7 @@ def console():
 def explain():
     """How the assistant reached its reply: query terms, ranked candidates, the decision."""
     body = validate(read_json_object(), EXPLAIN_FIELDS)
-    trace = current_app.extensions["assistant"].explain(body["question"], body.get("history"))
+    trace = with_urls(current_app.extensions["assistant"].explain(body["question"], body.get("history")))
     if trace["reply"]["kind"] == "no_answer" and (contact := current_clinic().contact()):
         trace["reply"]["contact"] = contact  # exactly as /api/ask gives it to the visitor
     return trace
@@ -137,7 +141,9 @@ def add_edit(collection: str):
     try:
         payload = check(current_app.extensions["assistant"], **body)
     except edits.EditRejected as error:
-        raise (Conflict if error.conflict else BadRequest)(str(error)) from None
+        if error.conflict:
+            raise Conflict(str(error)) from None
+        raise BadRequest(str(error)) from None
     edit = live.store.add(kind, payload)  # StorageUnavailable becomes a 503
     live.refresh()  # this worker rebuilds now; the others at their next check
     return edit.to_dict(), 201

@@ -7,12 +7,11 @@ when the storage is first used.
 from __future__ import annotations
 
 import logging
-import re
-import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from assistant.text import normalize
 from web.database import Database, StorageUnavailable, open_database
 from web.schema import MIGRATIONS, PURGED_TABLES
 
@@ -31,7 +30,7 @@ def utc_now() -> str:
 
 def normalize_question(question: str) -> str:
     """Fold case, spacing and trailing punctuation so repeats of one question count together."""
-    return re.sub(r"\s+", " ", question).strip().rstrip("?!. ").casefold()
+    return normalize(question).rstrip("?!. ")  # the engine's normaliser: NFKC, straight quotes, casefolded
 
 
 class Storage:
@@ -156,17 +155,3 @@ def purge_older_than(url: str | Path, days: int) -> int:
         return storage.purge(days)
     finally:
         storage.close()
-
-
-def purge_cli(days: int, db_path: str | Path | None = None) -> int:
-    """CLI glue for `assistant purge --days N`: print what was deleted and return an exit status."""
-    from web.config import database_url_from_env
-
-    url = db_path or database_url_from_env()
-    try:
-        deleted = purge_older_than(url, days)
-    except (ValueError, StorageUnavailable) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(f"Deleted {deleted} record(s) older than {days} day(s) from {open_database(str(url)).describe()}.")
-    return 0

@@ -1,8 +1,7 @@
 """Fixtures for the reliability tests: the engine, in-process apps, and the real server in a subprocess.
 
-Tests get shared values through fixtures, never by importing this module, so they run the same
-under any pytest import mode. The app, database and browser fixtures shared with tests/web live
-in tests/conftest.py; the live-server fixtures are specific to these tests.
+The app → client chain, the database and browser fixtures come from tests/conftest.py; only the
+live-server fixtures, specific to these tests, are here. No test imports this module.
 """
 
 from __future__ import annotations
@@ -25,20 +24,11 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from assistant import Assistant
-from web.config import SETTINGS
+from tests.helpers import REPLY_SECRET  # the sign_reply fixture's ids are valid on these servers too
 
 ROOT = Path(__file__).resolve().parents[2]
 # gunicorn imports the engine and builds the index before it listens; ~1 s here, CI machines vary.
 SERVER_READY_S = 20.0
-# The same secret as tests/conftest.py's, so the sign_reply fixture's ids are valid here too.
-REPLY_SECRET = "test-reply-secret-0123456789abcdef-0123"
-
-
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A developer's own ASSISTANT_* variables must not change what the tests see."""
-    for setting in SETTINGS:
-        monkeypatch.delenv(setting.name, raising=False)
 
 
 @pytest.fixture(scope="session")
@@ -51,22 +41,6 @@ def root() -> Path:
 def engine(assistant: Assistant) -> Assistant:
     """The real bundled corpus, indexed once for the whole session (tests/conftest.py builds it)."""
     return assistant
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "instance" / "assistant.db"
-
-
-@pytest.fixture
-def client(make_app):
-    return make_app().test_client()
-
-
-@pytest.fixture
-def staff_client(make_app, staff_token):
-    """A client of an app with a staff token configured (requests still need the header)."""
-    return make_app(ASSISTANT_STAFF_TOKEN=staff_token).test_client()
 
 
 # The real server ------------------------------------------------------------------------------

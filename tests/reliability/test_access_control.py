@@ -11,7 +11,7 @@ import sqlite3
 
 import pytest
 
-from tests.conftest import API_STAFF_ROUTES, STAFF_ROUTES
+from tests.helpers import API_STAFF_ROUTES, STAFF_ROUTES
 
 SECRET_QUESTION = "Do you validate parking for the staff car park?"
 

@@ -12,6 +12,8 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 
+pytestmark = pytest.mark.slow  # property-based, fuzzing or subprocess work: seconds each
+
 # Running the whole evaluation set per example adds nothing the other operations do not cover.
 schema = schemathesis.pytest.from_fixture("api_schema").exclude(path="/api/staff/evaluate")
 

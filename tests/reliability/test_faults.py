@@ -82,7 +82,7 @@ def _duplicate_slug(folder: Path) -> Path:
 BROKEN_CORPORA = [
     ("missing-folder", _missing, "corpus folder not found"),
     ("empty-folder", _empty, "no articles"),
-    ("file-not-folder", _a_file_not_a_folder, "corpus folder not found"),
+    ("file-not-folder", _a_file_not_a_folder, "is a file, not a folder"),
     ("no-front-matter", _write("bad.md", "# Just a heading\n\nSome text.\n"), "missing front matter"),
     ("unclosed-front-matter", _write("bad.md", "---\ntitle: T\nslug: t\n"), "not closed"),
     ("front-matter-without-slug", _write("bad.md", "---\ntitle: T\n---\n\nText.\n"), "lacks slug"),
@@ -154,6 +154,7 @@ def test_unreadable_article_is_refused_naming_the_file(corpus, capsys, command):
     assert str(article) in err and "cannot read" in err and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_broken_corpus_stops_the_real_processes_without_traceback(tmp_path, root):
     # The table above calls main() in-process; this runs the commands as an operator does.
     folder = tmp_path / "corpus"

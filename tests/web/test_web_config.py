@@ -162,3 +162,12 @@ def test_staff_token_command_prints_a_token_the_app_accepts(capsys):
     assert main(["staff-token"]) == 0
     token = capsys.readouterr().out.strip()
     assert len(token) == 43 and load_config({"ASSISTANT_STAFF_TOKEN": token})["ASSISTANT_STAFF_TOKEN"] == token
+
+
+def test_evaluation_set_defaults_to_the_one_shipped_with_the_corpus(tmp_path):
+    from assistant.evaluation import load_cases
+    from tests.helpers import CORPUS
+
+    assert load_config()["ASSISTANT_EVAL_SET"] == "corpus/eval.jsonl"
+    assert load_config({"ASSISTANT_CORPUS": str(tmp_path)})["ASSISTANT_EVAL_SET"] == str(tmp_path / "eval.jsonl")
+    assert len(load_cases(CORPUS / "eval.jsonl")) >= 120  # the bundled corpus ships a usable set

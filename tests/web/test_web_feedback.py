@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from web.storage import Storage, normalize_question, purge_cli, purge_older_than
+from web.storage import Storage, normalize_question, purge_older_than
 
 
 def test_feedback_is_stored_without_ip_or_user_agent(client, db_path, assert_documented):
@@ -124,14 +124,14 @@ def test_purge_rejects_negative_days(db_path):
         purge_older_than(db_path, -1)
 
 
-def test_purge_cli_reports_count_and_status(db_path, monkeypatch, capsys):
+def test_purge_command_reports_count_and_status(client, db_path, runner, feedback_body):
+    assert client.post("/api/feedback", json=feedback_body()).status_code == 201
     Storage(db_path).add_gap("old")
     _age_rows(db_path, 10)
-    monkeypatch.setenv("ASSISTANT_DB", str(db_path))
-    assert purge_cli(7) == 0
-    assert "Deleted 1 record(s)" in capsys.readouterr().out
-    assert purge_cli(-3) == 1
-    assert "days must be 0 or more" in capsys.readouterr().err
+    result = runner("purge", "--days", "7")  # the app's database, as ASSISTANT_DB names it
+    assert result.code == 0 and "Deleted 2 record(s)" in result.out
+    result = runner("purge", "--days", "-3")
+    assert result.code == 1 and "days must be 0 or more" in result.err
 
 
 def test_database_file_is_readable_by_its_owner_only(client, db_path, feedback_body):
@@ -228,3 +228,7 @@ class _Now:
 
     def start(self):
         self.target()
+
+
+def test_gap_questions_are_grouped_with_the_engine_normaliser():
+    assert normalize_question("  What’s   the COST?? ") == normalize_question("what's the cost")

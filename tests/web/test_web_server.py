@@ -53,6 +53,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_gunicorn_serves_the_app_quickly_without_a_control_socket(tmp_path):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from tests.conftest import API_STAFF_ROUTES, STAFF_ROUTES
+from tests.helpers import API_STAFF_ROUTES, STAFF_ROUTES
 from web import staff
 
 
@@ -64,6 +64,8 @@ def test_explain_shows_candidates_and_decision(staff_client, staff_headers, asse
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
     body = assert_documented(response, "/api/staff/explain")
+    top = body["candidates"][0]["passage"]
+    assert top["url"] == f"/article/{top['article_slug']}#{top['anchor']}"  # built by web/citations.py
     assert body["candidates"] and {"terms", "corrections", "expansions"} <= set(body["query"])
     assert body["decision"]["reason"]
 
