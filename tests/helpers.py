@@ -72,3 +72,13 @@ def _staff_routes() -> list[tuple[str, str]]:
 
 STAFF_ROUTES = _staff_routes()
 API_STAFF_ROUTES = [route for route in STAFF_ROUTES if route[1].startswith("/api/")]
+
+
+def ask(page, question: str):
+    """Type a question, press Enter, and return the reply that answers it."""
+    count = page.locator(".msg-assistant").count()
+    page.fill("#question", question)
+    page.press("#question", "Enter")
+    reply = page.locator(".msg-assistant").nth(count)
+    reply.wait_for()
+    return reply

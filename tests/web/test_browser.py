@@ -11,21 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import ask
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "screenshots"
 QUESTION = "How fast does ketamine work?"
-
-
-def ask(page, question: str):
-    """Type a question, press Enter, and return the reply that answers it."""
-    count = page.locator(".msg-assistant").count()
-    page.fill("#question", question)
-    page.press("#question", "Enter")
-    reply = page.locator(".msg-assistant").nth(count)
-    reply.wait_for()
-    return reply
 
 
 def test_typed_question_gets_a_cited_answer(open_page):

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.helpers import ask
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,16 +36,6 @@ CONCERN_RESOURCES = [
     {"name": "Poison Help", "call": "1-800-222-1222"},
 ]
 WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
-
-
-def ask(page, question: str):
-    """Type a question, press Enter, and return the reply that answers it."""
-    count = page.locator(".msg-assistant").count()
-    page.fill("#question", question)
-    page.press("#question", "Enter")
-    reply = page.locator(".msg-assistant").nth(count)
-    reply.wait_for()
-    return reply
 
 
 def in_view(locator) -> bool:
