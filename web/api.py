@@ -5,33 +5,23 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from flask import Blueprint, current_app, send_file
 from werkzeug.exceptions import BadRequest, TooManyRequests
 
-from assistant.models import REPLY_KINDS
 from web.citations import with_urls
 from web.clinic import current_clinic
 from web.storage import FeedbackCapReached, StorageUnavailable
-from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
+from web.validation import OPENAPI_PATH, read_json_object, request_fields, validate
 
 log = logging.getLogger(__name__)
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-OPENAPI_PATH = Path(__file__).with_name("openapi.json")
-ASK_FIELDS = {"question": QUESTION, "history": HISTORY}
-# A signed reply id holds the question (500 characters, up to 4 bytes each in UTF-8) in base64.
-MAX_REPLY_ID = 4096
-FEEDBACK_FIELDS = {
-    "reply_id": Field(required=True, min_length=1, max_length=MAX_REPLY_ID),
-    "rating": Field(required=True, choices=("up", "down")),
-    "comment": Field(max_length=1000),
-    # Accepted for older pages but ignored: the question and kind come from the signed reply id.
-    "question": Field(max_length=500),
-    "kind": Field(max_length=20, choices=REPLY_KINDS),
-    "quote": Field(max_length=200),  # the rated quote's passage id, "slug#anchor"
-}
+ASK_FIELDS = request_fields("AskRequest")
+# A signed reply id holds the question (500 characters, up to 4 bytes each in UTF-8) in base64;
+# the OpenAPI document allows 4096 characters. "question" and "kind" are accepted from older
+# pages but ignored: they come from the signed reply id.
+FEEDBACK_FIELDS = request_fields("FeedbackRequest")
 UNKNOWN_REPLY = "reply_id is not a reply this assistant gave in the last day"
 
 

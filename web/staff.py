@@ -24,21 +24,20 @@ from web import edits, insights
 from web.citations import with_urls
 from web.clinic import current_clinic
 from web.storage import StorageUnavailable
-from web.validation import HISTORY, QUESTION, Field, read_json_object, validate
+from web.validation import read_json_object, request_fields, validate
 
 bp = Blueprint("staff", __name__)
 
-EXPLAIN_FIELDS = {"question": QUESTION, "history": HISTORY}
+EXPLAIN_FIELDS = request_fields("AskRequest")
 GAP_COLUMNS = ("question", "count", "first_asked", "last_asked")
 # Spreadsheet apps run cells that start with these as formulas (OWASP "CSV injection"). A cell may
 # also be split again at a separator by an app that guesses the delimiter (";" in many locales), so
 # a formula character after any separator or line break is neutralised too.
 FORMULA_START = re.compile(r"(^|[,;\t|\r\n])(\s*)(?=[=+\-@\t\r])")
-PHRASES = Field(required=True, is_list=True, max_length=20, item_max_length=100)
 EDIT_FIELDS = {
-    "questions": {"passage": Field(required=True, min_length=3, max_length=200), "question": QUESTION},
-    "synonyms": {"visitor": PHRASES, "article": PHRASES},
-    "not-covered": {"question": QUESTION},
+    "questions": request_fields("QuestionEditRequest"),
+    "synonyms": request_fields("SynonymEditRequest"),
+    "not-covered": request_fields("NotCoveredEditRequest"),
 }
 # Each collection's edit kind and its check (which returns the payload to store).
 EDIT_CHECKS: dict[str, tuple[str, Callable[..., dict[str, Any]]]] = {

@@ -1,9 +1,15 @@
-"""Checks of JSON request bodies against small field tables, with messages a client can act on."""
+"""Checks of JSON request bodies, with messages a client can act on.
+
+The field tables are read from the request schemas of `web/openapi.json`, so the document the
+API publishes is the one contract: what it says a field may hold is what the views accept.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from flask import current_app, request
@@ -22,8 +28,48 @@ class Field:
     item_max_length: int = 500
 
 
-QUESTION = Field(required=True, min_length=1, max_length=500)
-HISTORY = Field(is_list=True, max_length=10, item_max_length=500)
+OPENAPI_PATH = Path(__file__).with_name("openapi.json")
+
+
+@cache
+def _schemas() -> dict[str, Any]:
+    return json.loads(OPENAPI_PATH.read_text("utf-8"))["components"]["schemas"]
+
+
+def _resolved(prop: dict[str, Any]) -> dict[str, Any]:
+    """A property with `$ref` / `allOf` references replaced by what they point to."""
+    for ref in [prop.get("$ref"), *(p.get("$ref") for p in prop.get("allOf", []))]:
+        if ref:
+            prop = {
+                **_schemas()[ref.rsplit("/", 1)[-1]],
+                **{k: v for k, v in prop.items() if k not in ("$ref", "allOf")},
+            }
+    return prop
+
+
+def request_fields(schema: str) -> dict[str, Field]:
+    """The field table of one request body schema of the OpenAPI document."""
+    spec = _schemas()[schema]
+    required = set(spec.get("required", ()))
+    fields = {}
+    for name, raw in spec["properties"].items():
+        prop = _resolved(raw)
+        if prop.get("type") == "array":
+            item = prop.get("items", {})
+            fields[name] = Field(
+                required=name in required,
+                is_list=True,
+                max_length=prop.get("maxItems", 500),
+                item_max_length=item.get("maxLength", 500),
+            )
+        else:
+            fields[name] = Field(
+                required=name in required,
+                max_length=prop.get("maxLength", 500),
+                min_length=prop.get("minLength", 0),
+                choices=tuple(prop.get("enum", ())),
+            )
+    return fields
 
 
 def read_json_object() -> dict[str, Any]:
