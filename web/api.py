@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from flask import Blueprint, current_app, request, send_file
+from flask import Blueprint, Response, current_app, request, send_file
 from werkzeug.exceptions import TooManyRequests
 
 from assistant.models import REPLY_KINDS
@@ -39,13 +39,13 @@ def ask():
     """Answer a visitor's question with quotes from the articles."""
     enforce_rate_limit()
     body = validate(read_json_object(), ASK_FIELDS)
-    reply = current_app.extensions["assistant"].ask(body["question"], body.get("history"))
-    if reply.kind == "no_answer" and current_app.config["ASSISTANT_LOG_QUESTIONS"]:
+    kind, reply = current_app.extensions["replies"].body(body["question"], body.get("history"))
+    if kind == "no_answer" and current_app.config["ASSISTANT_LOG_QUESTIONS"]:
         try:
             current_app.extensions["storage"].add_gap(body["question"])
         except StorageUnavailable as error:
             log.warning("could not log an unanswered question: %s", error)  # the visitor still gets a reply
-    return reply.to_dict()
+    return Response(reply, mimetype="application/json")  # serialised once per distinct question (web/replies.py)
 
 
 @bp.post("/feedback")

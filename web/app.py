@@ -13,6 +13,7 @@ from web import api, pages, staff
 from web.config import load_config
 from web.errors import init_errors
 from web.ratelimit import SlidingWindowLimiter
+from web.replies import ReplyBodies
 from web.security import init_security
 from web.storage import Storage
 
@@ -31,6 +32,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, assistant: Assistan
     app.extensions["assistant"] = assistant or Assistant.from_directory(
         app.config["ASSISTANT_CORPUS"], cache_dir=app.config["ASSISTANT_CACHE_DIR"]
     )
+    app.extensions["replies"] = ReplyBodies(app.extensions["assistant"], ensure_ascii=app.json.ensure_ascii)
     app.extensions["storage"] = storage = Storage(app.config["ASSISTANT_DB"])
     storage.check()  # creates the tables now, or logs why it cannot; start-up goes on either way
     limit = app.config["ASSISTANT_RATE_LIMIT"]
