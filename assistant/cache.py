@@ -31,7 +31,6 @@ import os
 import tempfile
 import zlib
 from collections import Counter
-from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata
 from itertools import islice
@@ -46,6 +45,7 @@ from .models import Article, Passage, Section
 from .nltk_parts import PunktSentenceTokenizer
 from .retrieval import PassageIndex
 from .staffdata import QUESTIONS_FILE, STARTERS_FILE, SYNONYMS_FILE, StaffData, load_staff_data
+from .terms import TermLists
 
 log = logging.getLogger(__name__)
 
@@ -230,7 +230,8 @@ def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
         "vocabulary": list(index.vocabulary()),
         "index_attributes": sorted(vars(index)),
     }
-    terms: dict[str, int] = {}
+    stems = index.body_terms.stems  # the three fields' TermLists share the build's stem table
+    terms: dict[str, int] = {t: i for i, t in enumerate(stems)}
 
     def ids(words) -> np.ndarray:
         return np.fromiter((terms.setdefault(w, len(terms)) for w in words), dtype=np.int32)
@@ -241,9 +242,11 @@ def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
         "positions": np.fromiter((p.position for p in passages), dtype=np.int64, count=len(passages)),
         "blocks": np.fromiter((p.block for p in passages), dtype=np.int64, count=len(passages)),
     }
-    for name, lists in (("body_terms", index.body_terms), ("title_terms", index.title_terms)):
-        arrays[name], arrays[name + "_offsets"] = _flatten(lists, ids)
-    arrays["question_terms"], arrays["question_terms_offsets"] = _flatten(index.question_terms, ids)
+    for name in ("body_terms", "title_terms", "question_terms"):
+        lists: TermLists = getattr(index, name)
+        if not isinstance(lists, TermLists) or lists.stems is not stems:
+            raise CacheMismatch(f"PassageIndex.{name} is not a TermLists over the shared stem table")
+        arrays[name], arrays[name + "_offsets"] = lists.flat.astype(np.int32), lists.offsets
     arrays["question_owner"], arrays["question_bounds"] = index.question_owner, index.question_bounds
     arrays["vocabulary_counts"] = np.fromiter(index.vocabulary().values(), dtype=np.int64)
     arrays["idf_terms"] = ids(index.idf)
@@ -259,11 +262,6 @@ def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
             arrays[f"{name}.{attribute}"] = getattr(field, attribute)
     meta["terms"] = list(terms)
     return arrays, meta
-
-
-def _flatten(lists, ids) -> tuple[np.ndarray, np.ndarray]:
-    flat = ids(w for words in lists for w in words)
-    return flat, np.cumsum([0, *map(len, lists)], dtype=np.int64)
 
 
 # Loading --------------------------------------------------------------------------------------
@@ -337,7 +335,7 @@ def _index(meta: dict, arrays: dict[str, np.ndarray], passages: list[Passage]) -
         return lookup[arrays[name]].tolist()
 
     def lists(name: str) -> TermLists:
-        return TermLists(lookup, arrays[name], arrays[name + "_offsets"])
+        return TermLists(terms, arrays[name], arrays[name + "_offsets"])
 
     index = PassageIndex.__new__(PassageIndex)
     index.passages = passages
@@ -367,23 +365,3 @@ def _index(meta: dict, arrays: dict[str, np.ndarray], passages: list[Passage]) -
     if len(passages) != index.n or len(index.body_terms) != index.n or len(index.title_terms) != index.n:
         raise CacheMismatch("the index does not cover the passages")
     return index
-
-
-class TermLists(Sequence):
-    """Each passage's terms, read from one array when asked for: a reply reads ten passages'
-    terms, so loading makes no 100,000 lists."""
-
-    def __init__(self, lookup: np.ndarray, flat: np.ndarray, offsets: np.ndarray) -> None:
-        self._lookup, self._flat, self._offsets = lookup, flat, offsets
-
-    def __len__(self) -> int:
-        return len(self._offsets) - 1
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
-        return self._lookup[self._flat[self._offsets[i] : self._offsets[i + 1]]].tolist()

@@ -46,8 +46,8 @@ class PassageIndex:
 
     def __init__(self, passages: list[Passage], questions: dict[str, list[str]]):
         self.passages = passages
-        table = TermTable()  # each text tokenized once, each distinct word stemmed once
-        self.body_terms = table.terms_of_many([p.text for p in passages])
+        table = TermTable()  # texts tokenized in batches, each distinct word stemmed once (assistant/terms.py)
+        self.body_terms = table.encode([p.text for p in passages])
         self.question_texts: list[str] = []
         owners: list[int] = []
         for i, p in enumerate(passages):
@@ -57,13 +57,13 @@ class PassageIndex:
         self.question_owner = np.asarray(owners, dtype=np.int64)
         # Questions are listed passage by passage, so passage i owns the slice bounds[i]:bounds[i + 1].
         self.question_bounds = np.searchsorted(self.question_owner, np.arange(len(passages) + 1))
-        self.question_terms = table.terms_of_many(self.question_texts)
-        # Passages of a section share its title's term list (and count its words once).
-        self.title_terms = table.shared_terms([f"{p.section_title} {p.article_title}" for p in passages])
-        self._vocabulary = table.word_counts
-        self.body = FieldIndex(self.body_terms)
-        self.title = FieldIndex(self.title_terms)
-        self.questions = FieldIndex(self.question_terms)
+        self.question_terms = table.encode(self.question_texts)
+        # Passages of a section share its title (whose words are counted once).
+        self.title_terms = table.encode_shared([f"{p.section_title} {p.article_title}" for p in passages])
+        self._vocabulary = table.word_counts()
+        self.body = self.body_terms.field_index()
+        self.title = self.title_terms.field_index()
+        self.questions = self.question_terms.field_index()
         # Weights of evidence come from the articles' own text: how rare a word is among passages.
         df = documents_with_term(self.body, self.title)
         self.n = len(passages)
