@@ -3,8 +3,8 @@
 `text.terms` is the definition (stems of the non-stopword words). Building the index applies
 the same `words`, `STOPWORDS` and `stem` to every passage, title and alternate question, and
 per-text calls cost more in overhead than in work: normalising and running NLTK's regular
-expression (with its ReDoS timeout) on each of 100,000 passages, then stemming and counting
-word by word, took about 20 s of a 30 s build. So:
+expression on each of 100,000 passages, then stemming and counting word by word, took about
+20 s of a 30 s build. So:
 
 - texts are joined, a thousand at a time, around a separator word, tokenized by one `words`
   call and cut apart again at the separators. This equals `words` text by text because `words`
@@ -30,7 +30,7 @@ import numpy as np
 from .index import FieldIndex
 from .text import STOPWORDS, stem, words
 
-BATCH_TEXTS = 1000  # about 250 KB of text per call: far inside NLTK's 5 s regular-expression timeout
+BATCH_TEXTS = 1000  # about 250 KB of text per tokenizer call: few calls, little memory
 SEPARATOR = "zqxjseparatorzqxj"  # a word no article or question uses (checked per batch)
 TERM_LIST_CACHE = 16384  # passages whose term lists are kept once asked for (candidates recur)
 
