@@ -50,7 +50,8 @@ from .terms import TermLists
 log = logging.getLogger(__name__)
 
 # Raise when the file's layout changes; the source hash below covers changes of behaviour.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+ALIGN = 64  # bytes: arrays start at multiples of this, as numpy's own allocations do
 MAGIC = b"clinic-faq-engine\n"
 DTYPES = ("|u1", "<i4", "<i8", "<f8")  # all the arrays need; nothing else is read
 LIBRARIES = ("nltk", "numpy", "markdown-it-py")
@@ -156,45 +157,51 @@ def save(assistant: Assistant, path: Path, key: str) -> None:
 
 def write_container(out, meta: dict, arrays: dict[str, np.ndarray]) -> None:
     """MAGIC, the header's length, the header (JSON: `meta`, each array's dtype, shape and
-    place, the payload's CRC-32), then the arrays' bytes back to back."""
-    table, contiguous, offset, crc = {}, [], 0, 0
-    for name, array in arrays.items():
-        array = np.ascontiguousarray(array)
+    place, the payload's CRC-32), then the arrays' bytes, each starting at a multiple of ALIGN
+    bytes from the file's start so that the arrays read back are aligned for numpy."""
+    table, offset, crc = {}, 0, 0
+    contiguous = {name: np.ascontiguousarray(array) for name, array in arrays.items()}
+    for name, array in contiguous.items():
         if array.dtype.str not in DTYPES:
             raise CacheMismatch(f"array {name} has dtype {array.dtype.str}, not one of {DTYPES}")
         table[name] = [array.dtype.str, list(array.shape), offset, array.nbytes]
-        crc = zlib.crc32(memoryview(array).cast("B"), crc)  # no copy of the arrays, so saving adds little memory
-        contiguous.append(array)
-        offset += array.nbytes
+        offset += -(-array.nbytes // ALIGN) * ALIGN
+    for array in contiguous.values():  # no copy of the arrays, so saving adds little memory
+        crc = zlib.crc32(memoryview(array).cast("B"), crc)
+        crc = zlib.crc32(bytes(-array.nbytes % ALIGN), crc)
     header = json.dumps({"meta": meta, "arrays": table, "payload_bytes": offset, "crc32": crc}, ensure_ascii=False)
-    out.write(MAGIC + len(header.encode()).to_bytes(8, "little") + header.encode())
-    for array in contiguous:
+    head = header.encode()
+    head += b" " * (-(len(MAGIC) + 8 + len(head)) % ALIGN)  # JSON allows trailing spaces
+    out.write(MAGIC + len(head).to_bytes(8, "little") + head)
+    for array in contiguous.values():
         out.write(memoryview(array).cast("B"))
+        out.write(bytes(-array.nbytes % ALIGN))
 
 
 def read_container(path: Path, key: str) -> tuple[dict, dict[str, np.ndarray]]:
     """(meta, arrays) of a cache file written for `key`; CacheMismatch for anything else.
 
-    The whole file is read at once; the arrays are read-only views of it, made only after the
-    key and format match and the payload's CRC-32 is checked.
+    The whole file is read at once into one aligned buffer; the arrays are read-only views of
+    it, made only after the key and format match and the payload's CRC-32 is checked.
     """
-    blob = path.read_bytes()
-    if blob[: len(MAGIC)] != MAGIC:
+    blob = np.fromfile(path, dtype=np.uint8)
+    blob.flags.writeable = False
+    if blob[: len(MAGIC)].tobytes() != MAGIC:
         raise CacheMismatch("not an engine cache file (or another layout version)")
-    size = int.from_bytes(blob[len(MAGIC) : len(MAGIC) + 8], "little")
+    size = int.from_bytes(blob[len(MAGIC) : len(MAGIC) + 8].tobytes(), "little")
     start = len(MAGIC) + 8 + size
-    header = json.loads(blob[len(MAGIC) + 8 : start].decode())
+    header = json.loads(blob[len(MAGIC) + 8 : start].tobytes().decode())
     meta = header["meta"]
     if meta.get("format") != FORMAT_VERSION or meta.get("key") != key:
         raise CacheMismatch(f"built for another corpus or engine version (format {meta.get('format')})")
-    payload = memoryview(blob)[start:]
+    payload = blob[start:]
     if len(payload) != header["payload_bytes"] or zlib.crc32(payload) != header["crc32"]:
         raise CacheMismatch("truncated or corrupt: the payload's length or checksum differs")
     arrays = {}
     for name, (dtype, shape, offset, nbytes) in header["arrays"].items():
-        if dtype not in DTYPES:
-            raise CacheMismatch(f"array {name} has dtype {dtype}")
-        arrays[name] = np.frombuffer(payload[offset : offset + nbytes], dtype=dtype).reshape(shape)
+        if dtype not in DTYPES or offset % ALIGN or offset + nbytes > len(payload):
+            raise CacheMismatch(f"array {name} has dtype {dtype} at {offset}")
+        arrays[name] = payload[offset : offset + nbytes].view(dtype).reshape(shape)
     return meta, arrays
 
 

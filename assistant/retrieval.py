@@ -127,14 +127,15 @@ class PassageIndex:
 
 def _top(scores: np.ndarray, limit: int) -> list[int]:
     """Indices of the highest positive scores, best first (ties in index order), without a full sort."""
-    if len(scores) > limit:
-        part = np.argpartition(-scores, limit - 1)[:limit]
-        cut = scores[part].min()
-        part = np.flatnonzero(scores >= cut)  # keep every tie at the cut so the order stays stable
+    positive = np.flatnonzero(scores > 0)  # most passages share no word with the question: skip them
+    if len(positive) > limit:
+        part = np.argpartition(-scores[positive], limit - 1)[:limit]
+        cut = scores[positive[part]].min()
+        part = positive[scores[positive] >= cut]  # keep every tie at the cut so the order stays stable
     else:
-        part = np.arange(len(scores))
+        part = positive
     order = part[np.argsort(-scores[part], kind="stable")][:limit]
-    return [int(i) for i in order if scores[i] > 0]
+    return [int(i) for i in order]
 
 
 def _slot_max(field: FieldIndex, slot: Slot, size: int) -> np.ndarray:

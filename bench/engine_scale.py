@@ -11,8 +11,8 @@ passage and taking the top 10. Each measurement runs in a fresh process:
 
 - build: `from_directory` without a cache / `bm25s.tokenize` + `BM25.index`;
 - cached start: `from_directory` with the engine cache written by an earlier start;
-- first answer: a new interpreter that imports the engine, loads the cache and answers one
-  question, timed from launch to exit (what a restart costs a visitor);
+- restart to first answer: a new interpreter that imports the engine, loads the cache and
+  answers one question, timed from launch to the answer (what a restart costs a visitor);
 - ask p50 / p99 over the queries; peak RSS (the process's high-water mark, VmHWM).
 
     python -m bench.engine_scale [--sizes 10000,100000] [--queries 300] [--repeats 3]
@@ -121,10 +121,18 @@ def _measure_in_child(system: str, folder: Path, cache_dir: Path, size: int, que
 
 
 def _first_answer_s(folder: Path, cache_dir: Path) -> float:
-    """Launch to exit of a new interpreter that loads the cached engine and answers one question."""
+    """From launching a new interpreter to its printing the answer to one question, the engine
+    loaded from the cache (the interpreter's exit, which frees the engine, is not counted)."""
+    command = [PYTHON, "-m", "bench.engine_scale", "--first-answer", "--folder", str(folder)]
+    command += ["--cache-dir", str(cache_dir)]
     start = time.perf_counter()
-    _child(["--first-answer", "--folder", str(folder), "--cache-dir", str(cache_dir)])
-    return time.perf_counter() - start
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=python_env()) as child:
+        line = child.stdout.readline()
+        elapsed = time.perf_counter() - start
+        child.stdout.read()
+    if child.returncode != 0 or line.strip() not in ("answer", "no_answer"):
+        raise RuntimeError(f"first answer failed ({child.returncode}): {line!r}")
+    return elapsed
 
 
 def _median_row(runs: list[dict]) -> dict:
@@ -221,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.first_answer:
         from assistant import Assistant
 
-        print(Assistant.from_directory(args.folder, cache_dir=args.cache_dir).ask("section point").kind)
+        print(Assistant.from_directory(args.folder, cache_dir=args.cache_dir).ask("section point").kind, flush=True)
         return 0
     if args.worker:
         print(json.dumps(measure(args.worker, args.folder, args.cache_dir, sizes[0], args.queries, args.seed)))
