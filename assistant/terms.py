@@ -104,7 +104,7 @@ class TermTable:
         return TermLists(self.stems, once.flat[gather], offsets)
 
     def word_counts(self) -> Counter[str]:
-        """Non-stopword surface words of every text encoded so far, with their counts, in order of first use."""
+        """Non-stopword surface words of every text encoded so far, with their counts."""
         words_ = list(self._word_ids)
         return Counter({words_[i]: c for i, c in enumerate(self._counts.tolist()) if c})
 
@@ -133,7 +133,7 @@ class TermTable:
     def _ids(self, tokens: list[str]) -> np.ndarray:
         """Word ids of tokens; a new word gets the next id, and its stem id (-1 for a stopword)."""
         word_ids = self._word_ids
-        new = [w for w in dict.fromkeys(tokens) if w not in word_ids]  # in order of first use
+        new = sorted(set(tokens).difference(word_ids))  # sorted, so that ids do not depend on hashing
         if new:
             added = []
             for word in new:
