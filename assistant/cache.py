@@ -189,7 +189,9 @@ def read_container(path: Path, key: str) -> tuple[dict, dict[str, np.ndarray]]:
     """
     if path.stat().st_size < len(MAGIC) + 8:
         raise CacheMismatch("not an engine cache file: too short")
-    blob = np.memmap(path, dtype=np.uint8, mode="r")
+    # A plain ndarray view of the map: slices of np.memmap are memmaps, whose Python-level
+    # bookkeeping on every slice made each query measurably slower.
+    blob = np.memmap(path, dtype=np.uint8, mode="r").view(np.ndarray)
     if blob[: len(MAGIC)].tobytes() != MAGIC:
         raise CacheMismatch("not an engine cache file (or another layout version)")
     size = int.from_bytes(blob[len(MAGIC) : len(MAGIC) + 8].tobytes(), "little")

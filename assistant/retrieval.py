@@ -96,16 +96,21 @@ class PassageIndex:
         total = np.zeros(self.n)
         qscores = np.zeros(len(self.question_texts))
         for slot in slots:
-            # weight * (body + TITLE_WEIGHT * title), computed in place in one array: the same
-            # values (+ and * commute exactly; * 1.0 changes nothing), without four temporaries.
+            # weight * (body + TITLE_WEIGHT * title), computed in place in one array, a field
+            # without the slot's words skipped: the same values (+ and * commute exactly, and
+            # adding 0.0 or multiplying by 1.0 changes nothing), without the temporaries.
             score = _slot_max(self.title, slot, self.n)
-            score *= TITLE_WEIGHT
-            score += _slot_max(self.body, slot, self.n)
-            if slot.weight != 1.0:
-                score *= slot.weight
-            total += score
-            if len(qscores):
-                question = _slot_max(self.questions, slot, len(qscores))
+            if score is not None:
+                score *= TITLE_WEIGHT
+            body = _slot_max(self.body, slot, self.n)
+            if body is not None:
+                score = body if score is None else np.add(score, body, out=score)
+            if score is not None:
+                if slot.weight != 1.0:
+                    score *= slot.weight
+                total += score
+            question = _slot_max(self.questions, slot, len(qscores)) if len(qscores) else None
+            if question is not None:
                 if slot.weight != 1.0:
                     question *= slot.weight
                 qscores += question
@@ -151,12 +156,14 @@ def _top(scores: np.ndarray, limit: int) -> list[int]:
     return [int(i) for i in order if scores[i] > 0]
 
 
-def _slot_max(field: FieldIndex, slot: Slot, size: int) -> np.ndarray:
-    """Per document, the best contribution of any of the slot's terms (synonyms do not add up)."""
-    out = np.zeros(size)
+def _slot_max(field: FieldIndex, slot: Slot, size: int) -> np.ndarray | None:
+    """Per document, the best contribution of any of the slot's terms (synonyms do not add up);
+    None when no document holds any of them."""
+    out = None
     for term in slot.terms:
         ids, contrib = field.term_postings(term)
         if len(ids):
+            out = np.zeros(size) if out is None else out
             # A term lists a document once, so a gather and a scatter equal np.maximum.at, several times faster.
             out[ids] = np.maximum(out[ids], contrib)
     return out
