@@ -31,10 +31,8 @@ import os
 import tempfile
 import zlib
 from collections import Counter
-from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata
-from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -46,11 +44,13 @@ from .models import Article, Passage, Section
 from .nltk_parts import PunktSentenceTokenizer
 from .retrieval import PassageIndex
 from .staffdata import QUESTIONS_FILE, STARTERS_FILE, SYNONYMS_FILE, StaffData, load_staff_data
+from .terms import TermLists
 
 log = logging.getLogger(__name__)
 
 # Raise when the file's layout changes; the source hash below covers changes of behaviour.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+ALIGN = 64  # bytes: arrays start at multiples of this, as numpy's own allocations do
 MAGIC = b"clinic-faq-engine\n"
 DTYPES = ("|u1", "<i4", "<i8", "<f8")  # all the arrays need; nothing else is read
 LIBRARIES = ("nltk", "numpy", "markdown-it-py")
@@ -156,46 +156,64 @@ def save(assistant: Assistant, path: Path, key: str) -> None:
 
 def write_container(out, meta: dict, arrays: dict[str, np.ndarray]) -> None:
     """MAGIC, the header's length, the header (JSON: `meta`, each array's dtype, shape and
-    place, the payload's CRC-32), then the arrays' bytes back to back."""
-    table, contiguous, offset, crc = {}, [], 0, 0
-    for name, array in arrays.items():
-        array = np.ascontiguousarray(array)
+    place, the payload's CRC-32), then the arrays' bytes, each starting at a multiple of ALIGN
+    bytes from the file's start so that the arrays read back are aligned for numpy."""
+    table, offset, crc = {}, 0, 0
+    contiguous = {name: np.ascontiguousarray(array) for name, array in arrays.items()}
+    for name, array in contiguous.items():
         if array.dtype.str not in DTYPES:
             raise CacheMismatch(f"array {name} has dtype {array.dtype.str}, not one of {DTYPES}")
         table[name] = [array.dtype.str, list(array.shape), offset, array.nbytes]
-        crc = zlib.crc32(memoryview(array).cast("B"), crc)  # no copy of the arrays, so saving adds little memory
-        contiguous.append(array)
-        offset += array.nbytes
+        offset += -(-array.nbytes // ALIGN) * ALIGN
+    for array in contiguous.values():  # no copy of the arrays, so saving adds little memory
+        crc = zlib.crc32(_bytes_of(array), crc)
+        crc = zlib.crc32(bytes(-array.nbytes % ALIGN), crc)
     header = json.dumps({"meta": meta, "arrays": table, "payload_bytes": offset, "crc32": crc}, ensure_ascii=False)
-    out.write(MAGIC + len(header.encode()).to_bytes(8, "little") + header.encode())
-    for array in contiguous:
-        out.write(memoryview(array).cast("B"))
+    head = header.encode()
+    head += b" " * (-(len(MAGIC) + 8 + len(head)) % ALIGN)  # JSON allows trailing spaces
+    out.write(MAGIC + len(head).to_bytes(8, "little") + head)
+    for array in contiguous.values():
+        out.write(_bytes_of(array))
+        out.write(bytes(-array.nbytes % ALIGN))
 
 
 def read_container(path: Path, key: str) -> tuple[dict, dict[str, np.ndarray]]:
     """(meta, arrays) of a cache file written for `key`; CacheMismatch for anything else.
 
-    The whole file is read at once; the arrays are read-only views of it, made only after the
-    key and format match and the payload's CRC-32 is checked.
+    The file is mapped, not copied: the page cache holds it once for every process that loads
+    it (gunicorn's workers and any restarted ones), and reading 100 MB into fresh memory took
+    longer than the rest of the load. The cache is only ever replaced by a rename, never
+    written in place, so a mapped file cannot change under its readers. The arrays are
+    read-only views of it, made only after the key and format match and the payload's CRC-32
+    is checked.
     """
-    blob = path.read_bytes()
-    if blob[: len(MAGIC)] != MAGIC:
+    if path.stat().st_size < len(MAGIC) + 8:
+        raise CacheMismatch("not an engine cache file: too short")
+    # A plain ndarray view of the map: slices of np.memmap are memmaps, whose Python-level
+    # bookkeeping on every slice made each query measurably slower.
+    blob = np.memmap(path, dtype=np.uint8, mode="r").view(np.ndarray)
+    if blob[: len(MAGIC)].tobytes() != MAGIC:
         raise CacheMismatch("not an engine cache file (or another layout version)")
-    size = int.from_bytes(blob[len(MAGIC) : len(MAGIC) + 8], "little")
+    size = int.from_bytes(blob[len(MAGIC) : len(MAGIC) + 8].tobytes(), "little")
     start = len(MAGIC) + 8 + size
-    header = json.loads(blob[len(MAGIC) + 8 : start].decode())
+    header = json.loads(blob[len(MAGIC) + 8 : start].tobytes().decode())
     meta = header["meta"]
     if meta.get("format") != FORMAT_VERSION or meta.get("key") != key:
         raise CacheMismatch(f"built for another corpus or engine version (format {meta.get('format')})")
-    payload = memoryview(blob)[start:]
-    if len(payload) != header["payload_bytes"] or zlib.crc32(payload) != header["crc32"]:
+    payload = blob[start:]
+    if len(payload) != header["payload_bytes"] or zlib.crc32(_bytes_of(payload)) != header["crc32"]:
         raise CacheMismatch("truncated or corrupt: the payload's length or checksum differs")
     arrays = {}
     for name, (dtype, shape, offset, nbytes) in header["arrays"].items():
-        if dtype not in DTYPES:
-            raise CacheMismatch(f"array {name} has dtype {dtype}")
-        arrays[name] = np.frombuffer(payload[offset : offset + nbytes], dtype=dtype).reshape(shape)
+        if dtype not in DTYPES or offset % ALIGN or offset + nbytes > len(payload):
+            raise CacheMismatch(f"array {name} has dtype {dtype} at {offset}")
+        arrays[name] = payload[offset : offset + nbytes].view(dtype).reshape(shape)
     return meta, arrays
+
+
+def _bytes_of(array: np.ndarray) -> memoryview:
+    """The array's memory as bytes, without a copy (numpy arrays are buffers; typeshed does not say so)."""
+    return memoryview(array).cast("B")  # type: ignore[arg-type]
 
 
 def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
@@ -230,20 +248,23 @@ def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
         "vocabulary": list(index.vocabulary()),
         "index_attributes": sorted(vars(index)),
     }
-    terms: dict[str, int] = {}
+    stems = index.body_terms.stems  # the three fields' TermLists share the build's stem table
+    terms: dict[str, int] = {t: i for i, t in enumerate(stems)}
 
     def ids(words) -> np.ndarray:
         return np.fromiter((terms.setdefault(w, len(terms)) for w in words), dtype=np.int32)
 
-    arrays = {
+    arrays: dict[str, np.ndarray] = {
         "texts": np.frombuffer("".join(texts).encode(), dtype=np.uint8),
         "text_offsets": np.cumsum([0, *map(len, texts)], dtype=np.int64),  # in characters
         "positions": np.fromiter((p.position for p in passages), dtype=np.int64, count=len(passages)),
         "blocks": np.fromiter((p.block for p in passages), dtype=np.int64, count=len(passages)),
     }
-    for name, lists in (("body_terms", index.body_terms), ("title_terms", index.title_terms)):
-        arrays[name], arrays[name + "_offsets"] = _flatten(lists, ids)
-    arrays["question_terms"], arrays["question_terms_offsets"] = _flatten(index.question_terms, ids)
+    for name in ("body_terms", "title_terms", "question_terms"):
+        lists: TermLists = getattr(index, name)
+        if not isinstance(lists, TermLists) or lists.stems is not stems:
+            raise CacheMismatch(f"PassageIndex.{name} is not a TermLists over the shared stem table")
+        arrays[name], arrays[name + "_offsets"] = lists.flat.astype(np.int32), lists.offsets
     arrays["question_owner"], arrays["question_bounds"] = index.question_owner, index.question_bounds
     arrays["vocabulary_counts"] = np.fromiter(index.vocabulary().values(), dtype=np.int64)
     arrays["idf_terms"] = ids(index.idf)
@@ -259,11 +280,6 @@ def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
             arrays[f"{name}.{attribute}"] = getattr(field, attribute)
     meta["terms"] = list(terms)
     return arrays, meta
-
-
-def _flatten(lists, ids) -> tuple[np.ndarray, np.ndarray]:
-    flat = ids(w for words in lists for w in words)
-    return flat, np.cumsum([0, *map(len, lists)], dtype=np.int64)
 
 
 # Loading --------------------------------------------------------------------------------------
@@ -294,26 +310,32 @@ def _load(path: Path, key: str, data: StaffData) -> Assistant:
 def _corpus(meta: dict, arrays: dict[str, np.ndarray]) -> Corpus:
     text = arrays["texts"].tobytes().decode()
     offsets = arrays["text_offsets"].tolist()
-    columns = (meta["anchors"], arrays["positions"].tolist(), meta["kinds"], meta["labels"], arrays["blocks"].tolist())
     count = len(offsets) - 1
+    texts = [text[a:b] for a, b in zip(offsets, offsets[1:], strict=False)]
+    # The article and section fields of every passage, as columns, so that one map() makes the
+    # 100,000 Passage objects (a Python loop over them was most of the load).
+    slugs, titles, numbers, section_titles, sizes = [], [], [], [], []
+    for a in meta["articles"]:
+        for number, section_title, _, size in a["sections"]:
+            slugs += [a["slug"]] * size
+            titles += [a["title"]] * size
+            numbers += [number] * size
+            section_titles += [section_title] * size
+            sizes.append(size)
+    columns = [texts, slugs, titles, numbers, section_titles, meta["anchors"], arrays["positions"].tolist()]
+    columns += [meta["kinds"], meta["labels"], arrays["blocks"].tolist()]
     if any(len(column) != count for column in columns) or offsets[-1] != len(text):
-        raise CacheMismatch("the passages' columns differ in length")
-    rows = zip(offsets, offsets[1:], *columns, strict=False)
-    articles = []
+        raise CacheMismatch("the passages' columns differ in length or from the articles")
+    passages = list(map(Passage, *columns))
+    articles, start = [], 0
+    sections_of = iter(sizes)
     for a in meta["articles"]:
         sections = []
-        slug, title = a["slug"], a["title"]
-        for number, section_title, anchor, size in a["sections"]:
-            passages = tuple(
-                Passage(text[start:end], slug, title, number, section_title, p_anchor, position, kind, label, block)
-                for (start, end, p_anchor, position, kind, label, block) in islice(rows, size)
-            )
-            if len(passages) != size:
-                raise CacheMismatch("fewer passages than the articles list")
-            sections.append(Section(number, section_title, anchor, passages))
-        articles.append(Article(slug, title, a["author"], a["updated"], tuple(sections), a["source"]))
-    if next(rows, None) is not None:
-        raise CacheMismatch("more passages than the articles list")
+        for number, section_title, anchor, _ in a["sections"]:
+            size = next(sections_of)
+            sections.append(Section(number, section_title, anchor, tuple(passages[start : start + size])))
+            start += size
+        articles.append(Article(a["slug"], a["title"], a["author"], a["updated"], tuple(sections), a["source"]))
     return Corpus(tuple(articles), _splitter(meta["punkt"]))
 
 
@@ -337,7 +359,7 @@ def _index(meta: dict, arrays: dict[str, np.ndarray], passages: list[Passage]) -
         return lookup[arrays[name]].tolist()
 
     def lists(name: str) -> TermLists:
-        return TermLists(lookup, arrays[name], arrays[name + "_offsets"])
+        return TermLists(terms, arrays[name], arrays[name + "_offsets"])
 
     index = PassageIndex.__new__(PassageIndex)
     index.passages = passages
@@ -367,23 +389,3 @@ def _index(meta: dict, arrays: dict[str, np.ndarray], passages: list[Passage]) -
     if len(passages) != index.n or len(index.body_terms) != index.n or len(index.title_terms) != index.n:
         raise CacheMismatch("the index does not cover the passages")
     return index
-
-
-class TermLists(Sequence):
-    """Each passage's terms, read from one array when asked for: a reply reads ten passages'
-    terms, so loading makes no 100,000 lists."""
-
-    def __init__(self, lookup: np.ndarray, flat: np.ndarray, offsets: np.ndarray) -> None:
-        self._lookup, self._flat, self._offsets = lookup, flat, offsets
-
-    def __len__(self) -> int:
-        return len(self._offsets) - 1
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
-        return self._lookup[self._flat[self._offsets[i] : self._offsets[i + 1]]].tolist()

@@ -31,30 +31,55 @@ class FieldIndex:
     """
 
     def __init__(self, docs: list[list[str]], k1: float = K1, b: float = B, delta: float = DELTA):
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        # Term ids in order of first appearance; tokens are mapped in one pass over the corpus.
+        term_ids: dict[str, int] = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(docs)))}
+        tokens = np.fromiter(map(term_ids.__getitem__, chain.from_iterable(docs)), np.int64, int(lengths.sum()))
+        self._init(list(term_ids), tokens, lengths, k1, b, delta)
+
+    @classmethod
+    def from_ids(
+        cls,
+        vocabulary: list[str],
+        tokens: np.ndarray,
+        lengths: np.ndarray,
+        k1: float = K1,
+        b: float = B,
+        delta: float = DELTA,
+    ) -> FieldIndex:
+        """The index of documents given as term ids: `tokens` holds each document's ids (into
+        `vocabulary`) back to back, `lengths` how many each has. Equal to FieldIndex(docs)."""
+        index = cls.__new__(cls)
+        # Only the terms these documents use, in vocabulary order (a bincount, not np.unique's hashing).
+        present = np.bincount(tokens, minlength=len(vocabulary)) > 0
+        renumber = np.cumsum(present) - 1
+        used = np.flatnonzero(present).tolist()
+        index._init([vocabulary[i] for i in used], renumber[tokens], lengths, k1, b, delta)
+        return index
+
+    def _init(self, terms: list[str], tokens: np.ndarray, lengths: np.ndarray, k1: float, b: float, delta: float):
         if k1 < 0 or not 0 <= b <= 1 or delta < 0:
             raise ValueError(f"need k1 >= 0, 0 <= b <= 1, delta >= 0; got k1={k1}, b={b}, delta={delta}")
-        self.size = len(docs)
+        self.size = len(lengths)
         self.k1, self.b, self.delta = k1, b, delta
-        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=self.size)
         total = int(lengths.sum())
-        # Term ids in order of first appearance; tokens are mapped in one pass over the corpus.
-        self._term_ids: dict[str, int] = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(docs)))}
+        self._term_ids: dict[str, int] = {t: i for i, t in enumerate(terms)}
         self.idf: dict[str, float] = {}
         self._indptr = np.zeros(len(self._term_ids) + 1, dtype=np.int64)
         self._doc_ids = np.zeros(0, dtype=np.int32)
         self._above = np.zeros(0, dtype=np.float64)
         self._floor = np.zeros(0, dtype=np.float64)
         if total:  # rank-bm25 divides by zero on no documents, or only empty ones: no terms then
-            self._build(docs, lengths, total)
+            self._build(tokens, lengths, total)
 
-    def _build(self, docs: list[list[str]], lengths: np.ndarray, total: int) -> None:
+    def _build(self, keys: np.ndarray, lengths: np.ndarray, total: int) -> None:
         """Postings sorted by term then document, with each posting's score above the floor.
 
-        Works on whole arrays, in place where it can, so that 100,000 passages build in about a
-        second and the peak memory stays near the size of the finished index.
+        `keys` holds every token's term id, document by document; it is reused in place. Works on
+        whole arrays, in place where it can, so that 100,000 passages build in about a second and
+        the peak memory stays near the size of the finished index.
         """
         n, k1, b, delta = self.size, self.k1, self.b, self.delta
-        keys = np.fromiter(map(self._term_ids.__getitem__, chain.from_iterable(docs)), dtype=np.int64, count=total)
         # One key per token, term * N + document: sorting groups each term's postings by document,
         # and equal neighbours are repeats of a term in one document.
         keys *= n

@@ -46,8 +46,8 @@ class PassageIndex:
 
     def __init__(self, passages: list[Passage], questions: dict[str, list[str]]):
         self.passages = passages
-        table = TermTable()  # each text tokenized once, each distinct word stemmed once
-        self.body_terms = table.terms_of_many([p.text for p in passages])
+        table = TermTable()  # texts tokenized in batches, each distinct word stemmed once (assistant/terms.py)
+        self.body_terms = table.encode([p.text for p in passages])
         self.question_texts: list[str] = []
         owners: list[int] = []
         for i, p in enumerate(passages):
@@ -57,13 +57,13 @@ class PassageIndex:
         self.question_owner = np.asarray(owners, dtype=np.int64)
         # Questions are listed passage by passage, so passage i owns the slice bounds[i]:bounds[i + 1].
         self.question_bounds = np.searchsorted(self.question_owner, np.arange(len(passages) + 1))
-        self.question_terms = table.terms_of_many(self.question_texts)
-        # Passages of a section share its title's term list (and count its words once).
-        self.title_terms = table.shared_terms([f"{p.section_title} {p.article_title}" for p in passages])
-        self._vocabulary = table.word_counts
-        self.body = FieldIndex(self.body_terms)
-        self.title = FieldIndex(self.title_terms)
-        self.questions = FieldIndex(self.question_terms)
+        self.question_terms = table.encode(self.question_texts)
+        # Passages of a section share its title (whose words are counted once).
+        self.title_terms = table.encode_shared([f"{p.section_title} {p.article_title}" for p in passages])
+        self._vocabulary = table.word_counts()
+        self.body = self.body_terms.field_index()
+        self.title = self.title_terms.field_index()
+        self.questions = self.question_terms.field_index()
         # Weights of evidence come from the articles' own text: how rare a word is among passages.
         df = documents_with_term(self.body, self.title)
         self.n = len(passages)
@@ -98,11 +98,24 @@ class PassageIndex:
         total = np.zeros(self.n)
         qscores = np.zeros(len(self.question_texts))
         for slot in slots:
-            total += slot.weight * (
-                _slot_max(self.body, slot, self.n) + TITLE_WEIGHT * _slot_max(self.title, slot, self.n)
-            )
-            if len(qscores):
-                qscores += slot.weight * _slot_max(self.questions, slot, len(qscores))
+            # weight * (body + TITLE_WEIGHT * title), computed in place in one array, a field
+            # without the slot's words skipped: the same values (+ and * commute exactly, and
+            # adding 0.0 or multiplying by 1.0 changes nothing), without the temporaries.
+            score = _slot_max(self.title, slot, self.n)
+            if score is not None:
+                score *= TITLE_WEIGHT
+            body = _slot_max(self.body, slot, self.n)
+            if body is not None:
+                score = body if score is None else np.add(score, body, out=score)
+            if score is not None:
+                if slot.weight != 1.0:
+                    score *= slot.weight
+                total += score
+            question = _slot_max(self.questions, slot, len(qscores)) if len(qscores) else None
+            if question is not None:
+                if slot.weight != 1.0:
+                    question *= slot.weight
+                qscores += question
         if len(qscores):
             per_passage = np.zeros(self.n)
             np.maximum.at(per_passage, self.question_owner, qscores)
@@ -129,21 +142,30 @@ class PassageIndex:
 
 def _top(scores: np.ndarray, limit: int) -> list[int]:
     """Indices of the highest positive scores, best first (ties in index order), without a full sort."""
-    if len(scores) > limit:
-        part = np.argpartition(-scores, limit - 1)[:limit]
-        cut = scores[part].min()
-        part = np.flatnonzero(scores >= cut)  # keep every tie at the cut so the order stays stable
+    # Often most passages share no word with the question: pick among the others only (unless
+    # they are most of the corpus, when gathering them would cost more than it saves).
+    positive = np.flatnonzero(scores > 0)
+    pool, where = (scores, None) if len(positive) > len(scores) // 2 else (scores[positive], positive)
+    if len(pool) > limit:
+        part = np.argpartition(-pool, limit - 1)[:limit]
+        cut = pool[part].min()
+        part = np.flatnonzero(pool >= cut)  # keep every tie at the cut so the order stays stable
     else:
-        part = np.arange(len(scores))
+        part = np.arange(len(pool))
+    if where is not None:
+        part = where[part]
     order = part[np.argsort(-scores[part], kind="stable")][:limit]
     return [int(i) for i in order if scores[i] > 0]
 
 
-def _slot_max(field: FieldIndex, slot: Slot, size: int) -> np.ndarray:
-    """Per document, the best contribution of any of the slot's terms (synonyms do not add up)."""
-    out = np.zeros(size)
+def _slot_max(field: FieldIndex, slot: Slot, size: int) -> np.ndarray | None:
+    """Per document, the best contribution of any of the slot's terms (synonyms do not add up);
+    None when no document holds any of them."""
+    out = None
     for term in slot.terms:
         ids, contrib = field.term_postings(term)
         if len(ids):
-            np.maximum.at(out, ids, contrib)
+            out = np.zeros(size) if out is None else out
+            # A term lists a document once, so a gather and a scatter equal np.maximum.at, several times faster.
+            out[ids] = np.maximum(out[ids], contrib)
     return out

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-from .nltk_parts import RegexpTokenizer, SnowballStemmer
+from .nltk_parts import RegexpTokenizer, SnowballStemmer, without_timeout
 
 # Typographic characters folded to their ASCII forms so "brain’s" matches "brain's".
 _FOLD = str.maketrans(
@@ -40,7 +40,7 @@ _FOLD = str.maketrans(
 _SPACE = re.compile(r"\s+")
 
 # Words are runs of letters and digits; an apostrophe may join a contraction ("don't").
-_TOKENIZER = RegexpTokenizer(r"[^\W_]+(?:'[^\W_]+)*")
+_TOKENIZER = without_timeout(RegexpTokenizer(r"[^\W_]+(?:'[^\W_]+)*"))  # linear: each repeat starts at "'"
 _STEMMER = SnowballStemmer("english")  # Porter2: rule-based, needs no downloaded data
 
 

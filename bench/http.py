@@ -10,7 +10,7 @@ and socket errors count as errors. wrk runs one thread, on the same two cores as
 Run as a module (`python -m bench.http`): run as a script, this file would shadow the
 standard library's `http` package.
 
-    python -m bench.http [--duration 10] [--connections 16,64] [--configs sync:2,gthread:2,gthread:2:nolog]
+    python -m bench.http [--duration 10] [--connections 16,64] [--configs sync:2,gthread:2,gthread:2:nolog:nocache]
 """
 
 from __future__ import annotations
@@ -35,9 +35,10 @@ from bench.http_app import ECHO_PATH
 DURATION_S = 10  # per route and load, split into ROUNDS alternating wrk runs
 ROUNDS = 5
 CONNECTIONS = (16, 64)
-# (worker class, workers, unanswered questions logged). gthread runs web/server.py's
-# THREADS_PER_WORKER threads per worker; gthread with 2 workers, logging on, is what
-# `assistant serve` runs by default. The last row shows what logging to SQLite costs.
+# (worker class, workers, unanswered questions logged[, reply cache]). gthread runs
+# web/server.py's THREADS_PER_WORKER threads per worker; gthread with 2 workers, logging on, is
+# what `assistant serve` runs by default. The "no gap logging" rows show what logging to SQLite
+# costs; the "no reply cache" rows what a question never asked before costs (web/replies.py).
 CONFIGS = (
     ("sync", 2, True),
     ("sync", 3, True),
@@ -45,8 +46,10 @@ CONFIGS = (
     ("gthread", 1, True),
     ("gthread", 2, True),
     ("gthread", 2, False),
+    ("gthread", 2, True, False),
+    ("gthread", 2, False, False),
 )
-SHIPPED = ("gthread", 2, True)
+SHIPPED = ("gthread", 2, True, True)
 ASK_PATH = "/api/ask"
 START_TIMEOUT_S = 60
 TARGET_RATIO = 0.8  # issue 5: /api/ask at least 0.8 x the trivial POST's requests/s
@@ -122,9 +125,10 @@ def _merge(runs: list[dict]) -> dict:
 class Server:
     """`assistant serve` with the benchmark route, in its own session so it can be stopped with its workers."""
 
-    def __init__(self, worker_class: str, workers: int, log_questions: bool, folder: Path):
+    def __init__(self, worker_class: str, workers: int, log_questions: bool, folder: Path, reply_cache: bool = True):
         self.port = free_port()
         threads = ["--threads", "1"] if worker_class == "sync" else []
+        threads += [] if reply_cache else ["--no-reply-cache"]
         db = folder / f"bench-{self.port}.db"
         env = server_env(db, ASSISTANT_LOG_QUESTIONS="1" if log_questions else "0")
         self.log = (folder / f"server-{self.port}.log").open("w")
@@ -177,8 +181,8 @@ def measure_config(
     config: tuple[str, int, bool], connections, duration: int, folder: Path, script: Path, rounds: int = ROUNDS
 ) -> dict:
     """Start one server setting, warm it up, then alternate /api/ask and the echo route at each load."""
-    worker_class, workers, log_questions = config
-    server = Server(worker_class, workers, log_questions, folder)
+    worker_class, workers, log_questions, reply_cache = (*config, True)[:4]
+    server = Server(worker_class, workers, log_questions, folder, reply_cache)
     try:
         server.wait_ready()
         run_wrk(server.base + ASK_PATH, script, max(connections), min(duration, 2))  # warm-up, not recorded
@@ -210,13 +214,15 @@ def measure_config(
         "workers": workers,
         "threads": threads,
         "log_questions": log_questions,
+        "reply_cache": reply_cache,
         "loads": loads,
     }
 
 
 def choose(configs: list[dict]) -> dict:
     """The setting with the most /api/ask requests/s at the highest load among those with no errors."""
-    logging = [c for c in configs if c["log_questions"]] or configs  # the product logs; compare like with like
+    # The product logs and caches replies; compare like with like.
+    logging = [c for c in configs if c["log_questions"] and c.get("reply_cache", True)] or configs
     clean = [c for c in logging if all(ld["ask"]["errors"] == 0 for ld in c["loads"])] or logging
     best = max(clean, key=lambda c: c["loads"][-1]["ask"]["rps"])
     return {"worker_class": best["worker_class"], "workers": best["workers"]}
@@ -254,10 +260,12 @@ def format_table(data: dict) -> str:
     rows = []
     for c in data["configs"]:
         name = f"{c['worker_class']} x{c['workers']}"
-        if (c["worker_class"], c["workers"], c["log_questions"]) == SHIPPED:
+        if (c["worker_class"], c["workers"], c["log_questions"], c.get("reply_cache", True)) == SHIPPED:
             name += " (shipped)"
         if not c["log_questions"]:
             name += ", no gap logging"
+        if not c.get("reply_cache", True):
+            name += ", no reply cache"
         for ld in c["loads"]:
             ask, echo = ld["ask"], ld["echo"]
             rows.append(
@@ -288,15 +296,16 @@ def format_table(data: dict) -> str:
     )
 
 
-def _configs(text: str) -> tuple[tuple[str, int, bool], ...]:
+def _configs(text: str) -> tuple[tuple[str, int, bool, bool], ...]:
     out = []
     for item in text.split(","):
-        kind, count, *flag = item.split(":")
-        if kind not in ("sync", "gthread") or not count.isdigit() or flag not in ([], ["nolog"]):
+        kind, count, *flags = item.split(":")
+        if kind not in ("sync", "gthread") or not count.isdigit() or not set(flags) <= {"nolog", "nocache"}:
             raise argparse.ArgumentTypeError(
-                f"configs are CLASS:WORKERS[:nolog] with CLASS sync or gthread, e.g. gthread:2:nolog; got {item!r}"
+                "configs are CLASS:WORKERS[:nolog][:nocache] with CLASS sync or gthread, e.g. gthread:2:nolog; "
+                f"got {item!r}"
             )
-        out.append((kind, int(count), not flag))
+        out.append((kind, int(count), "nolog" not in flags, "nocache" not in flags))
     return tuple(out)
 
 
@@ -305,7 +314,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=int, default=DURATION_S, help="seconds per route and load")
     parser.add_argument("--rounds", type=int, default=ROUNDS, help="alternating wrk runs the duration is split into")
     parser.add_argument("--connections", default=",".join(map(str, CONNECTIONS)))
-    parser.add_argument("--configs", type=_configs, default=CONFIGS, help="e.g. sync:2,gthread:2,gthread:2:nolog")
+    parser.add_argument(
+        "--configs", type=_configs, default=CONFIGS, help="e.g. sync:2,gthread:2,gthread:2:nolog:nocache"
+    )
     args = parser.parse_args(argv)
     connections = tuple(int(c) for c in args.connections.split(","))
     return 0 if run(args.configs, connections, args.duration, args.rounds) is not None else 1

@@ -8,6 +8,8 @@ control socket off, ...), with two changes for measuring:
   and /api/ask is the cost of the API view and the engine.
 - --threads N overrides serve()'s threads per worker: 1 gives gunicorn's sync worker, more
   give gthread. Without it the options are exactly those `assistant serve` uses.
+- --no-reply-cache answers every /api/ask with the engine (web/replies.py keeps nothing), to
+  show what a question never asked before costs.
 
     python -m bench.http_app --port 8001 --workers 2 [--threads 1]
 """
@@ -20,6 +22,7 @@ import sys
 from flask import Flask, request
 
 import web.server as server
+from web.replies import ReplyBodies
 
 ECHO_PATH = "/bench/echo"
 
@@ -31,13 +34,15 @@ def echo():
     return {"status": "ok", "length": len(question)}
 
 
-def patch_server(threads: int | None) -> None:
+def patch_server(threads: int | None, reply_cache: bool = True) -> None:
     """Make serve() add the echo route to the app it builds, and use `threads` threads per worker."""
     create_app = server.create_app
 
     def create_app_with_echo(*args, **kwargs) -> Flask:
         app = create_app(*args, **kwargs)
         app.add_url_rule(ECHO_PATH, "bench_echo", echo, methods=["POST"])
+        if not reply_cache:
+            app.extensions["replies"] = ReplyBodies(app.extensions["assistant"], app.json.ensure_ascii, size=0)
         return app
 
     server.create_app = create_app_with_echo
@@ -58,8 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, help=f"threads per worker (serve() uses {server.THREADS_PER_WORKER})")
     parser.add_argument("--corpus", default=None)
+    parser.add_argument("--no-reply-cache", action="store_true", help="answer every ask with the engine")
     args = parser.parse_args(argv)
-    patch_server(args.threads)
+    patch_server(args.threads, reply_cache=not args.no_reply_cache)
     return server.serve("127.0.0.1", args.port, args.workers, corpus=args.corpus)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bench import engine_scale
 from bench.common import PYTHON, ROOT, python_env, table, write_results
 from bench.synthetic import synthetic_passages, synthetic_queries
 
@@ -150,11 +151,14 @@ def run(
     seed: int = SEED,
     repeats: int = REPEATS,
     results: Path | None = None,
+    engine_sizes: tuple[int, ...] = engine_scale.SIZES,
+    engine_repeats: int = engine_scale.REPEATS,
 ) -> dict:
     """Measure every system at every size, each run in its own process; print a table and write JSON.
 
     FieldIndex and bm25s run `repeats` times, alternating, and each figure is the median;
-    rank-bm25, tens of times slower, runs once.
+    rank-bm25, tens of times slower, runs once. Then the whole engine beside bm25s at
+    `engine_sizes` (bench/engine_scale.py); no engine rows when that is empty.
     """
     rows = []
     for size in sizes:
@@ -171,6 +175,8 @@ def run(
                 rows.append({"system": name, "passages": size, "skipped": f"above --rank-bm25-max {rank_bm25_max}"})
     _compare(rows)
     data = {"queries": queries, "seed": seed, "top_k": TOP_K, "rows": rows}
+    if engine_sizes:
+        data["engine"] = engine_scale.run(engine_sizes, queries, engine_repeats, seed, results, quiet=True)
     path = write_results("scale", data, results)
     print(format_table(data))
     print(f"(written to {path})")
@@ -222,10 +228,13 @@ def format_table(data: dict) -> str:
     headers = ["passages", "system", "build s", "query p50 ms", "query p99 ms", "of which scoring, p50 ms"]
     headers += ["peak RSS MB", "RSS above start MB"]
     headers += ["÷ bm25s: build / p50 / peak", "same top 10"]
-    return (
+    text = (
         f"Scale: synthetic passages (10-60 Zipf-distributed terms each), {data['queries']} queries of 2-5 terms; "
         f"a query scores every passage and takes the top {data['top_k']}\n\n" + table(headers, rows) + "\n"
     )
+    if "engine" in data:
+        text += "\n" + engine_scale.format_table(data["engine"])
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -235,13 +244,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rank-bm25-max", type=int, default=max(SIZES), help="skip rank-bm25 above this size")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--repeats", type=int, default=REPEATS, help="runs of FieldIndex and bm25s per size (medians)")
+    parser.add_argument(
+        "--engine-sizes", default=",".join(map(str, engine_scale.SIZES)), help="passage counts of the whole-engine rows"
+    )
+    parser.add_argument("--engine-repeats", type=int, default=engine_scale.REPEATS)
     parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)  # one measurement, JSON on stdout
     args = parser.parse_args(argv)
     sizes = tuple(int(s) for s in args.sizes.split(","))
     if args.worker:
         print(json.dumps(measure(args.worker, sizes[0], args.queries, args.seed)))
         return 0
-    run(sizes, args.queries, args.rank_bm25_max, args.seed, args.repeats)
+    engine_sizes = tuple(int(s) for s in args.engine_sizes.split(",") if s)
+    run(sizes, args.queries, args.rank_bm25_max, args.seed, args.repeats, None, engine_sizes, args.engine_repeats)
     return 0
 
 

@@ -86,9 +86,20 @@ PASSAGES_PER_SECTION = 5
 MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 5, 15
 
 
+def passage_prose(tokens: list[str]) -> str:
+    """A passage's words as capitalised sentences of 5-15 words, each ending in a full stop."""
+    sentences = []
+    start = 0
+    while start < len(tokens):
+        size = MIN_SENTENCE_WORDS + (start * 7 + len(tokens)) % (MAX_SENTENCE_WORDS - MIN_SENTENCE_WORDS + 1)
+        sentences.append(" ".join(tokens[start : start + size]).capitalize() + ".")
+        start += size
+    return " ".join(sentences)
+
+
 def article_markdown(number: int, passages: list[list[str]]) -> str:
-    """One article as Markdown: front matter, a numbered section per few passages, paragraphs of
-    capitalised sentences (words cut into sentences of 5-15), every fifth passage a bullet."""
+    """One article as Markdown: front matter, a numbered section per few passages, a paragraph of
+    prose per passage, every fifth one a bullet with a bold label."""
     slug = f"article-{number:05d}"
     lines = ["---", f"title: Synthetic article {number}", "author: Bench", "updated: 2024-01-01", f"slug: {slug}"]
     lines += ["---", ""]
@@ -96,15 +107,18 @@ def article_markdown(number: int, passages: list[list[str]]) -> str:
         if k % PASSAGES_PER_SECTION == 0:
             section = k // PASSAGES_PER_SECTION + 1
             lines += [f"## {section}. Section {' '.join(passages[k][:3])}", ""]
-        sentences = []
-        start = 0
-        while start < len(tokens):
-            size = MIN_SENTENCE_WORDS + (start * 7 + len(tokens)) % (MAX_SENTENCE_WORDS - MIN_SENTENCE_WORDS + 1)
-            sentences.append(" ".join(tokens[start : start + size]).capitalize() + ".")
-            start += size
-        text = " ".join(sentences)
+        text = passage_prose(tokens)
         lines += [f"- **Point {k}:** {text}" if k % 5 == 4 else text, ""]
     return "\n".join(lines)
+
+
+def article_passage_texts(passages: list[list[str]], per_article: int = PASSAGES_PER_ARTICLE) -> list[str]:
+    """The text of each passage as the engine reads it from write_articles' files (a bullet's
+    label included), for other systems to index the very same passages."""
+    return [
+        f"Point {i % per_article}: {passage_prose(t)}" if i % per_article % 5 == 4 else passage_prose(t)
+        for i, t in enumerate(passages)
+    ]
 
 
 def write_articles(folder, articles: int, per_article: int = PASSAGES_PER_ARTICLE, seed: int = 0) -> list[list[str]]:

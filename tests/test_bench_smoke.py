@@ -14,10 +14,17 @@ from collections import Counter
 
 import pytest
 
-from bench import coldstart, http, inprocess, scale
+from bench import coldstart, engine_scale, http, inprocess, scale
 from bench.__main__ import main as bench_main
 from bench.common import ROOT
-from bench.synthetic import MAX_TERMS, MIN_TERMS, synthetic_passages, synthetic_queries
+from bench.synthetic import (
+    MAX_TERMS,
+    MIN_TERMS,
+    article_passage_texts,
+    synthetic_passages,
+    synthetic_queries,
+    write_articles,
+)
 
 pytestmark = pytest.mark.slow  # property-based, fuzzing or subprocess work: seconds each
 
@@ -41,14 +48,27 @@ def test_inprocess_benchmark_prints_a_table_and_writes_json(tmp_path, capsys):
     assert "FieldIndex.get_scores (body)" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_scale_benchmark_measures_each_system_in_its_own_process(tmp_path):
-    data = scale.run(sizes=(200,), queries=20, repeats=1, results=tmp_path)
+    data = scale.run(sizes=(200,), queries=20, repeats=1, results=tmp_path, engine_sizes=(100,), engine_repeats=1)
     rows = {r["system"]: r for r in data["rows"]}
     assert set(rows) == set(scale.SYSTEMS)
     for name in ("FieldIndex", "rank-bm25"):
         assert rows[name]["build_s"] > 0 and rows[name]["peak_rss_mb"] > 0
     assert "build_s" in rows["bm25s"] or "not installed" in rows["bm25s"]["skipped"]
-    assert (tmp_path / "scale.json").is_file()
+    engine = {r["system"]: r for r in data["engine"]["rows"]}
+    assert set(engine) == set(engine_scale.SYSTEMS)
+    assert all(r["passages"] == 100 and r["build_s"] > 0 and r["ask_p50_ms"] > 0 for r in engine.values())
+    assert engine["engine, cached start"]["first_answer_s"] > 0
+    assert "whole engine" in scale.format_table(data)
+    assert (tmp_path / "scale.json").is_file() and (tmp_path / "engine_scale.json").is_file()
+
+
+def test_synthetic_articles_are_the_passages_other_systems_index(tmp_path):
+    from assistant import Assistant
+
+    passages = write_articles(tmp_path, 2)
+    assert [p.text for p in Assistant.from_directory(tmp_path).passages] == article_passage_texts(passages)
 
 
 @pytest.mark.load
@@ -66,11 +86,14 @@ def test_http_benchmark_loads_the_real_server_without_errors(tmp_path):
         if os.environ.get("CI"):
             pytest.fail("wrk is missing; .ci/run installs it")
         pytest.skip("wrk is not installed (apt-get install wrk)")
-    data = http.run(configs=(("gthread", 1, True),), connections=(4,), duration=1, rounds=1, results=tmp_path)
-    (load,) = data["configs"][0]["loads"]
-    for route in ("ask", "echo"):
-        assert load[route]["requests"] > 0
-        assert load[route]["errors"] == 0, load[route]["runs"]
+    configs = (("gthread", 1, True), ("gthread", 1, True, False))  # with and without the reply cache
+    data = http.run(configs=configs, connections=(4,), duration=1, rounds=1, results=tmp_path)
+    for config in data["configs"]:
+        (load,) = config["loads"]
+        for route in ("ask", "echo"):
+            assert load[route]["requests"] > 0
+            assert load[route]["errors"] == 0, load[route]["runs"]
+    assert "no reply cache" in http.format_table(data)
     assert (tmp_path / "http.json").is_file()
 
 

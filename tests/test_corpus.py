@@ -98,3 +98,18 @@ def test_duplicate_slugs_are_refused(small_corpus: Path):
     (small_corpus / "copy.md").write_text(SMALL_ARTICLE, "utf-8")
     with pytest.raises(CorpusError, match="already used by"):
         load_corpus(small_corpus)
+
+
+def test_many_articles_parsed_in_worker_processes_equal_those_parsed_here(tmp_path: Path, monkeypatch):
+    from assistant import corpus
+
+    for i in range(6):
+        text = SMALL_ARTICLE.replace("slug: sleep-recovery", f"slug: sleep-{i}").replace("twenty", f"{i + 20}")
+        (tmp_path / f"sleep-{i}.md").write_text(text, "utf-8")
+    serial = load_corpus(tmp_path)
+    monkeypatch.setattr(corpus, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(corpus, "_cores", lambda: 2)
+    assert load_corpus(tmp_path).articles == serial.articles
+    (tmp_path / "sleep-3.md").write_text("no front matter\n", "utf-8")
+    with pytest.raises(CorpusError, match="sleep-3.md:1: missing front matter"):
+        load_corpus(tmp_path)

@@ -43,19 +43,27 @@ TEXT = st.lists(st.one_of(st.text(max_size=8), PIECES), max_size=12).map("".join
 
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(st.lists(TEXT, max_size=8))
-def test_terms_of_many_equal_terms_text_by_text(texts):
+def test_encoded_terms_equal_terms_text_by_text(texts):
     table = TermTable()
-    assert table.terms_of_many(texts) == [terms(t) for t in texts]
-    assert table.word_counts == Counter(w for t in texts for w in words(t) if w not in STOPWORDS)
+    encoded = table.encode(texts)
+    assert list(encoded) == [terms(t) for t in texts]
+    assert table.word_counts() == Counter(w for t in texts for w in words(t) if w not in STOPWORDS)
+    field = encoded.field_index()
+    reference = FieldIndex([terms(t) for t in texts])
+    assert field.idf == reference.idf
+    for query in {t for text in texts for t in terms(text)}:
+        assert np.array_equal(field.get_scores([query]), reference.get_scores([query]))
 
 
-def test_terms_of_many_spans_batches_and_shares_repeated_titles():
+def test_encoding_spans_batches_and_counts_a_repeated_title_once():
     texts = [f"passage {i} about ketamine's effects" for i in range(BATCH_TEXTS * 2 + 5)]
+    texts[BATCH_TEXTS + 3] += f" and {SEPARATOR}"  # a batch tokenized text by text
     table = TermTable()
-    assert table.terms_of_many(texts) == [terms(t) for t in texts]
-    titles = table.shared_terms(["Side Effects", "Side Effects", "Cost"])
-    assert titles == [terms("Side Effects"), terms("Side Effects"), terms("Cost")]
-    assert titles[0] is titles[1]
+    assert list(table.encode(texts)) == [terms(t) for t in texts]
+    titles = table.encode_shared(["Side Effects", "Side Effects", "Cost", "Side Effects"])
+    assert list(titles) == [terms("Side Effects"), terms("Side Effects"), terms("Cost"), terms("Side Effects")]
+    assert table.word_counts()["effects"] == len(texts) + 1
+    assert len(table.encode([])) == 0 and table.encode([""])[0] == []
 
 
 @settings(max_examples=100, derandomize=True, deadline=None)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import uuid
 from datetime import UTC, datetime, timedelta
 
-from flask import Blueprint, current_app, send_file
+from flask import Blueprint, Response, current_app, send_file
 from werkzeug.exceptions import BadRequest, TooManyRequests
 
+from assistant.models import Reply
 from web.citations import with_urls
 from web.clinic import current_clinic
+from web.replies import with_id
 from web.storage import FeedbackCapReached, StorageUnavailable
 from web.validation import OPENAPI_PATH, read_json_object, request_fields, validate
 
@@ -29,18 +32,25 @@ UNKNOWN_REPLY = "reply_id is not a reply this assistant gave in the last day"
 def ask():
     """Answer a visitor's question with quotes from the articles."""
     body = validate(read_json_object(), ASK_FIELDS)
-    reply = current_app.extensions["assistant"].ask(body["question"], body.get("history"))
     log_questions = current_app.config["ASSISTANT_LOG_QUESTIONS"]
-    if reply.kind == "no_answer" and log_questions:
+    kind, tail = current_app.extensions["replies"].tail(body["question"], body.get("history"))
+    if kind == "no_answer" and log_questions:
         try:
             current_app.extensions["storage"].add_gap(body["question"])
         except StorageUnavailable as error:
             log.warning("could not log an unanswered question: %s", error)  # the visitor still gets a reply
-    current_app.extensions["reply_counts"].count(reply.kind)  # a day and a kind, no text; written later
+    current_app.extensions["reply_counts"].count(kind)  # a day and a kind, no text; written later
     signed = current_app.extensions["reply_signer"].sign(
-        reply.id, reply.kind, body["question"] if log_questions else ""
+        uuid.uuid4().hex, kind, body["question"] if log_questions else ""
     )
-    out = with_urls({**reply.to_dict(), "id": signed})
+    # The rest of the body is serialised once per distinct question (web/replies.py).
+    return Response(with_id(signed, tail), mimetype="application/json")
+
+
+def public_reply(reply: Reply) -> dict:
+    """A reply as the API sends it, without its id: citation URLs, and the clinic's contact when declined."""
+    out = with_urls(reply.to_dict())
+    out.pop("id")
     if reply.kind == "no_answer" and (contact := current_clinic().contact()):
         out["contact"] = contact  # the most useful next step when the articles have no answer
     return out

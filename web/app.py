@@ -23,7 +23,7 @@ from web.errors import init_errors
 from web.insights import ReplyCounts
 from web.rated_quotes import RatedQuotes
 from web.ratelimit import init_rate_limits
-from web.replies import ReplySigner, load_secret
+from web.replies import ReplyBodies, ReplySigner, load_secret
 from web.security import init_security
 from web.storage import Storage, StorageUnavailable
 
@@ -50,6 +50,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, assistant: Assistan
     app.extensions["storage"] = storage = Storage(app.config["ASSISTANT_DATABASE_URL"])
     storage.check()  # creates or migrates the tables now, or logs why it cannot; start-up goes on
     app.extensions["reply_signer"] = ReplySigner(_secret(app))
+    ensure_ascii = getattr(app.json, "ensure_ascii", True)  # the DefaultJSONProvider setting jsonify uses
+    app.extensions["replies"] = ReplyBodies(app.extensions, api.public_reply, ensure_ascii=ensure_ascii)
     app.extensions["reply_counts"] = ReplyCounts(storage)
     app.extensions["rated_quotes"] = RatedQuotes(storage)
     live = LiveAssistant(app.extensions, EditStore(storage), app.extensions["assistant"])

@@ -1,4 +1,6 @@
-"""Signed reply ids: feedback is accepted only for replies this server (or a replica) gave.
+"""Replies as /api/ask sends them: signed ids, and bodies serialised once per distinct question.
+
+Signed reply ids: feedback is accepted only for replies this server (or a replica) gave.
 
 A reply id carries the reply's random nonce, its kind and (when questions are logged) the
 question, signed with HMAC-SHA1 by itsdangerous (Flask's own signing library) under the secret
@@ -9,12 +11,18 @@ change what it rates, and a made-up id is refused.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import secrets
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from assistant.models import Reply
 
 # Feedback is given while reading the reply; a day is ample and bounds how long an id is worth keeping.
 REPLY_ID_MAX_AGE_S = 24 * 3600
@@ -75,3 +83,57 @@ def load_secret(configured: str | None, folder: Path) -> str:
     finally:
         temporary.unlink()
     return path.read_text("ascii").strip()
+
+
+# Reply bodies ----------------------------------------------------------------------------------
+# Visitors repeat questions word for word: the starter chips and the suggested follow-ups under
+# every reply are sent exactly as shown, and an FAQ's popular questions recur. The engine is
+# deterministic for a question and its history, so each distinct (question, history) is answered
+# and serialised once per worker, and a repeat costs a dictionary lookup, a fresh signed id and a
+# concatenation. Profiled with Flask's test client on the evaluation questions, the engine and the
+# JSON encoding were about two thirds of an answer's time.
+
+# Distinct (question, history) pairs kept per worker process: a reply body is 1-3 KB and the key at
+# most 5.5 KB (the API's limits), so at most about 35 MB, typically a tenth of that.
+REPLY_CACHE_SIZE = 4096
+
+
+class ReplyBodies:
+    """The /api/ask body of a reply after its "id" member, serialised once per distinct question.
+
+    `finish` turns a Reply into the public JSON object without its id (citation URLs, the clinic's
+    contact). The engine is read from `extensions["assistant"]` on every call, and the cache is
+    emptied when staff edits swap in a rebuilt engine, so a reply never outlives its engine.
+    """
+
+    def __init__(
+        self,
+        extensions: MutableMapping[str, Any],
+        finish: Callable[[Reply], dict[str, Any]],
+        ensure_ascii: bool = True,
+        size: int = REPLY_CACHE_SIZE,
+    ) -> None:
+        self.extensions = extensions
+        self.finish = finish
+        self.ensure_ascii = ensure_ascii
+        self._engine: Any = None
+        self._render = lru_cache(maxsize=size)(self._render_uncached)
+
+    def tail(self, question: str, history: list[str] | None) -> tuple[str, bytes]:
+        """(reply kind, the body's bytes after `{"id":…,`)."""
+        engine = self.extensions["assistant"]
+        if engine is not self._engine:
+            self._render.cache_clear()
+            self._engine = engine
+        return self._render(question, tuple(history) if history else None)
+
+    def _render_uncached(self, question: str, history: tuple[str, ...] | None) -> tuple[str, bytes]:
+        reply = self._engine.ask(question, list(history) if history else None)
+        # Flask's compact form (separators, trailing newline), so the bytes equal jsonify's.
+        text = json.dumps(self.finish(reply), ensure_ascii=self.ensure_ascii, separators=(",", ":"))
+        return reply.kind, (text[1:] + "\n").encode()
+
+
+def with_id(reply_id: str, tail: bytes) -> bytes:
+    """The whole body: the reply's id first, as Reply.to_dict() orders it, then the cached rest."""
+    return b'{"id":' + json.dumps(reply_id).encode() + b"," + tail
