@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +42,7 @@ PIECES = st.sampled_from(
 TEXT = st.lists(st.one_of(st.text(max_size=8), PIECES), max_size=12).map("".join)
 
 
+@pytest.mark.slow  # 300 generated corpora, about 2 s
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(st.lists(TEXT, max_size=8))
 def test_encoded_terms_equal_terms_text_by_text(texts):
