@@ -221,13 +221,13 @@ class Assistant:
         if not follow_up:
             return query.slots, None
         recent = [p for p in reversed(history[-10:]) if isinstance(p, str) and p.strip() and p != query.text]
+        own = {s.terms for s in query.slots}
         for previous in list(dict.fromkeys(recent))[:MAX_HISTORY_READ]:
-            if not is_crisis(previous[:MAX_CRISIS_CHARS]):
-                earlier = self.analyzer.analyze(previous[:MAX_ANALYZED_CHARS], weight=HISTORY_WEIGHT, budget=budget)
-                own = {s.terms for s in query.slots}
-                extra = [s for s in earlier.slots if s.terms not in own]
-                if extra:
-                    return query.slots + extra, previous
+            earlier = self.analyzer.analyze(previous[:MAX_ANALYZED_CHARS], weight=HISTORY_WEIGHT, budget=budget)
+            extra = [s for s in earlier.slots if s.terms not in own]
+            # A crisis message is never used as context; checked last, on the one question used.
+            if extra and not is_crisis(previous[:MAX_CRISIS_CHARS]):
+                return query.slots + extra, previous
         return query.slots, None
 
     def _best_supported_first(

@@ -258,5 +258,5 @@ def test_crisis_check_never_reads_more_than_its_limit(engine, monkeypatch):
         return real_check(text[:MAX_ANALYZED_CHARS])  # keep the test itself fast
 
     monkeypatch.setattr(assistant.engine, "is_crisis", recording_check)
-    engine.ask("and how long does that last?", ["i " * 15_000] * 10)
+    engine.ask("and how long does that last?", ["ketamine dosage " * 2_000] * 10)  # 32,000 characters each
     assert lengths and max(lengths) <= MAX_CRISIS_CHARS
