@@ -22,6 +22,7 @@ import sys
 from flask import Flask, request
 
 import web.server as server
+from web.api import public_reply
 from web.replies import ReplyBodies
 
 ECHO_PATH = "/bench/echo"
@@ -42,7 +43,7 @@ def patch_server(threads: int | None, reply_cache: bool = True) -> None:
         app = create_app(*args, **kwargs)
         app.add_url_rule(ECHO_PATH, "bench_echo", echo, methods=["POST"])
         if not reply_cache:
-            app.extensions["replies"] = ReplyBodies(app.extensions["assistant"], app.json.ensure_ascii, size=0)
+            app.extensions["replies"] = ReplyBodies(app.extensions, public_reply, size=0)
         return app
 
     server.create_app = create_app_with_echo
