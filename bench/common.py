@@ -127,3 +127,12 @@ def server_env(db: Path, **settings: str) -> dict:
 
 
 PYTHON = sys.executable
+
+
+def median_row(runs: list[dict], keys: tuple[str, ...]) -> dict:
+    """One row whose measurements are the medians of repeated runs (the machine is shared and noisy)."""
+    row = dict(runs[0])
+    for key in keys:
+        row[key] = float(np.median([r[key] for r in runs]))
+    row["runs"] = len(runs)
+    return row

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.common import PYTHON, python_env, table, write_results
+from bench.common import PYTHON, median_row, python_env, table, write_results
 from bench.synthetic import PASSAGES_PER_ARTICLE, article_passage_texts, synthetic_queries, write_articles
 
 SIZES = (10_000, 100_000)
@@ -135,12 +135,7 @@ def _first_answer_s(folder: Path, cache_dir: Path) -> float:
     return elapsed
 
 
-def _median_row(runs: list[dict]) -> dict:
-    row = dict(runs[0])
-    for key in ("build_s", "ask_p50_ms", "ask_p99_ms", "baseline_rss_mb", "peak_rss_mb"):
-        row[key] = float(np.median([r[key] for r in runs]))
-    row["runs"] = len(runs)
-    return row
+MEASURED = ("build_s", "ask_p50_ms", "ask_p99_ms", "baseline_rss_mb", "peak_rss_mb")
 
 
 def run(
@@ -164,7 +159,7 @@ def run(
                     runs[name].append(_measure_in_child(name, folder, cache_dir, size, queries, seed))
             first = [_first_answer_s(folder, cache_dir) for _ in range(repeats)]
         for name in SYSTEMS:
-            rows.append(_median_row(runs[name]))
+            rows.append(median_row(runs[name], MEASURED))
         rows[-2]["first_answer_s"] = float(np.median(first))
     _compare(rows)
     data = {"queries": queries, "seed": seed, "passages_per_article": PASSAGES_PER_ARTICLE, "rows": rows}

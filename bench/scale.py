@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from bench import engine_scale
-from bench.common import PYTHON, ROOT, python_env, table, write_results
+from bench.common import PYTHON, ROOT, median_row, python_env, table, write_results
 from bench.synthetic import synthetic_passages, synthetic_queries
 
 SIZES = (1_000, 10_000, 100_000)
@@ -135,13 +135,12 @@ def _measure_in_child(name: str, size: int, queries: int, seed: int) -> dict:
 
 
 def _median_run(runs: list[dict]) -> dict:
-    """One row whose measurements are the medians of repeated runs (the machine is shared and noisy)."""
-    row = dict(runs[0])
-    if "skipped" not in row:
-        for key in ("build_s", "query_p50_ms", "query_p99_ms", "scoring_p50_ms", "baseline_rss_mb", "peak_rss_mb"):
-            row[key] = float(np.median([r[key] for r in runs]))
-        row["runs"] = len(runs)
-    return row
+    """One row of medians over repeated runs; a skipped system stays as it was."""
+    if "skipped" in runs[0]:
+        return dict(runs[0])
+    return median_row(
+        runs, ("build_s", "query_p50_ms", "query_p99_ms", "scoring_p50_ms", "baseline_rss_mb", "peak_rss_mb")
+    )
 
 
 def run(
