@@ -638,9 +638,9 @@ class Assessment:
     """How dangerous a message looks, and why."""
 
     level: str  # one of LEVELS
-    signals: tuple[str, ...] = ()  # rules that fired, "rule: sentence" style
-    score: float = 0.0  # classifier probability, highest over the message's sentences
-    sentence: str = ""  # the canonical sentence that decided the level
+    signals: tuple[str, ...] = ()  # names of the rules that fired ("means at hand", "death wish (as a topic)")
+    score: float = 0.0  # the classifier's probability for the whole message
+    sentence: str = ""  # the canonical sentence (or neighbouring sentences) that decided the level
     text: str = field(default="", compare=False)  # the canonical message the classifier read
 
     @property
