@@ -27,7 +27,7 @@ HELD_OUT = ROOT / "tests" / "data" / "crisis_heldout.jsonl"
 # Measured with `python -m pytest tests/test_crisis_safety.py -s` (README, Safety); floors a little
 # under the measurement so that only a real regression fails.
 FLOORS = {
-    DEV_SET: {"recall": 0.87, "false_crisis": 0.06, "crisis_lines_shown": 0.98},
+    DEV_SET: {"recall": 0.86, "false_crisis": 0.06, "crisis_lines_shown": 0.98},
     HELD_OUT: {"recall": 0.73, "false_crisis": 0.11, "crisis_lines_shown": 0.95},
 }
 

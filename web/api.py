@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -14,10 +13,9 @@ from assistant.models import Reply
 from web.citations import with_urls
 from web.clinic import current_clinic
 from web.replies import with_id
-from web.storage import FeedbackCapReached, StorageUnavailable
+from web.storage import FeedbackCapReached
 from web.validation import OPENAPI_PATH, read_json_object, request_fields, validate
 
-log = logging.getLogger(__name__)
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 ASK_FIELDS = request_fields("AskRequest")
@@ -35,10 +33,7 @@ def ask():
     log_questions = current_app.config["ASSISTANT_LOG_QUESTIONS"]
     kind, tail = current_app.extensions["replies"].tail(body["question"], body.get("history"))
     if kind == "no_answer" and log_questions:
-        try:
-            current_app.extensions["storage"].add_gap(body["question"])
-        except StorageUnavailable as error:
-            log.warning("could not log an unanswered question: %s", error)  # the visitor still gets a reply
+        current_app.extensions["storage"].add_gap(body["question"])  # written in the background, batched
     current_app.extensions["reply_counts"].count(kind)  # a day and a kind, no text; written later
     signed = current_app.extensions["reply_signer"].sign(
         uuid.uuid4().hex, kind, body["question"] if log_questions else ""

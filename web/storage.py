@@ -6,8 +6,11 @@ when the storage is first used.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
+import time
+import weakref
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,6 +20,22 @@ from web.schema import MIGRATIONS, PURGED_TABLES
 
 __all__ = ["Storage", "StorageUnavailable", "FeedbackCapReached", "normalize_question", "purge_older_than"]
 log = logging.getLogger(__name__)
+
+
+# Unanswered questions are written in batches by a background thread, one transaction for the gaps
+# of each GAP_FLUSH_SECONDS: with 2 workers x 4 threads, one commit per declined question contended
+# for SQLite's write lock and cost more than the answer itself (README, Performance). Reads of the
+# gaps write what is pending first, and whatever is pending when the process stops is written then.
+GAP_FLUSH_SECONDS = 1.0
+# Pending rows kept while the database is unreachable; past this the oldest are dropped, logged.
+MAX_PENDING_GAPS = 10_000
+_STORES: weakref.WeakSet[Storage] = weakref.WeakSet()
+
+
+@atexit.register
+def _flush_all_gaps() -> None:
+    for storage in list(_STORES):
+        storage.flush_gaps()
 
 
 class FeedbackCapReached(RuntimeError):
@@ -41,6 +60,10 @@ class Storage:
         self.url = str(url)
         self._ready = False
         self._lock = threading.Lock()
+        self._pending_gaps: list[tuple[str, str, str]] = []
+        self._gap_lock = threading.Lock()
+        self._gap_flushing = False  # a writer thread is gathering or writing the pending gaps
+        _STORES.add(self)
 
     def _ensure_schema(self) -> None:
         if not self._ready:
@@ -104,11 +127,42 @@ class Storage:
         return inserted == 1
 
     def add_gap(self, question: str) -> None:
-        """Record a question the assistant could not answer."""
-        self._write(
-            "INSERT INTO gaps (created_at, question, normalized) VALUES (?, ?, ?)",
-            (utc_now(), question, normalize_question(question)),
-        )
+        """Record a question the assistant could not answer; never waits for the database."""
+        with self._gap_lock:
+            self._pending_gaps.append((utc_now(), question, normalize_question(question)))
+            due = not self._gap_flushing
+            if due:
+                self._gap_flushing = True
+        if due:
+            threading.Thread(target=self._flush_gaps_soon, name="gap-log", daemon=True).start()
+
+    def flush_gaps(self) -> None:
+        """Write the pending gaps in one transaction; on failure they stay pending (bounded)."""
+        with self._gap_lock:
+            pending, self._pending_gaps = self._pending_gaps, []
+        if not pending:
+            return
+        try:
+            with self.transaction() as conn:
+                for row in pending:
+                    conn.execute("INSERT INTO gaps (created_at, question, normalized) VALUES (?, ?, ?)", row)
+        except StorageUnavailable as error:
+            self._ready = False
+            with self._gap_lock:
+                kept = (pending + self._pending_gaps)[-MAX_PENDING_GAPS:]
+                dropped = len(pending) + len(self._pending_gaps) - len(kept)
+                self._pending_gaps = kept
+            log.warning("could not log %d unanswered question(s), kept for later: %s", len(kept), error)
+            if dropped:
+                log.warning("dropped the %d oldest unanswered question(s) kept while the database was down", dropped)
+
+    def _flush_gaps_soon(self) -> None:
+        try:
+            time.sleep(GAP_FLUSH_SECONDS)  # gather the gaps of the next second into the same transaction
+            self.flush_gaps()
+        finally:
+            with self._gap_lock:
+                self._gap_flushing = False
 
     def list_feedback(self, limit: int = 200) -> list[dict]:
         """Newest feedback first."""
@@ -121,6 +175,7 @@ class Storage:
 
     def gap_report(self, limit: int = 500) -> list[dict]:
         """One row per distinct normalised question: how often and when last asked, newest first."""
+        self.flush_gaps()
         with self.transaction() as conn:
             return conn.rows(
                 "SELECT normalized AS question, COUNT(*) AS count, MIN(created_at) AS first_asked, "
@@ -134,6 +189,7 @@ class Storage:
         if days < 0:
             raise ValueError(f"days must be 0 or more, got {days}")
         cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+        self.flush_gaps()
         with self.transaction() as conn:
             deleted = sum(
                 conn.execute(f"DELETE FROM {table} WHERE created_at < ?", (cutoff,)).rowcount for table in PURGED_TABLES
@@ -143,6 +199,7 @@ class Storage:
         return deleted
 
     def close(self) -> None:
+        self.flush_gaps()
         self.db.close()
 
 

@@ -72,6 +72,7 @@ def test_stored_rows_keep_every_text_verbatim_and_tables_survive(staff_client, s
         assert reply.status_code == 200
         feedback = {"reply_id": reply.get_json()["id"], "rating": "down", "comment": text}
         assert staff_client.post("/api/feedback", json=feedback).status_code == 201
+    staff_client.application.extensions["storage"].flush_gaps()  # gaps are written in the background
     with sqlite3.connect(db_path) as conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         feedback_rows = conn.execute("SELECT comment, question FROM feedback ORDER BY id").fetchall()

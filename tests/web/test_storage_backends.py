@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from web.database import Migration, open_database
 from web.schema import MIGRATIONS, SCHEMA_VERSION
-from web.storage import FeedbackCapReached, Storage, StorageUnavailable, purge_older_than
+from web.storage import GAP_FLUSH_SECONDS, FeedbackCapReached, Storage, StorageUnavailable, purge_older_than
 
 
 @pytest.fixture
@@ -27,6 +28,7 @@ def open_storage():
 
 
 def _age_rows(storage: Storage, days: int) -> None:
+    storage.flush_gaps()
     old = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
     with storage.db.transaction() as conn:
         conn.execute("UPDATE feedback SET created_at = ?", (old,))
@@ -65,7 +67,37 @@ def test_separate_storages_on_one_database_share_rows(database_url, open_storage
     first, second = open_storage(database_url), open_storage(database_url)
     first.add_gap("Where do I park?")
     second.add_gap("where do i park")
+    second.flush_gaps()  # another worker's gaps arrive within GAP_FLUSH_SECONDS; here, at once
     assert first.gap_report()[0]["count"] == 2
+
+
+def test_gaps_are_written_in_the_background_within_a_second(database_url, open_storage):
+    writer, reader = open_storage(database_url), open_storage(database_url)
+    for question in ("Where do I park?", "Is there wifi?", "Where do I park?"):
+        writer.add_gap(question)
+    deadline = time.monotonic() + 10 * GAP_FLUSH_SECONDS
+    while time.monotonic() < deadline and sum(r["count"] for r in reader.gap_report()) < 3:
+        time.sleep(0.05)
+    assert sorted((r["question"], r["count"]) for r in reader.gap_report()) == [
+        ("is there wifi", 1),
+        ("where do i park", 2),
+    ]
+
+
+def test_gaps_pending_while_the_database_is_down_are_kept_and_written_later(tmp_path, open_storage):
+    storage = open_storage(str(tmp_path / "db.sqlite"))
+    storage.check()
+    real = storage.transaction
+
+    def down():
+        raise StorageUnavailable("database is down")
+
+    storage.transaction = down  # type: ignore[method-assign]
+    storage.add_gap("Where do I park?")
+    storage.flush_gaps()
+    assert storage._pending_gaps, "kept, not dropped"
+    storage.transaction = real  # type: ignore[method-assign]
+    assert storage.gap_report()[0]["question"] == "where do i park"
 
 
 def test_gap_report_counts_repeats_newest_first(database_url, open_storage):

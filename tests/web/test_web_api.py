@@ -115,6 +115,7 @@ def test_health_counts_articles_and_passages(client, assert_documented, assistan
 def test_unanswered_question_is_logged_as_gap(client, db_path):
     question = "Do you validate parking tickets?"
     assert client.post("/api/ask", json={"question": question}).get_json()["kind"] == "no_answer"
+    client.application.extensions["storage"].flush_gaps()  # gaps are written in the background
     with sqlite3.connect(db_path) as conn:
         rows = conn.execute("SELECT question, normalized, created_at FROM gaps").fetchall()
     assert [(q, n) for q, n, _ in rows] == [(question, "do you validate parking tickets")]
@@ -122,6 +123,7 @@ def test_unanswered_question_is_logged_as_gap(client, db_path):
 
 def test_answered_question_is_not_logged(client, db_path):
     client.post("/api/ask", json={"question": "How fast does ketamine work?"})
+    client.application.extensions["storage"].flush_gaps()  # gaps are written in the background
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM gaps").fetchone()[0] == 0
 
@@ -130,6 +132,7 @@ def test_question_logging_can_be_turned_off(make_app, db_path):
     client = make_app(ASSISTANT_LOG_QUESTIONS="0").test_client()
     reply = client.post("/api/ask", json={"question": "Do you validate parking tickets?"}).get_json()
     assert client.post("/api/feedback", json={"reply_id": reply["id"], "rating": "up"}).status_code == 201
+    client.application.extensions["storage"].flush_gaps()
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM gaps").fetchone()[0] == 0
         assert conn.execute("SELECT question FROM feedback").fetchall() == [("",)]

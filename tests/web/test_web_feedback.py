@@ -126,7 +126,9 @@ def test_purge_rejects_negative_days(db_path):
 
 def test_purge_command_reports_count_and_status(client, db_path, runner, feedback_body):
     assert client.post("/api/feedback", json=feedback_body()).status_code == 201
-    Storage(db_path).add_gap("old")
+    store = Storage(db_path)
+    store.add_gap("old")
+    store.close()  # writes the pending gap, as a stopping worker does
     _age_rows(db_path, 10)
     result = runner("purge", "--days", "7")  # the app's database, as ASSISTANT_DB names it
     assert result.code == 0 and "Deleted 2 record(s)" in result.out
@@ -152,6 +154,7 @@ def test_generated_secret_is_kept_with_mode_600_and_reused(make_app, db_path):
 def test_purge_overwrites_deleted_text_in_the_file(db_path):
     storage = Storage(db_path)
     storage.add_gap("a very distinctive secret question 7f3a9c")
+    storage.flush_gaps()  # gaps are written in the background
     _age_rows(db_path, 40)
     assert purge_older_than(db_path, 30) == 1
     storage.close()
@@ -209,6 +212,7 @@ def test_daily_cap_answers_429_until_midnight(make_app, feedback_body):
 def test_retention_purge_runs_on_its_own(make_app, db_path, monkeypatch):
     client = make_app(ASSISTANT_RETENTION_DAYS="30").test_client()
     client.post("/api/ask", json={"question": "Do you validate parking tickets?"})
+    client.application.extensions["storage"].flush_gaps()  # gaps are written in the background
     _age_rows(db_path, 40)
     app = make_app(ASSISTANT_RETENTION_DAYS="30")  # a fresh process: its first request starts the purge
     started = []

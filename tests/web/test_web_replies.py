@@ -47,6 +47,7 @@ def test_repeated_question_is_answered_once_with_a_new_id_each_time(make_app, mo
         for _ in range(3)
     }
     assert len(ids) == 3 and len(calls) == 1
+    client.application.extensions["storage"].flush_gaps()  # gaps are written in the background
     with sqlite3.connect(db_path) as conn:  # every unanswered ask is still logged
         assert conn.execute("SELECT COUNT(*) FROM gaps").fetchone()[0] == 3
     client.post("/api/ask", json={"question": "Do you validate parking tickets?", "history": ["hi"]})
