@@ -89,7 +89,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "ASSISTANT_LOG_QUESTIONS",
         "1",
-        "1 logs unanswered questions (and the question sent with feedback); 0 stores no question text.",
+        "1 logs unanswered questions (and the question sent with feedback); 0 stores no question text. "
+        "Unanswered questions are written in the background, once a second per worker; another worker's "
+        "appear in the staff console within that second, and a stopping worker writes what it holds.",
     ),
     Setting(
         "ASSISTANT_CACHE_DIR",
