@@ -242,14 +242,13 @@ class Assistant:
             return candidates
         floor = EVIDENCE_MIN_SCORE * candidates[0].score
         pool = [c for c in candidates[:EVIDENCE_CANDIDATES] if c.score >= floor]
-        if wanted and unmet(wanted, candidates[0].passage.text):
-            fitting = [c for c in pool if not unmet(wanted, c.passage.text)]
-            if fitting:
-                candidates = [fitting[0]] + [c for c in candidates if c is not fitting[0]]
-        first = self._coverage(candidates[0], slots)[0]
-        best = max(pool, key=lambda c: (round(self._coverage(c, slots)[0], 2), c.score))
-        if self._coverage(best, slots)[0] < first + EVIDENCE_MARGIN:
-            return candidates
+        if wanted:
+            pool = [c for c in pool if not unmet(wanted, c.passage.text)] or pool
+        coverage = {id(c): self._coverage(c, slots)[0] for c in pool}
+        front = pool[0]  # the first by score among those that give what is asked
+        best = max(pool, key=lambda c: (round(coverage[id(c)], 2), c.score))
+        if coverage[id(best)] < coverage[id(front)] + EVIDENCE_MARGIN:
+            best = front
         return [best] + [c for c in candidates if c is not best]
 
     def _coverage(self, candidate: Candidate, slots: list[Slot]) -> tuple[float, int]:
