@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Flask
@@ -82,3 +83,15 @@ def ask(page, question: str):
     reply = page.locator(".msg-assistant").nth(count)
     reply.wait_for()
     return reply
+
+
+@dataclass
+class HttpAnswer:
+    """One HTTP answer as a test client saw it: status, lower-cased headers, body."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self):
+        return json.loads(self.body)

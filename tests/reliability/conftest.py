@@ -24,7 +24,10 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from assistant import Assistant
-from tests.helpers import REPLY_SECRET  # the sign_reply fixture's ids are valid on these servers too
+from tests.helpers import (
+    REPLY_SECRET,  # the sign_reply fixture's ids are valid on these servers too
+    HttpAnswer,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 # gunicorn imports the engine and builds the index before it listens; ~1 s here, CI machines vary.
@@ -53,18 +56,6 @@ def free_port() -> int:
 
 
 @dataclass
-class Reply:
-    """One HTTP answer as the client saw it."""
-
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-    def json(self):
-        return json.loads(self.body)
-
-
-@dataclass
 class LiveServer:
     """`python -m assistant serve` running in a subprocess on 127.0.0.1."""
 
@@ -78,7 +69,9 @@ class LiveServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def request(self, method: str, path: str, body=None, headers: dict | None = None, timeout: float = 15) -> Reply:
+    def request(
+        self, method: str, path: str, body=None, headers: dict | None = None, timeout: float = 15
+    ) -> HttpAnswer:
         """Send one request on a fresh connection; a dict or list body is sent as JSON."""
         headers = dict(headers or {})
         if isinstance(body, (dict, list)):
@@ -88,7 +81,7 @@ class LiveServer:
         try:
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
-            return Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
+            return HttpAnswer(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
         finally:
             conn.close()
 

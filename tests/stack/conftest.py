@@ -13,7 +13,8 @@ import pytest
 
 from deploy import services
 from deploy.stack import Stack
-from tests.stack.stackclient import RATE_LIMIT, STAFF_TOKEN, Answer, request
+from tests.helpers import HttpAnswer
+from tests.stack.stackclient import RATE_LIMIT, STAFF_TOKEN, request
 
 
 def _missing() -> str | None:
@@ -48,7 +49,7 @@ def stack() -> Iterator[Stack]:
 def get(stack):
     """Request through nginx's plain HTTP port."""
 
-    def send(method: str, path: str, body=None, **kwargs) -> Answer:
+    def send(method: str, path: str, body=None, **kwargs) -> HttpAnswer:
         return request(stack.nginx.http_port, method, path, body, **kwargs)
 
     return send

@@ -11,7 +11,8 @@ import json
 import ssl
 import threading
 import time
-from dataclasses import dataclass
+
+from tests.helpers import HttpAnswer
 
 STAFF_TOKEN = "stack-staff-token-0123456789abcdef-0123456"
 # Per client address, per minute: small enough to count exactly, and every load request below
@@ -28,16 +29,6 @@ def fresh_address() -> str:
     return f"127.{1 + n // 62500}.{n // 250 % 250}.{n % 250 + 1}"
 
 
-@dataclass
-class Answer:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-    def json(self):
-        return json.loads(self.body)
-
-
 def request(
     port: int,
     method: str,
@@ -47,7 +38,7 @@ def request(
     source: str | None = None,
     tls: bool = False,
     timeout: float = 10,
-) -> Answer:
+) -> HttpAnswer:
     """One request on a fresh connection from `source` (a fresh loopback address by default)."""
     headers = dict(headers or {})
     if isinstance(body, (dict, list)):
@@ -66,7 +57,7 @@ def request(
     try:
         conn.request(method, path, body=body, headers=headers)
         response = conn.getresponse()
-        return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
+        return HttpAnswer(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
     finally:
         conn.close()
 
