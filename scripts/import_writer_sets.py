@@ -38,10 +38,12 @@ def held_out(text: str) -> bool:
     return hashlib.sha256(normalize(text).encode()).digest()[0] % 2 == 0
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
 def existing(path: Path, key: str) -> set[str]:
-    if not path.exists():
-        return set()
-    return {normalize(json.loads(line)[key]) for line in path.read_text("utf-8").splitlines() if line.strip()}
+    return {normalize(row[key]) for row in read_jsonl(path)} if path.exists() else set()
 
 
 def append(path: Path, rows: list[dict]) -> None:
@@ -52,10 +54,7 @@ def append(path: Path, rows: list[dict]) -> None:
 
 def crisis_rows(folder: Path, seen: set[str], counts: Counter, split: bool) -> tuple[list[dict], list[dict]]:
     dev, held = [], []
-    for line in (folder / "crisis.jsonl").read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
+    for row in read_jsonl(folder / "crisis.jsonl"):
         text, level = row.get("text", "").strip(), row.get("level")
         if not text or level not in LEVELS or normalize(text) in seen:
             counts["crisis items skipped (empty, bad level or duplicate)"] += 1
@@ -69,10 +68,7 @@ def crisis_rows(folder: Path, seen: set[str], counts: Counter, split: bool) -> t
 
 def question_rows(folder: Path, passages: list[str], seen: set[str], counts: Counter) -> tuple[list[dict], list[dict]]:
     dev, held = [], []
-    for line in (folder / "questions.jsonl").read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
+    for row in read_jsonl(folder / "questions.jsonl"):
         question, expect = row.get("question", "").strip(), row.get("expect")
         if not question or expect not in EXPECTS or normalize(question) in seen:
             counts["questions skipped (empty, bad expect or duplicate)"] += 1
