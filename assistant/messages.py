@@ -45,11 +45,6 @@ EMERGENCY = (
     "Poison Help at 1-800-222-1222. If thoughts of suicide are part of this, call or text 988."
 )
 
-CONCERN = (
-    "If you are having thoughts of suicide or of hurting yourself, or are worried about someone, "
-    "you can call or text 988 any time. In an emergency, call 911."
-)
-
 CHITCHAT = (
     "Hi! I'm the clinic's article assistant. I answer questions by quoting the clinic's "
     "educational articles, with a link to each passage. I can't give medical advice or answer "
