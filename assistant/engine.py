@@ -10,13 +10,20 @@ from pathlib import Path
 from . import messages
 from .corpus import Corpus, load_corpus
 from .errors import CorpusError
-from .focus import Ask, asks, unmet
+from .focus import Ask, asks, asks_definition, defines, unmet
 from .lexicon import is_english_word
 from .models import Article, Passage, Quote, Reply
 from .query import Query, QueryAnalyzer, Slot
 from .retrieval import Candidate, PassageIndex
 from .safety import Assessment, assess, is_crisis
-from .smalltalk import about_assistant, asks_something, strip_smalltalk
+from .smalltalk import (
+    SMALLTALK_MODEL,
+    SMALLTALK_SURE,
+    about_assistant,
+    asks_something,
+    smalltalk_score,
+    strip_smalltalk,
+)
 from .spelling import Speller, SpellingBudget
 from .staffdata import StaffData, load_staff_data, question_key, validate_staff_data
 from .text import STOPWORDS, normalize, stem, terms, words
@@ -166,14 +173,22 @@ class Assistant:
         has_smalltalk, rest = strip_smalltalk(question)
         budget = SpellingBudget()  # one bound on spelling work for the question and its history
         query = self.analyzer.analyze(question, budget=budget)
-        if has_smalltalk and (not any(w not in STOPWORDS for w in words(rest)) or not asks_something(rest)):
+        # Small talk before retrieval: nothing left once the phrases are removed ("hi there!"), or no
+        # question left and the classifier agrees ("is this the clinic's chat?"), so a question that
+        # merely starts like small talk still reaches the articles.
+        if has_smalltalk and (
+            not any(w not in STOPWORDS for w in words(rest))
+            or (not asks_something(rest) and smalltalk_score(question) >= SMALLTALK_MODEL)
+        ):
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
             reply = Reply("chitchat", text, suggestions=tuple(self.starters[:4]))
             return Trace(reply, safety, Decision(False, "small talk only"), query)
         slots, context = self._with_history(query, history, budget)
         wanted = asks(question)
-        candidates = self._best_supported_first(self.index.rank(slots), query.slots, wanted)
-        decision = self._decide(candidates, query.slots, wanted)
+        # "What is X?" with X the question's one idea: a passage that says what X is goes first.
+        term = query.slots[0] if len(query.slots) == 1 and asks_definition(question) else None
+        candidates = self._best_supported_first(self.index.rank(slots), query.slots, wanted, term)
+        decision = self._decide(candidates, query.slots, wanted, term)
         reply = self._reply(question, query, slots, candidates, decision, has_smalltalk, rest, wanted)
         return Trace(reply, safety, decision, query, tuple(candidates), context)
 
@@ -188,7 +203,10 @@ class Assistant:
         rest: str,
         wanted: list[Ask],
     ) -> Reply:
-        if not decision.answer and has_smalltalk and (about_assistant(question) or not asks_something(rest)):
+        if not decision.answer and (
+            (has_smalltalk and (about_assistant(question) or not asks_something(rest)))
+            or self._classified_smalltalk(question, has_smalltalk)
+        ):
             # Small talk around words the articles cannot answer ("ty that helped a lot") is small talk.
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
             return Reply("chitchat", text, suggestions=tuple(self.starters[:4]))
@@ -204,6 +222,19 @@ class Assistant:
             messages.DISCLAIMER,
             self._suggest(candidates, chosen, question),
         )
+
+    @staticmethod
+    def _classified_smalltalk(question: str, has_smalltalk: bool) -> bool:
+        """Whether the classifier (trained on what writers called small talk) finds small talk.
+
+        Sure (p >= SMALLTALK_SURE), it decides: "am i talking to a real person or a robot". Less
+        sure, only when the message is not a plain question: "Do you validate parking?" is for
+        the clinic, and its no_answer brings the clinic's contact and a gap for staff.
+        """
+        score = smalltalk_score(question)
+        if score >= SMALLTALK_SURE:
+            return True
+        return score >= SMALLTALK_MODEL and (has_smalltalk or about_assistant(question) or not asks_something(question))
 
     def _is_word(self, word: str) -> bool:
         """Known to the index by its stem, or a real English word: either way not a typo."""
@@ -231,15 +262,17 @@ class Assistant:
         return query.slots, None
 
     def _best_supported_first(
-        self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask]
+        self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask], term: Slot | None = None
     ) -> list[Candidate]:
         """Candidates with the one holding most of the question's evidence among the first few moved to the front.
 
         A candidate that gives the kind of answer asked for (a number, a length of time, a risk…)
-        goes before one that does not.
+        goes before one that does not; for "what is X?", one that says what X is goes first.
         """
         if len(candidates) < 2:
             return candidates
+        if term is not None and (defining := [c for c in candidates if self._defines(c, term)]):
+            return [defining[0]] + [c for c in candidates if c is not defining[0]]
         floor = EVIDENCE_MIN_SCORE * candidates[0].score
         pool = [c for c in candidates[:EVIDENCE_CANDIDATES] if c.score >= floor]
         if wanted:
@@ -259,7 +292,9 @@ class Assistant:
         informative = sum(self.index.slot_idf(s) >= INFORMATIVE_IDF for s in matched)
         return (covered / total if total else 0.0), informative
 
-    def _decide(self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask]) -> Decision:
+    def _decide(
+        self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask], term: Slot | None = None
+    ) -> Decision:
         if not slots:
             return Decision(False, "no searchable words in the question")
         if not candidates:
@@ -270,8 +305,8 @@ class Assistant:
                 False, f"the question asks for {' and '.join(missing)}, which the best passage does not give", coverage
             )
         held = f"the best passage holds {coverage:.0%} of the question's evidence"
-        if coverage >= 0.999 and self._names_section(candidates[0], slots):
-            return Decision(True, f"{held}, and its section's title names the topic", coverage, informative)
+        if term is not None and self._defines(candidates[0], term):
+            return Decision(True, f"{held}, and it says what {term.text} is", coverage, informative)
         if not informative:
             return Decision(False, "only common words (found in many passages) matched", coverage, informative)
         needed = min_coverage(informative)
@@ -286,11 +321,9 @@ class Assistant:
             informative,
         )
 
-    @staticmethod
-    def _names_section(candidate: Candidate, slots: list[Slot]) -> bool:
-        """Whether a question made only of topic words ("what is neuroplasticity") names the section."""
-        title = set(terms(candidate.passage.section_title))
-        return any(t in title for s in slots for t in s.terms)
+    def _defines(self, candidate: Candidate, term: Slot) -> bool:
+        """Whether one of the passage's sentences says what the term is."""
+        return any(defines(text, term.terms) for text, _ in self._sentences(candidate.passage))
 
     def _choose_quotes(self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask]) -> list[Candidate]:
         best = candidates[0]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import normalize
+from .text import normalize, stem, words
 
 _NUMBER = (
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|once|twice|daily"
@@ -123,3 +123,29 @@ def unmet(question_asks: list[Ask], passage_text: str) -> list[str]:
     """Names of the asks a passage gives no answer to."""
     text = normalize(passage_text)
     return [ask.name for ask in question_asks if not ask.passage.search(text)]
+
+
+# A definition: "what is X?", "X meaning?", "define X". Only a passage with a sentence that says
+# what X is gives one ("Neuroplasticity is the brain's ability...", "X refers to..."); a section
+# title naming X does not, or "what is ketamine?" would be answered by any passage on ketamine.
+DEFINITION_QUESTION = re.compile(
+    r"(?:^|[,.!?;:]|\b(?:so|ok|okay|and|but|um|hmm|sorry|tell me|know|wondering))\W*(?:what ?i?s|what's|what are"
+    r"|what exactly is|define|definition of|meaning of|explain)\b|\b(?:meaning|definition|mean)\W*$"
+)
+_DEFINING = re.compile(r"^(?:(?:is|are) (?:a|an|the)|refers? to|means?|(?:is|are) defined as|describes?)\b")
+
+
+def asks_definition(question: str) -> bool:
+    """Whether a question asks what something is."""
+    return bool(DEFINITION_QUESTION.search(normalize(question)))
+
+
+def defines(sentence: str, term_stems: tuple[str, ...]) -> bool:
+    """Whether a sentence opens by saying what the term is: the term (after "the"), then "is a",
+    "is the", "refers to", "means"…"""
+    tokens = words(sentence)
+    start = 1 if tokens[:1] == ["the"] else 0
+    for end in range(start + 1, min(start + 4, len(tokens))):  # terms of up to three words
+        if stem(tokens[end - 1]) in term_stems and _DEFINING.match(" ".join(tokens[end : end + 4])):
+            return True
+    return False

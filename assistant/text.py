@@ -41,6 +41,10 @@ _SPACE = re.compile(r"\s+")
 
 # Words are runs of letters and digits; an apostrophe may join a contraction ("don't").
 _TOKENIZER = without_timeout(RegexpTokenizer(r"[^\W_]+(?:'[^\W_]+)*"))  # linear: each repeat starts at "'"
+# A hyphenated compound is also one word, so "wellbeing", "well-being" and "well being" meet:
+# the joined form goes before its parts ("long-term" -> longterm long term), keeping the parts
+# next to each other for phrase rules. Letters only: "24-48" stays two numbers.
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _STEMMER = SnowballStemmer("english")  # Porter2: rule-based, needs no downloaded data
 
 
@@ -51,9 +55,12 @@ def normalize(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Normalised word tokens, possessive "'s" removed."""
+    """Normalised word tokens, possessive "'s" removed, hyphenated compounds also joined."""
+    text = normalize(text)
+    if "-" in text:
+        text = _COMPOUND.sub(lambda m: f"{m[0].replace('-', '')} {m[0]}", text)
     out = []
-    for token in _TOKENIZER.tokenize(normalize(text)):
+    for token in _TOKENIZER.tokenize(text):
         if token.endswith("'s"):
             token = token[:-2]
         out.append(token)

@@ -55,7 +55,8 @@ def test_explain_is_bounded_too(assistant, count_work):
     question, history = worst_case_ask(assistant, seed=3)
     trace = assistant.explain(question, history)
     assert count_work["edit_distance"] <= spelling.MAX_COMPARISONS_PER_ASK
-    assert trace["reply"]["kind"] in ("answer", "no_answer")
+    # Retrieval ran (random letters the articles cannot answer may get the small-talk reply).
+    assert trace["reply"]["kind"] in ("answer", "no_answer", "chitchat") and "candidates" in trace
 
 
 def test_a_repeated_word_is_corrected_once(assistant, count_work):

@@ -27,8 +27,8 @@ HELD_OUT = ROOT / "tests" / "data" / "crisis_heldout.jsonl"
 # Measured with `python -m pytest tests/test_crisis_safety.py -s` (README, Safety); floors a little
 # under the measurement so that only a real regression fails.
 FLOORS = {
-    DEV_SET: {"recall": 0.86, "false_crisis": 0.06, "crisis_lines_shown": 0.98},
-    HELD_OUT: {"recall": 0.73, "false_crisis": 0.11, "crisis_lines_shown": 0.95},
+    DEV_SET: {"recall": 0.92, "false_crisis": 0.06, "crisis_lines_shown": 0.99, "emergencies_first": 0.95},
+    HELD_OUT: {"recall": 0.83, "false_crisis": 0.11, "crisis_lines_shown": 0.96, "emergencies_first": 0.80},
 }
 
 
@@ -50,8 +50,10 @@ def measure(rows: list[dict], level_of) -> dict[str, float]:
     levels = [level_of(row["text"]) for row in rows]
     crisis = [lv for row, lv in zip(rows, levels, strict=True) if row["crisis"]]
     ordinary = [lv for row, lv in zip(rows, levels, strict=True) if not row["crisis"]]
+    emergencies = [lv for row, lv in zip(rows, levels, strict=True) if row["level"] == "emergency"]
     return {
         "recall": sum(lv in ("crisis", "emergency") for lv in crisis) / len(crisis),
+        "emergencies_first": emergencies.count("emergency") / len(emergencies),
         "crisis_lines_shown": sum(lv != "none" for lv in crisis) / len(crisis),
         "false_crisis": sum(lv in ("crisis", "emergency") for lv in ordinary) / len(ordinary),
         "ordinary_with_lines": sum(lv == "concern" for lv in ordinary) / len(ordinary),
@@ -98,6 +100,7 @@ def test_detector_meets_its_floors(path):
     assert numbers["recall"] >= floors["recall"], numbers
     assert numbers["crisis_lines_shown"] >= floors["crisis_lines_shown"], numbers
     assert numbers["false_crisis"] <= floors["false_crisis"], numbers
+    assert numbers["emergencies_first"] >= floors["emergencies_first"], numbers
 
 
 @pytest.mark.slow

@@ -15,16 +15,24 @@ def test_normalize_folds_unicode_quotes_dashes_space_and_case():
     )
 
 
-def test_words_drop_possessives_and_split_hyphens():
+def test_words_drop_possessives_and_keep_compounds_joined_and_split():
     assert words("The brain’s long-term, mTOR-driven changes!") == [
         "the",
         "brain",
+        "longterm",
         "long",
         "term",
+        "mtordriven",
         "mtor",
         "driven",
         "changes",
     ]
+    assert words("24-48 hours") == ["24", "48", "hours"]  # numbers are not a compound
+
+
+def test_spelling_variants_of_a_compound_meet():
+    passage = set(terms("a sense of well-being"))
+    assert set(terms("wellbeing")) <= passage and set(terms("well being")) <= passage
 
 
 def test_terms_stem_and_drop_stopwords():

@@ -141,7 +141,7 @@ def test_formula_characters_are_neutralised_after_every_separator(text, neutrali
 
 
 def test_gaps_csv_quotes_every_cell(staff_client, staff_headers):
-    staff_client.post("/api/ask", json={"question": "x;=1+1;y do you validate parking"})
+    staff_client.post("/api/ask", json={"question": "x;=1+1;y is parking validated"})
     lines = staff_client.get("/api/staff/gaps.csv", headers=staff_headers).get_data(as_text=True).splitlines()
     assert lines[0] == '"question","count","first_asked","last_asked"'
-    assert lines[1].startswith('"x;\'=1+1;y do you validate parking","1",')
+    assert lines[1].startswith('"x;\'=1+1;y is parking validated","1",')

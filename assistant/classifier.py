@@ -1,9 +1,17 @@
-"""A small crisis classifier: logistic regression over hashed word and character n-grams.
+"""Small text classifiers: logistic regressions over hashed word and character n-grams.
 
-Its features are the message's n-grams and the names of the rules in assistant/safety.py that
-fired on it, so it learns how far to trust each rule and catches wording no rule names. Trained
-offline by `scripts/train_safety_model.py` (scikit-learn) on the development part of the
-safety set only, and shipped as one weight vector (`assistant/data/safety_model.npz`). Scoring
+Shipped models (`assistant/data/<name>_model.npz`, one weight vector per head):
+
+- `safety`, trained by `scripts/train_safety_model.py`: the `crisis` head scores whether a
+  message signals a crisis at all; the `emergency` head whether it is an emergency happening now
+  (an overdose, someone unresponsive), which decides whether the reply leads with 911 and Poison
+  Help. Their features include the names of the rules in assistant/safety.py that fired, so they
+  learn how far to trust each rule and catch wording no rule names.
+- `smalltalk`, trained by `scripts/train_smalltalk_model.py`: the `smalltalk` head scores whether
+  a message only talks to the assistant (greetings, thanks, "are you a bot?") and asks nothing
+  the articles could answer.
+
+Both are trained offline (scikit-learn) on development data only. Scoring
 is a sum of a few hundred weights: deterministic, no scikit-learn at run time, well under a
 millisecond for a sentence, and explainable (the n-grams that pushed the score up are listed).
 """
@@ -24,7 +32,12 @@ from .text import stem
 BUCKETS = 1 << 18
 CHAR_NGRAMS = (3, 4, 5)
 MIN_FEATURES = 20
-MODEL_FILE = "data/safety_model.npz"
+MODELS = {"safety": ("crisis", "emergency"), "smalltalk": ("smalltalk",)}  # file name -> heads
+
+
+def model_file(name: str) -> str:
+    """Path of a shipped model inside the package."""
+    return f"data/{name}_model.npz"
 
 
 def features(sentence: str, signals: tuple[str, ...] = ()) -> list[str]:
@@ -52,14 +65,14 @@ def hashed(feats: list[str]) -> tuple[np.ndarray, float]:
 
 
 @dataclass(frozen=True)
-class SafetyModel:
-    """Weights of the shipped classifier; a model with no weights scores every message 0."""
+class LinearModel:
+    """Weights of one head of a shipped classifier; a model with no weights scores every message 0."""
 
     weights: np.ndarray
     bias: float
 
     def score(self, sentence: str, signals: tuple[str, ...] = ()) -> float:
-        """Probability that the sentence signals a crisis, given the rules that fired on it."""
+        """Probability of the head's class for the sentence, given the rules that fired on it."""
         if not self.weights.size or not sentence:
             return 0.0
         buckets, norm = hashed(features(sentence, signals))
@@ -76,14 +89,19 @@ class SafetyModel:
         return sorted((s for s in scored if s[1] > 0), key=lambda s: -s[1])[:top]
 
 
-@lru_cache(maxsize=1)
-def load_model() -> SafetyModel:
-    """The shipped model, loaded once; an empty model if the file is absent (before first training)."""
-    path = resources.files("assistant").joinpath(MODEL_FILE)
+@lru_cache(maxsize=8)
+def load_model(name: str, head: str) -> LinearModel:
+    """A head of a shipped model, loaded once; an empty model if the file or head is absent
+    (before first training)."""
+    if head not in MODELS.get(name, ()):
+        raise ValueError(f"unknown model head {name}/{head}")
+    path = resources.files("assistant").joinpath(model_file(name))
     if not path.is_file():
-        return SafetyModel(np.zeros(0, dtype=np.float32), 0.0)
+        return LinearModel(np.zeros(0, dtype=np.float32), 0.0)
     with path.open("rb") as f, np.load(f) as data:
-        buckets, values = data["buckets"], data["values"]
+        if f"{head}_buckets" not in data:
+            return LinearModel(np.zeros(0, dtype=np.float32), 0.0)
+        buckets, values = data[f"{head}_buckets"], data[f"{head}_values"]
         weights = np.zeros(BUCKETS, dtype=np.float32)
         weights[buckets] = values
-        return SafetyModel(weights, float(data["bias"]))
+        return LinearModel(weights, float(data[f"{head}_bias"]))

@@ -1,0 +1,64 @@
+"""Small talk: the writers' small-talk set, the classifier, and how the engine uses it.
+
+tests/data/smalltalk.jsonl holds messages independent writers labelled "smalltalk" (greetings,
+thanks, farewells, questions about the assistant itself) or "question" (anything asked about the
+articles' topic, often wrapped in small talk). It is development data: the small-talk classifier
+is trained on it (scripts/train_smalltalk_model.py), so the floors below guard against a
+regression; the honest measure is the held-out question set's chitchat score (README, Quality).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.classifier import load_model
+from assistant.smalltalk import smalltalk_score
+
+SMALLTALK_SET = Path(__file__).resolve().parent / "data" / "smalltalk.jsonl"
+
+
+def rows() -> list[dict]:
+    return [json.loads(line) for line in SMALLTALK_SET.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_smalltalk_set_is_well_formed():
+    data = rows()
+    assert {r["label"] for r in data} == {"smalltalk", "question"}
+    assert len({r["writer"] for r in data}) >= 4 and all(r["text"].strip() for r in data)
+    assert len({r["text"].casefold() for r in data}) == len(data)
+
+
+@pytest.mark.slow
+def test_engine_recognises_the_writers_small_talk_and_keeps_their_questions(assistant):
+    data = rows()
+    kinds = [(r["label"], assistant.ask(r["text"]).kind) for r in data]
+    talk = [k for label, k in kinds if label == "smalltalk"]
+    questions = [k for label, k in kinds if label == "question"]
+    # Measured 0.878 and 0.005 (training data: a regression guard, not an estimate).
+    assert talk.count("chitchat") / len(talk) >= 0.85
+    assert questions.count("chitchat") / len(questions) <= 0.02
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["am i talking to a real person or a robot", "hello? is anyone there", "ok cool ty", "what can u do"],
+)
+def test_small_talk_in_other_words_is_chitchat(assistant, message):
+    assert assistant.ask(message).kind == "chitchat"
+
+
+@pytest.mark.parametrize(
+    "message", ["hi! thanks, and how fast does ketamine work?", "ok cool, what is neuroplasticity"]
+)
+def test_small_talk_around_an_answerable_question_is_answered(assistant, message):
+    assert assistant.ask(message).kind == "answer"
+
+
+def test_classifier_scores_are_probabilities_and_heads_are_checked():
+    assert 0.0 <= smalltalk_score("hello there") <= 1.0
+    assert smalltalk_score("thank you so much, bye") > smalltalk_score("how long do the effects of ketamine last")
+    with pytest.raises(ValueError):
+        load_model("smalltalk", "crisis")
