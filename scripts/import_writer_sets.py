@@ -1,13 +1,16 @@
 """Split independent writers' sets into a development part and a held-out part.
 
-Usage: python scripts/import_writer_sets.py [--development-only] WRITER_DIR [WRITER_DIR ...]
+Usage: python scripts/import_writer_sets.py [--development-only | --held-out-only] WRITER_DIR [...]
 
 Each writer folder holds `crisis.jsonl` ({text, level, reason}) and `questions.jsonl`
 ({question, expect, quotes, note}), written from the article alone (see README, Quality). Every
 item goes to one part by a hash of its text, so the split is fixed before anyone tunes and
 adding a writer never moves another writer's items. Writers briefed for training data only
 (crisis messages, to give the classifier volume) go whole into the development part with
-`--development-only`. Development items are appended to
+`--development-only`; writers briefed to refresh the held-out part (after the development
+data has grown and the model was retrained, a held-out part written before is still fair, but a
+new one from voices never used measures the latest change) go whole into it with
+`--held-out-only`. Development items are appended to
 tests/data/crisis_safety.jsonl and tests/data/eval.jsonl; held-out items to
 tests/data/crisis_heldout.jsonl and tests/data/eval_heldout.jsonl.
 
@@ -52,8 +55,9 @@ def append(path: Path, rows: list[dict]) -> None:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def crisis_rows(folder: Path, seen: set[str], counts: Counter, split: bool) -> tuple[list[dict], list[dict]]:
-    dev, held = [], []
+def crisis_rows(folder: Path, seen: set[str], counts: Counter, part: str) -> tuple[list[dict], list[dict]]:
+    dev: list[dict] = []
+    held: list[dict] = []
     for row in read_jsonl(folder / "crisis.jsonl"):
         text, level = row.get("text", "").strip(), row.get("level")
         if not text or level not in LEVELS or normalize(text) in seen:
@@ -62,12 +66,14 @@ def crisis_rows(folder: Path, seen: set[str], counts: Counter, split: bool) -> t
         seen.add(normalize(text))
         out = {"text": text, "crisis": level in ("crisis", "emergency"), "level": level}
         out.update(reason=row.get("reason", ""), writer=folder.name)
-        (held if split and held_out(text) else dev).append(out)
+        to_held = held_out(text) if part == "split" else part == "held-out"
+        (held if to_held else dev).append(out)
     return dev, held
 
 
 def question_rows(folder: Path, passages: list[str], seen: set[str], counts: Counter) -> tuple[list[dict], list[dict]]:
-    dev, held = [], []
+    dev: list[dict] = []
+    held: list[dict] = []
     for row in read_jsonl(folder / "questions.jsonl"):
         question, expect = row.get("question", "").strip(), row.get("expect")
         if not question or expect not in EXPECTS or normalize(question) in seen:
@@ -84,29 +90,33 @@ def question_rows(folder: Path, passages: list[str], seen: set[str], counts: Cou
     return dev, held
 
 
-def main(folders: list[str], split: bool) -> None:
+def main(folders: list[str], part: str) -> None:
     passages = [normalize(p.text) for p in load_corpus(ROOT / "corpus").passages]
     counts: Counter = Counter()
     seen_crisis = existing(DATA / "crisis_safety.jsonl", "text") | existing(DATA / "crisis_heldout.jsonl", "text")
     seen_questions = existing(DATA / "eval.jsonl", "question") | existing(DATA / "eval_heldout.jsonl", "question")
     for name in folders:
         folder = Path(name)
-        dev, held = crisis_rows(folder, seen_crisis, counts, split)
+        dev, held = crisis_rows(folder, seen_crisis, counts, part)
         append(DATA / "crisis_safety.jsonl", dev)
         append(DATA / "crisis_heldout.jsonl", held)
-        for part, rows in (("dev", dev), ("held-out", held)):
-            counts.update(f"crisis {part} {r['level']}" for r in rows)
+        for which, rows in (("dev", dev), ("held-out", held)):
+            counts.update(f"crisis {which} {r['level']}" for r in rows)
         if not (folder / "questions.jsonl").exists():
             continue
         dev_q, held_q = question_rows(folder, passages, seen_questions, counts)
         append(DATA / "eval.jsonl", dev_q)
         append(DATA / "eval_heldout.jsonl", held_q)
-        for part, rows in (("dev", dev_q), ("held-out", held_q)):
-            counts.update(f"questions {part} {r['expect']}" for r in rows)
+        for which, rows in (("dev", dev_q), ("held-out", held_q)):
+            counts.update(f"questions {which} {r['expect']}" for r in rows)
     for key in sorted(counts):
         print(f"{key}: {counts[key]}")
 
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    main([a for a in args if a != "--development-only"], split="--development-only" not in args)
+    flags = {"--development-only": "development", "--held-out-only": "held-out"}
+    chosen = [flags[a] for a in args if a in flags]
+    if len(chosen) > 1:
+        sys.exit("give at most one of --development-only and --held-out-only")
+    main([a for a in args if a not in flags], part=chosen[0] if chosen else "split")

@@ -28,7 +28,7 @@ HELD_OUT = ROOT / "tests" / "data" / "crisis_heldout.jsonl"
 # under the measurement so that only a real regression fails.
 FLOORS = {
     DEV_SET: {"recall": 0.92, "false_crisis": 0.06, "crisis_lines_shown": 0.99, "emergencies_first": 0.95},
-    HELD_OUT: {"recall": 0.83, "false_crisis": 0.11, "crisis_lines_shown": 0.96, "emergencies_first": 0.80},
+    HELD_OUT: {"recall": 0.83, "false_crisis": 0.08, "crisis_lines_shown": 0.95, "emergencies_first": 0.88},
 }
 
 

@@ -18,17 +18,17 @@ HELD_OUT = Path(__file__).resolve().parent / "data" / "eval_heldout.jsonl"
 # fails. The bar (answer correct 0.90, hit@3 0.97, no_answer 0.90, chitchat 1.0) is not
 # met on questions from independent writers yet; the README says so.
 THRESHOLDS = {
-    "answer.correct": 0.68,
-    "answer.hit_at_3": 0.93,
-    "no_answer.correct": 0.83,
+    "answer.correct": 0.64,
+    "answer.hit_at_3": 0.92,
+    "no_answer.correct": 0.75,
     "crisis.correct": 1.0,
-    "chitchat.correct": 0.90,
+    "chitchat.correct": 0.92,
 }
 HELD_OUT_THRESHOLDS = {
-    "answer.correct": 0.52,
-    "answer.hit_at_3": 0.85,
-    "no_answer.correct": 0.64,
-    "chitchat.correct": 0.45,
+    "answer.correct": 0.55,
+    "answer.hit_at_3": 0.86,
+    "no_answer.correct": 0.69,
+    "chitchat.correct": 0.78,
 }
 
 
