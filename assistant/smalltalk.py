@@ -19,6 +19,21 @@ SMALLTALK_MODEL = 0.6
 # question (see Assistant._classified_smalltalk).
 SMALLTALK_SURE = 0.9
 
+# Questions to the assistant about itself: what it is, who runs it, what it can answer. Part of
+# SMALLTALK below, and on their own what `about_assistant` looks for.
+_ABOUT_ASSISTANT = (
+    r"(?:who|what) (?:are|r) (?:you|u)|who am i (?:talking|chatting|speaking) (?:to|with)"
+    r"|are (?:you|u)(?: (?:a|an|or|real|actual|just))* (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
+    r"(?:(?: (?:a|an|or|real|actual))+ (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse))?"
+    r"|what (?:can|do) (?:you|u)(?: \w+){0,2} (?:do|help(?: with)?|know|answer|tell(?: me)?|cover)"
+    r"|how (?:can|do) (?:you|u) help(?: me)?"
+    r"|what (?:sort|kind|type)s? of (?:things|questions|stuff|topics|info|information) (?:can|do|could) (?:you|u|i)"
+    r"|who (?:runs|made|built|operates|owns|is behind|wrote) (?:you|(?:this|the) (?:chat|bot|chatbot|assistant|site"
+    r"|website|service|thing))|is this (?:a |an |the )?(?:bot|robot|clinic|real person|person|human|automated|ai|chatbot)"
+    r"|how does this (?:chat |bot |assistant )?work|(?:are|r) (?:you|u) (?:there|still there|awake|working|online)"
+    r"|(?:can|could|may) i (?:talk|speak|chat) (?:to|with)(?: (?:a |an |someone|somebody|anyone|human|person|real)(?: \w+)?)?"
+)
+
 # Conversational openers and closers that carry no question about the articles; gathered from
 # the small-talk intents chat products ship (greeting, thanks, goodbye, identity, capability).
 SMALLTALK = re.compile(
@@ -26,25 +41,17 @@ SMALLTALK = re.compile(
     r"|thanks?(?: you)?(?: so much| very much| a lot)?|thx|ty|cheers|much appreciated|appreciate (?:it|that|you)"
     r"|bye+|goodbye|see (?:you|ya)|take care|have a (?:good|nice|great) (?:day|one|night)"
     r"|how are (?:you|u)(?: doing| today)?|hows it going|whats up|sup"
-    r"|who (?:are|r) (?:you|u)|what (?:are|r) (?:you|u)|who am i (?:talking|chatting|speaking) (?:to|with)"
-    r"|are (?:you|u)(?: (?:a|an|or|real|actual|just))* (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
-    r"(?:(?: (?:a|an|or|real|actual))+ (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse))?"
-    r"|what (?:can|do) (?:you|u)(?: \w+){0,2} (?:do|help with|know|answer|tell me|cover)|how (?:can|do) (?:you|u) help(?: me)?"
-    r"|what (?:sort|kind|type)s? of (?:things|questions|stuff|topics|info|information) (?:can|do|could) (?:you|u|i)"
-    r"|who (?:runs|made|built|operates|owns|is behind|wrote) (?:you|(?:this|the) (?:chat|bot|chatbot|assistant|site|website"
-    r"|service|thing))|is this (?:a |an |the )?(?:bot|robot"
-    r"|clinic|real person|person|human|automated|ai|chatbot)|(?:a )?few (?:quick )?(?:q s|qs|questions)(?: \w+)?"
+    rf"|{_ABOUT_ASSISTANT}|(?:a )?few (?:quick )?(?:q s|qs|questions)(?: \w+)?"
     r"|i have (?:a few|some|a couple of?) (?:quick )?questions|that s all|thats all|have a good one|good (?:morning|evening)"
     r"|^(?:morning|evening|afternoon)\b|anyone there|sorry (?:for|about) (?:rambling|the long message)"
-    r"|what can i ask(?: you)?|how does this (?:chat |bot |assistant )?work|^help(?: me)?$|ok(?:ay)?|great|cool|nice"
+    r"|what can i ask(?: you)?|^help(?: me)?$|ok(?:ay)?|great|cool|nice"
     r"|awesome|perfect|got it|i see|(?:that|this|it|you) (?:helps|helped|was helpful)|helpful|very helpful"
     r"|nice to meet you"
     # texting and learner forms, and Spanish, of the same intents
     r"|thank u|thanku|thnx|thanx|tysm|tyvm|thank you very|many thanks|thanks again|thanks a ton|gracias|muchas gracias"
     r"|hola|buen[oa]s(?: (?:dias|tardes|noches))?|adios|hasta luego|cya|later|laters|good ?night|night night|gn|bye bye"
     r"|makes sense|good to know|gotcha|gotchu|understood|alright|all right|sounds good|noted|fair enough|k thx|kk"
-    r"|(?:are|r) (?:you|u) (?:there|still there|awake|working|online)|is (?:this|it) (?:thing )?(?:on|working)"
-    r"|(?:can|could|may) i (?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|anyone|human|person|real)(?: \w+)?"
+    r"|is (?:this|it) (?:thing )?(?:on|working)"
     r"|(?:test|testing)(?: \d+)*|hello\W*anyone|sorry to bother (?:you)?|quick question|one more question)\b"
 )
 
@@ -56,14 +63,7 @@ QUESTION = re.compile(
 )
 
 
-# Questions to the assistant about itself: what it is, who runs it, what it can answer.
-ABOUT_ASSISTANT = re.compile(
-    r"\b(?:can|could|may) i (?:talk|speak|chat) (?:to|with)\b|\b(?:are|r) (?:you|u) (?:there|still there|working)\b"
-    r"|\b(?:who|what) (?:are|r) (?:you|u)\b|\bare (?:you|u)(?: \w+){0,3} (?:bot|robot|human|person|ai|machine|chatbot|real)\b"
-    r"|\bwhat (?:can|do) (?:you|u)(?: \w+){0,2} (?:do|help|know|answer|tell|cover)\b|\bwhat (?:sort|kind|type)s? of\b"
-    r"|\bwho (?:runs|made|built|operates|owns|is behind|wrote) (?:you|this|the)\b|\bis this (?:a |an |the )?(?:bot|robot"
-    r"|clinic|real person|person|human|automated|ai|chatbot)\b|\bhow does this (?:chat |bot |assistant )?work\b"
-)
+ABOUT_ASSISTANT = re.compile(rf"\b(?:{_ABOUT_ASSISTANT})\b")
 
 
 def about_assistant(message: str) -> bool:
