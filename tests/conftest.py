@@ -7,6 +7,7 @@ Sub-folders' conftest files add only what their own tests need (live servers, th
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
 import threading
@@ -18,11 +19,22 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from hypothesis import settings
 from jsonschema import Draft202012Validator
 from werkzeug.serving import make_server
 
 from assistant import Assistant
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, CORPUS, EVAL_SET, OPENAPI, REPLY_SECRET, SMALL_ARTICLE, STAFF_TOKEN
+from tests.helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CORPUS,
+    EVAL_SET,
+    EVAL_SET_SIZE,
+    OPENAPI,
+    REPLY_SECRET,
+    SMALL_ARTICLE,
+    STAFF_TOKEN,
+)
 from web import create_app
 from web.config import SETTINGS
 from web.replies import ReplySigner
@@ -34,6 +46,20 @@ SLOW_FIXTURES = ("browser", "start_server", "shared_server", "live_app", "postgr
 # Whole folders outside the fast subset: reliability (faults, fuzzing, access-control and injection
 # tables, load) and the deployed stack. The fast subset is the engine, web and command-line tests.
 SLOW_FOLDERS = ("reliability", "stack")
+
+
+# Property tests that leave max_examples to the profile try PROPERTY_EXAMPLES inputs in the full
+# run and FAST_PROPERTY_EXAMPLES in the fast subset (`-m "not slow"`); `--hypothesis-profile full`
+# or `fast` chooses either. Tests that name their own budget (tests/reliability/) keep it.
+PROPERTY_EXAMPLES, FAST_PROPERTY_EXAMPLES = 300, 50
+settings.register_profile("full", max_examples=PROPERTY_EXAMPLES)
+settings.register_profile("fast", max_examples=FAST_PROPERTY_EXAMPLES)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("hypothesis_profile", None) is None:
+        fast = "not slow" in (config.getoption("markexpr", "") or "")
+        settings.load_profile("fast" if fast else "full")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -56,7 +82,13 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def assistant() -> Assistant:
-    return Assistant.from_directory(CORPUS)
+    engine = Assistant.from_directory(CORPUS)
+    # The engine, the modules and the collected tests live for the whole session: freezing them out
+    # of the garbage collector's reach spares each full collection a walk over all of them (about
+    # 1 s of the fast subset's run went to those walks).
+    gc.collect()
+    gc.freeze()
+    return engine
 
 
 @pytest.fixture
@@ -109,26 +141,64 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "instance" / "assistant.db"
 
 
+@pytest.fixture(scope="session")
+def eval_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first EVAL_SET_SIZE cases of the evaluation set, for the staff console's evaluation.
+
+    The web tests check the endpoint (shape, errors, what changed since the last run); the engine's
+    scores on the whole set are tests/test_evaluation.py's, so the console need not run all 430.
+    """
+    path = tmp_path_factory.mktemp("eval") / "eval.jsonl"
+    path.write_text("".join(EVAL_SET.read_text("utf-8").splitlines(keepends=True)[:EVAL_SET_SIZE]), "utf-8")
+    return path
+
+
+def _test_settings(db: Path, eval_set: Path, overrides: dict) -> dict:
+    """The app settings every test starts from: no rate limits, a known secret, a small evaluation set."""
+    return {
+        "TESTING": True,
+        "ASSISTANT_DB": str(db),
+        "ASSISTANT_RATE_LIMIT": "off",
+        "ASSISTANT_FEEDBACK_LIMIT": "off",
+        "ASSISTANT_SECRET_KEY": REPLY_SECRET,
+        "ASSISTANT_EVAL_SET": str(eval_set),
+        **overrides,
+    }
+
+
 @pytest.fixture
-def make_app(assistant: Assistant, db_path: Path) -> Iterator[Callable[..., Flask]]:
+def make_app(assistant: Assistant, db_path: Path, eval_set: Path) -> Iterator[Callable[..., Flask]]:
     """Build an app around the session's engine with test defaults; keyword arguments override settings."""
     apps: list[Flask] = []
 
     def make(**overrides) -> Flask:
-        config = {
-            "TESTING": True,
-            "ASSISTANT_DB": str(db_path),
-            "ASSISTANT_RATE_LIMIT": "off",
-            "ASSISTANT_FEEDBACK_LIMIT": "off",
-            "ASSISTANT_SECRET_KEY": REPLY_SECRET,
-            "ASSISTANT_EVAL_SET": str(EVAL_SET),
-            **overrides,
-        }
-        apps.append(create_app(config, assistant=assistant))
+        apps.append(create_app(_test_settings(db_path, eval_set, overrides), assistant=assistant))
         return apps[-1]
 
     yield make
     for app in apps:
+        app.extensions["storage"].close()
+
+
+@pytest.fixture(scope="module")
+def shared_app(assistant: Assistant, eval_set: Path, tmp_path_factory) -> Iterator[Callable[..., Flask]]:
+    """Like make_app, but one app per set of settings for a whole module, each with its own database.
+
+    Only for tables of requests that change nothing (refusals, rejected bodies, headers, pages): a
+    new app with a migrated database costs more than most such cases, and a test that stores
+    anything must use make_app or app instead. Call it inside the test, after clean_environment.
+    """
+    apps: dict[tuple, Flask] = {}
+
+    def get(**overrides) -> Flask:
+        key = tuple(sorted(overrides.items()))
+        if key not in apps:
+            db = tmp_path_factory.mktemp("shared") / "instance" / "assistant.db"
+            apps[key] = create_app(_test_settings(db, eval_set, overrides), assistant=assistant)
+        return apps[key]
+
+    yield get
+    for app in apps.values():
         app.extensions["storage"].close()
 
 

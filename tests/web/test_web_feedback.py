@@ -51,8 +51,8 @@ def test_feedback_is_stored_without_ip_or_user_agent(client, db_path, assert_doc
         ({"reply_id": 5, "rating": "up"}, "reply_id must be a string"),
     ],
 )
-def test_feedback_rejects_bad_bodies(client, assert_documented, body, fragment):
-    response = client.post("/api/feedback", json=body)
+def test_feedback_rejects_bad_bodies(shared_app, assert_documented, body, fragment):
+    response = shared_app().test_client().post("/api/feedback", json=body)
     assert response.status_code == 400
     assert fragment in assert_documented(response, "/api/feedback")["error"]
 
