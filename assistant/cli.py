@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -81,6 +82,9 @@ def parse_thresholds(items: list[str]) -> list[tuple[str, float]]:
             minimum = float(value)
         except ValueError:
             sep = ""
+        else:
+            if math.isnan(minimum):  # every comparison with NaN is false: the gate would never close
+                sep = ""
         if not sep:
             raise CorpusError(f"--fail-under takes METRIC=VALUE, e.g. answer.hit@3=0.9; got {item!r}")
         try:

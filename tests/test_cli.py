@@ -122,6 +122,14 @@ def test_purge_never_creates_a_database_or_folder(tmp_path, capsys, where):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_purge_leaves_an_empty_file_empty(tmp_path, capsys):
+    empty = tmp_path / "assistant.db"
+    empty.touch()  # SQLite would take it for an empty database and purge would write the schema into it
+    assert main(["purge", "--days", "30", "--db", str(empty)]) == 1
+    assert "no database at" in capsys.readouterr().err
+    assert empty.stat().st_size == 0
+
+
 def test_purge_without_db_in_an_empty_folder_creates_nothing(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["purge", "--days", "30"]) == 1
@@ -228,6 +236,15 @@ def small_eval(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("name", ["answer.hit@3", "answer.hit_at_3", "answer.MRR@10", "false_crisis"])
 def test_eval_accepts_metric_names_as_printed_and_as_json(small_corpus, small_eval, capsys, name):
     assert main(["--corpus", str(small_corpus), "eval", str(small_eval), "--fail-under", f"{name}=0"]) == 0
+
+
+@pytest.mark.parametrize("threshold", ["answer.hit@3=nan", "answer.hit@3=", "answer.hit@3=high", "answer.hit@3"])
+def test_eval_refuses_a_threshold_that_is_not_a_number(small_eval, capsys, monkeypatch, threshold):
+    import assistant.evaluation
+
+    monkeypatch.setattr(assistant.evaluation, "evaluate", lambda *a: pytest.fail("evaluation ran"))
+    assert main(["eval", str(small_eval), "--fail-under", threshold]) == 2
+    assert f"--fail-under takes METRIC=VALUE, e.g. answer.hit@3=0.9; got {threshold!r}" in capsys.readouterr().err
 
 
 def test_eval_checks_metric_names_before_running(small_eval, capsys, monkeypatch):

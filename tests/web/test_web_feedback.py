@@ -136,6 +136,15 @@ def test_purge_command_reports_count_and_status(client, db_path, runner, feedbac
     assert result.code == 1 and "days must be 0 or more" in result.err
 
 
+@pytest.mark.parametrize("days", ["1000000", "99999999999"])  # cutoffs before the year 1
+def test_purge_of_more_days_than_the_calendar_holds_deletes_nothing(client, db_path, runner, feedback_body, days):
+    assert client.post("/api/feedback", json=feedback_body()).status_code == 201
+    _age_rows(db_path, 10)
+    result = runner("purge", "--days", days)
+    assert (result.code, result.err) == (0, "") and "Deleted 0 record(s)" in result.out
+    assert runner("purge", "--days", "7").out.startswith("Deleted 1 record(s)")  # the row was kept
+
+
 def test_database_file_is_readable_by_its_owner_only(client, db_path, feedback_body):
     assert client.post("/api/feedback", json=feedback_body()).status_code == 201
     assert db_path.stat().st_mode & 0o777 == 0o600
