@@ -56,15 +56,29 @@ settings.register_profile("full", max_examples=PROPERTY_EXAMPLES)
 settings.register_profile("fast", max_examples=FAST_PROPERTY_EXAMPLES)
 
 
+TESTS = Path(__file__).parent
+
+
+def _fast_subset(config: pytest.Config) -> bool:
+    """Whether this run is the README's fast subset, `pytest -m "not slow"`."""
+    return (config.getoption("markexpr", "") or "").strip() == "not slow"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("hypothesis_profile", None) is None:
-        fast = "not slow" in (config.getoption("markexpr", "") or "")
-        settings.load_profile("fast" if fast else "full")
+        settings.load_profile("fast" if _fast_subset(config) else "full")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """In the fast subset the slow folders, all of whose tests are slow, are not even imported."""
+    if _fast_subset(config) and collection_path.parent == TESTS and collection_path.name in SLOW_FOLDERS:
+        return True
+    return None  # pytest's own rules decide
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """`pytest -m "not slow"` is the fast subset: mark what starts processes, browsers or databases."""
-    tests = Path(__file__).parent
+    tests = TESTS
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         folder = item.path.relative_to(tests).parts[0] if item.path.is_relative_to(tests) else ""
