@@ -90,6 +90,10 @@ def parse_thresholds(items: list[str]) -> list[tuple[str, float]]:
         try:
             metric_key(name)
         except KeyError:
+            rows = [m for m in METRICS if m.casefold().endswith("." + name.strip().casefold())]
+            if rows:
+                message = f"--fail-under: {name!r} is printed in several rows; name one: {', '.join(rows)}"
+                raise CorpusError(message) from None
             raise CorpusError(f"--fail-under: unknown metric {name!r}; one of: {', '.join(METRICS)}") from None
         thresholds.append((name, minimum))
     return thresholds
@@ -196,7 +200,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="METRIC=VALUE",
-        help=f"exit 1 if METRIC is below VALUE; repeatable. METRIC is one of: {', '.join(METRICS)}",
+        help=f"exit 1 if METRIC is below VALUE; repeatable. METRIC is one of: {', '.join(METRICS)} "
+        "(a column printed in one row, as hit@3, may leave out its row)",
     )
     ev.add_argument("--db", help=db_help)
     ev.set_defaults(func=cmd_eval)

@@ -233,7 +233,9 @@ def small_eval(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["answer.hit@3", "answer.hit_at_3", "answer.MRR@10", "false_crisis"])
+@pytest.mark.parametrize(
+    "name", ["answer.hit@3", "answer.hit_at_3", "answer.MRR@10", "false_crisis", "hit@3", "mean quote words"]
+)
 def test_eval_accepts_metric_names_as_printed_and_as_json(small_corpus, small_eval, capsys, name):
     assert main(["--corpus", str(small_corpus), "eval", str(small_eval), "--fail-under", f"{name}=0"]) == 0
 
@@ -253,6 +255,12 @@ def test_eval_checks_metric_names_before_running(small_eval, capsys, monkeypatch
     monkeypatch.setattr(assistant.evaluation, "evaluate", lambda *a: pytest.fail("evaluation ran"))
     assert main(["eval", str(small_eval), "--fail-under", "hit@4=0.5"]) == 2
     assert "unknown metric 'hit@4'; one of: answer.correct, answer.hit@1" in capsys.readouterr().err
+
+
+def test_eval_asks_for_the_row_of_a_column_printed_in_several(small_eval, capsys):
+    assert main(["eval", str(small_eval), "--fail-under", "correct=0.5"]) == 2
+    err = capsys.readouterr().err
+    assert "'correct' is printed in several rows; name one: answer.correct, no_answer.correct" in err
 
 
 def test_eval_help_lists_the_metric_names(capsys):
