@@ -69,6 +69,22 @@ def test_corpus_given_as_a_file_says_it_is_not_a_folder(capsys):
     assert "is a file, not a folder" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("message", "disclaimer", "shown"),
+    [
+        ("Try one of these:", "", "Try one of these:\n  • How long is a nap?"),
+        ("Here is what I found.", "", "Here is what I found.\n\nYou could also ask:\n  • How long is a nap?"),
+        ("Try one of these:", "Not advice.", "Try one of these:\n\nNot advice.\n\nYou could also ask:\n  • How"),
+    ],
+)
+def test_suggestions_follow_a_message_that_introduces_them(message, disclaimer, shown):
+    from assistant.models import Reply
+    from assistant.render import render_reply
+
+    reply = Reply("chitchat", message, disclaimer=disclaimer, suggestions=("How long is a nap?",))
+    assert render_reply(reply).startswith(shown)
+
+
 def test_empty_question_is_a_clear_error(capsys):
     assert main(["ask", "  "]) == 2
     assert "the question is empty" in capsys.readouterr().err
