@@ -1,7 +1,9 @@
 """The one chain of shared fixtures (flaskr's app → client → runner), for every test folder.
 
-The real assistant is built once per session; apps, databases and small corpora are made per
-test. Shared values that are not fixtures live in tests/helpers.py; no test imports this file.
+The real assistant is built once per session; apps, databases (in RAM where the machine has a
+RAM folder) and small corpora are made per test, except that tables of requests that store nothing
+share one app per module (shared_app). Shared values that are not fixtures live in
+tests/helpers.py; no test imports this file.
 Sub-folders' conftest files add only what their own tests need (live servers, the stack).
 """
 
@@ -80,10 +82,9 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """`pytest -m "not slow"` is the fast subset: mark what starts processes, browsers or databases."""
-    tests = TESTS
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
-        folder = item.path.relative_to(tests).parts[0] if item.path.is_relative_to(tests) else ""
+        folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else ""
         slow_by_marker = any(item.get_closest_marker(m) for m in SLOW_MARKERS)
         if slow_by_marker or folder in SLOW_FOLDERS or any(f in fixtures for f in SLOW_FIXTURES):
             item.add_marker(pytest.mark.slow)
