@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -81,11 +82,18 @@ def parse_thresholds(items: list[str]) -> list[tuple[str, float]]:
             minimum = float(value)
         except ValueError:
             sep = ""
+        else:
+            if math.isnan(minimum):  # every comparison with NaN is false: the gate would never close
+                sep = ""
         if not sep:
             raise CorpusError(f"--fail-under takes METRIC=VALUE, e.g. answer.hit@3=0.9; got {item!r}")
         try:
             metric_key(name)
         except KeyError:
+            rows = [m for m in METRICS if m.casefold().endswith("." + name.strip().casefold())]
+            if rows:
+                message = f"--fail-under: {name!r} is printed in several rows; name one: {', '.join(rows)}"
+                raise CorpusError(message) from None
             raise CorpusError(f"--fail-under: unknown metric {name!r}; one of: {', '.join(METRICS)}") from None
         thresholds.append((name, minimum))
     return thresholds
@@ -192,7 +200,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="METRIC=VALUE",
-        help=f"exit 1 if METRIC is below VALUE; repeatable. METRIC is one of: {', '.join(METRICS)}",
+        help=f"exit 1 if METRIC is below VALUE; repeatable. METRIC is one of: {', '.join(METRICS)} "
+        "(a column printed in one row, as hit@3, may leave out its row)",
     )
     ev.add_argument("--db", help=db_help)
     ev.set_defaults(func=cmd_eval)

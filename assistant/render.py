@@ -24,7 +24,9 @@ def render_reply(reply: Reply) -> str:
     if reply.disclaimer:
         lines += ["", reply.disclaimer]
     if reply.suggestions:
-        lines += ["", "You could also ask:"] + [f"  • {s}" for s in reply.suggestions]
+        # A message ending in a colon ("Try one of these:") introduces the suggestions right below it.
+        introduced = len(lines) == 1 and reply.message.rstrip().endswith(":")
+        lines += ([] if introduced else ["", "You could also ask:"]) + [f"  • {s}" for s in reply.suggestions]
     return "\n".join(lines)
 
 

@@ -1,14 +1,19 @@
 """The one chain of shared fixtures (flaskr's app → client → runner), for every test folder.
 
-The real assistant is built once per session; apps, databases and small corpora are made per
-test. Shared values that are not fixtures live in tests/helpers.py; no test imports this file.
+The real assistant is built once per session; apps, databases (in RAM where the machine has a
+RAM folder) and small corpora are made per test, except that tables of requests that store nothing
+share one app per module (shared_app). Shared values that are not fixtures live in
+tests/helpers.py; no test imports this file.
 Sub-folders' conftest files add only what their own tests need (live servers, the stack).
 """
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
+import shutil
+import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -18,11 +23,22 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from hypothesis import settings
 from jsonschema import Draft202012Validator
 from werkzeug.serving import make_server
 
 from assistant import Assistant
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, CORPUS, EVAL_SET, OPENAPI, REPLY_SECRET, SMALL_ARTICLE, STAFF_TOKEN
+from tests.helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CORPUS,
+    EVAL_SET,
+    EVAL_SET_SIZE,
+    OPENAPI,
+    REPLY_SECRET,
+    SMALL_ARTICLE,
+    STAFF_TOKEN,
+)
 from web import create_app
 from web.config import SETTINGS
 from web.replies import ReplySigner
@@ -36,12 +52,39 @@ SLOW_FIXTURES = ("browser", "start_server", "shared_server", "live_app", "postgr
 SLOW_FOLDERS = ("reliability", "stack")
 
 
+# Property tests that leave max_examples to the profile try PROPERTY_EXAMPLES inputs in the full
+# run and FAST_PROPERTY_EXAMPLES in the fast subset (`-m "not slow"`); `--hypothesis-profile full`
+# or `fast` chooses either. Tests that name their own budget (tests/reliability/) keep it.
+PROPERTY_EXAMPLES, FAST_PROPERTY_EXAMPLES = 300, 50
+settings.register_profile("full", max_examples=PROPERTY_EXAMPLES)
+settings.register_profile("fast", max_examples=FAST_PROPERTY_EXAMPLES)
+
+
+TESTS = Path(__file__).parent
+
+
+def _fast_subset(config: pytest.Config) -> bool:
+    """Whether this run is the README's fast subset, `pytest -m "not slow"`."""
+    return (config.getoption("markexpr", "") or "").strip() == "not slow"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("hypothesis_profile", None) is None:
+        settings.load_profile("fast" if _fast_subset(config) else "full")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """In the fast subset the slow folders, all of whose tests are slow, are not even imported."""
+    if _fast_subset(config) and collection_path.parent == TESTS and collection_path.name in SLOW_FOLDERS:
+        return True
+    return None  # pytest's own rules decide
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """`pytest -m "not slow"` is the fast subset: mark what starts processes, browsers or databases."""
-    tests = Path(__file__).parent
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
-        folder = item.path.relative_to(tests).parts[0] if item.path.is_relative_to(tests) else ""
+        folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else ""
         slow_by_marker = any(item.get_closest_marker(m) for m in SLOW_MARKERS)
         if slow_by_marker or folder in SLOW_FOLDERS or any(f in fixtures for f in SLOW_FIXTURES):
             item.add_marker(pytest.mark.slow)
@@ -56,7 +99,13 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def assistant() -> Assistant:
-    return Assistant.from_directory(CORPUS)
+    engine = Assistant.from_directory(CORPUS)
+    # The engine, the modules and the collected tests live for the whole session: freezing them out
+    # of the garbage collector's reach spares each full collection a walk over all of them (about
+    # 1 s of the fast subset's run went to those walks).
+    gc.collect()
+    gc.freeze()
+    return engine
 
 
 @pytest.fixture
@@ -104,31 +153,91 @@ def staff_headers(staff_token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {staff_token}"}
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "instance" / "assistant.db"
+# A RAM-backed folder, where the machine has one, for the tests' SQLite files.
+RAM_FOLDER = Path("/dev/shm")
+
+
+@pytest.fixture(scope="session")
+def db_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Where the tests' SQLite databases go: a folder in RAM when there is one, else under tmp_path.
+
+    A new SQLite database syncs to disk when WAL mode is set and again when it is closed; with a
+    fresh database per test, those waits were a third of the fast subset's wall time on this shared
+    machine. What the tests check does not depend on the disk; tests/reliability/ (faults, load)
+    overrides db_path to keep its databases on disk.
+    """
+    if RAM_FOLDER.is_dir() and os.access(RAM_FOLDER, os.W_OK | os.X_OK):
+        folder = Path(tempfile.mkdtemp(prefix="assistant-tests-", dir=RAM_FOLDER))
+        yield folder
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        yield tmp_path_factory.mktemp("databases")
 
 
 @pytest.fixture
-def make_app(assistant: Assistant, db_path: Path) -> Iterator[Callable[..., Flask]]:
+def db_path(db_folder: Path) -> Path:
+    """A database file for one test, in a folder of its own (the app keeps its secret key beside it)."""
+    return Path(tempfile.mkdtemp(dir=db_folder)) / "instance" / "assistant.db"
+
+
+@pytest.fixture(scope="session")
+def eval_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first EVAL_SET_SIZE cases of the evaluation set, for the staff console's evaluation.
+
+    The web tests check the endpoint (shape, errors, what changed since the last run); the engine's
+    scores on the whole set are tests/test_evaluation.py's, so the console need not run all 430.
+    """
+    path = tmp_path_factory.mktemp("eval") / "eval.jsonl"
+    path.write_text("".join(EVAL_SET.read_text("utf-8").splitlines(keepends=True)[:EVAL_SET_SIZE]), "utf-8")
+    return path
+
+
+def _test_settings(db: Path, eval_set: Path, overrides: dict) -> dict:
+    """The app settings every test starts from: no rate limits, a known secret, a small evaluation set."""
+    return {
+        "TESTING": True,
+        "ASSISTANT_DB": str(db),
+        "ASSISTANT_RATE_LIMIT": "off",
+        "ASSISTANT_FEEDBACK_LIMIT": "off",
+        "ASSISTANT_SECRET_KEY": REPLY_SECRET,
+        "ASSISTANT_EVAL_SET": str(eval_set),
+        **overrides,
+    }
+
+
+@pytest.fixture
+def make_app(assistant: Assistant, db_path: Path, eval_set: Path) -> Iterator[Callable[..., Flask]]:
     """Build an app around the session's engine with test defaults; keyword arguments override settings."""
     apps: list[Flask] = []
 
     def make(**overrides) -> Flask:
-        config = {
-            "TESTING": True,
-            "ASSISTANT_DB": str(db_path),
-            "ASSISTANT_RATE_LIMIT": "off",
-            "ASSISTANT_FEEDBACK_LIMIT": "off",
-            "ASSISTANT_SECRET_KEY": REPLY_SECRET,
-            "ASSISTANT_EVAL_SET": str(EVAL_SET),
-            **overrides,
-        }
-        apps.append(create_app(config, assistant=assistant))
+        apps.append(create_app(_test_settings(db_path, eval_set, overrides), assistant=assistant))
         return apps[-1]
 
     yield make
     for app in apps:
+        app.extensions["storage"].close()
+
+
+@pytest.fixture(scope="module")
+def shared_app(assistant: Assistant, eval_set: Path, db_folder: Path) -> Iterator[Callable[..., Flask]]:
+    """Like make_app, but one app per set of settings for a whole module, each with its own database.
+
+    Only for tables of requests that change nothing (refusals, rejected bodies, headers, pages): a
+    new app with a migrated database costs more than most such cases, and a test that stores
+    anything must use make_app or app instead. Call it inside the test, after clean_environment.
+    """
+    apps: dict[tuple, Flask] = {}
+
+    def get(**overrides) -> Flask:
+        key = tuple(sorted(overrides.items()))
+        if key not in apps:
+            db = Path(tempfile.mkdtemp(dir=db_folder)) / "instance" / "assistant.db"
+            apps[key] = create_app(_test_settings(db, eval_set, overrides), assistant=assistant)
+        return apps[key]
+
+    yield get
+    for app in apps.values():
         app.extensions["storage"].close()
 
 
@@ -246,8 +355,6 @@ def postgres_server():
 
     Skipped with the reason when PostgreSQL is not installed; in CI that is a failure.
     """
-    import shutil
-
     from deploy import services
 
     try:
@@ -276,10 +383,10 @@ def postgres_url(postgres_server) -> str:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request, tmp_path: Path) -> str:
+def database_url(request, db_path: Path) -> str:
     """Each storage test runs twice: on a SQLite file and on a real PostgreSQL database."""
     if request.param == "sqlite":
-        return str(tmp_path / "instance" / "assistant.db")
+        return str(db_path)
     return request.getfixturevalue("postgres_url")
 
 

@@ -17,6 +17,8 @@ from web import staff
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 EVAL_SET = ROOT / "tests" / "data" / "eval.jsonl"
+# The staff console's evaluation in the web tests runs this many of its first cases (conftest's eval_set).
+EVAL_SET_SIZE = 20
 OPENAPI = json.loads((ROOT / "web" / "openapi.json").read_text("utf-8"))
 
 SMALL_ARTICLE = """---

@@ -12,7 +12,7 @@ import pytest
 
 from assistant import Assistant, CorpusError, cache
 from assistant.index import FieldIndex
-from tests.helpers import CORPUS, SMALL_ARTICLE
+from tests.helpers import CORPUS
 
 QUESTIONS = [
     json.loads(line)
@@ -21,9 +21,36 @@ QUESTIONS = [
 ]
 
 
+# A second article for the tests that add one to the corpus.
+HYDRATION = """---
+title: Hydration
+author: A. Writer
+updated: 2025-01-03
+slug: hydration
+---
+
+Drinking water through the day keeps the body working well.
+
+## 1. How Much
+
+Most adults need about two litres of water a day.
+"""
+ANSWERED = "how long should a nap be"  # answered from the small article's alternate question
+
+
 @pytest.fixture
-def corpus_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
+def corpus_dir(small_corpus: Path) -> Path:
+    """The small article with every kind of staff file: building it takes milliseconds, not 0.1 s."""
+    (small_corpus / "synonyms.txt").write_text("snooze = nap\n", "utf-8")
+    (small_corpus / "questions.txt").write_text("[sleep-recovery#s2-p1]\nHow long should a nap be?\n", "utf-8")
+    starters = "Why does sleep matter?\nHow long should a nap be?\nWhat does deep sleep do?\nDoes sleep help memory?\n"
+    (small_corpus / "starters.txt").write_text(starters, "utf-8")
+    return small_corpus
+
+
+@pytest.fixture
+def real_corpus_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "real-corpus"
     shutil.copytree(CORPUS, folder)
     return folder
 
@@ -48,9 +75,9 @@ def _without_ids(explained: dict) -> dict:
 
 
 @pytest.mark.slow
-def test_loaded_engine_answers_every_evaluation_question_as_the_built_one(corpus_dir, tmp_path, builds):
-    built = Assistant.from_directory(corpus_dir, cache_dir=tmp_path / "cache")
-    loaded = Assistant.from_directory(corpus_dir, cache_dir=tmp_path / "cache")
+def test_loaded_engine_answers_every_evaluation_question_as_the_built_one(real_corpus_dir, tmp_path, builds):
+    built = Assistant.from_directory(real_corpus_dir, cache_dir=tmp_path / "cache")
+    loaded = Assistant.from_directory(real_corpus_dir, cache_dir=tmp_path / "cache")
     assert len(builds) == 1  # the second start loaded the file
     for case in QUESTIONS:
         question, history = case["question"], case.get("history")
@@ -59,9 +86,11 @@ def test_loaded_engine_answers_every_evaluation_question_as_the_built_one(corpus
     assert loaded.corpus.sentences(built.passages[0].text) == built.corpus.sentences(built.passages[0].text)
 
 
-def test_loaded_index_has_every_attribute_and_array_of_the_built_one(corpus_dir, tmp_path):
-    built = Assistant.from_directory(corpus_dir, cache_dir=tmp_path / "cache").index
-    loaded = Assistant.from_directory(corpus_dir, cache_dir=tmp_path / "cache").index
+@pytest.mark.parametrize("corpus", ["corpus_dir", "real_corpus_dir"])
+def test_loaded_index_has_every_attribute_and_array_of_the_built_one(tmp_path, request, corpus):
+    folder = request.getfixturevalue(corpus)
+    built = Assistant.from_directory(folder, cache_dir=tmp_path / "cache").index
+    loaded = Assistant.from_directory(folder, cache_dir=tmp_path / "cache").index
     assert sorted(vars(loaded)) == sorted(vars(built))  # a new attribute of PassageIndex needs the cache too
     assert list(loaded.body_terms) == built.body_terms and list(loaded.title_terms) == built.title_terms
     assert list(loaded.question_terms) == built.question_terms
@@ -77,7 +106,7 @@ def test_loaded_index_has_every_attribute_and_array_of_the_built_one(corpus_dir,
 @pytest.mark.parametrize(
     "change",
     [
-        lambda folder: (folder / "sleep.md").write_text(SMALL_ARTICLE, "utf-8"),  # a new article
+        lambda folder: (folder / "hydration.md").write_text(HYDRATION, "utf-8"),  # a new article
         lambda folder: (folder / "synonyms.txt").write_text("nap, snooze = sleep\n", "utf-8"),  # a staff file
         lambda folder: (folder / "starters.txt").unlink(),  # a staff file removed
     ],
@@ -127,7 +156,7 @@ def test_damaged_cache_is_ignored_rebuilt_and_replaced(corpus_dir, tmp_path, bui
     with caplog.at_level(logging.WARNING, logger="assistant.cache"):
         engine = Assistant.from_directory(corpus_dir, cache_dir=tmp_path / "cache")
     assert len(builds) == 2 and "ignored" in caplog.text
-    assert engine.ask("how long do effects last").kind == "answer"
+    assert engine.ask(ANSWERED).kind == "answer"
     Assistant.from_directory(corpus_dir, cache_dir=tmp_path / "cache")
     assert len(builds) == 2  # the replacement is whole again
 
@@ -136,12 +165,12 @@ def test_stale_cache_of_an_older_corpus_is_never_served(corpus_dir, tmp_path, bu
     Assistant.from_directory(corpus_dir, cache_dir=tmp_path / "cache")
     (path,) = (tmp_path / "cache").iterdir()
     old = path.read_bytes()
-    (corpus_dir / "sleep.md").write_text(SMALL_ARTICLE, "utf-8")
+    (corpus_dir / "hydration.md").write_text(HYDRATION, "utf-8")
     Assistant.from_directory(corpus_dir, cache_dir=tmp_path / "cache")
     path.write_bytes(old)  # the older corpus's file put back under the same name
     engine = Assistant.from_directory(corpus_dir, cache_dir=tmp_path / "cache")
     assert len(builds) == 3
-    assert any(p.article_slug == "sleep-recovery" for p in engine.passages)
+    assert any(p.article_slug == "hydration" for p in engine.passages)
 
 
 def test_cache_of_another_format_or_engine_version_is_rebuilt(corpus_dir, tmp_path, builds, monkeypatch):
@@ -166,7 +195,7 @@ def test_unwritable_cache_folder_still_serves(corpus_dir, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder should be")
     engine = Assistant.from_directory(corpus_dir, cache_dir=blocker / "cache")
-    assert engine.ask("how long do effects last").kind == "answer"
+    assert engine.ask(ANSWERED).kind == "answer"
 
 
 def test_bad_corpus_is_reported_not_cached(tmp_path):

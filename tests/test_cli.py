@@ -69,6 +69,22 @@ def test_corpus_given_as_a_file_says_it_is_not_a_folder(capsys):
     assert "is a file, not a folder" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("message", "disclaimer", "shown"),
+    [
+        ("Try one of these:", "", "Try one of these:\n  • How long is a nap?"),
+        ("Here is what I found.", "", "Here is what I found.\n\nYou could also ask:\n  • How long is a nap?"),
+        ("Try one of these:", "Not advice.", "Try one of these:\n\nNot advice.\n\nYou could also ask:\n  • How"),
+    ],
+)
+def test_suggestions_follow_a_message_that_introduces_them(message, disclaimer, shown):
+    from assistant.models import Reply
+    from assistant.render import render_reply
+
+    reply = Reply("chitchat", message, disclaimer=disclaimer, suggestions=("How long is a nap?",))
+    assert render_reply(reply).startswith(shown)
+
+
 def test_empty_question_is_a_clear_error(capsys):
     assert main(["ask", "  "]) == 2
     assert "the question is empty" in capsys.readouterr().err
@@ -120,6 +136,14 @@ def test_purge_never_creates_a_database_or_folder(tmp_path, capsys, where):
     assert main(["purge", "--days", "30", "--db", str(target)]) == 1
     assert "no database at" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_purge_leaves_an_empty_file_empty(tmp_path, capsys):
+    empty = tmp_path / "assistant.db"
+    empty.touch()  # SQLite would take it for an empty database and purge would write the schema into it
+    assert main(["purge", "--days", "30", "--db", str(empty)]) == 1
+    assert "no database at" in capsys.readouterr().err
+    assert empty.stat().st_size == 0
 
 
 def test_purge_without_db_in_an_empty_folder_creates_nothing(tmp_path, monkeypatch, capsys):
@@ -225,9 +249,20 @@ def small_eval(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["answer.hit@3", "answer.hit_at_3", "answer.MRR@10", "false_crisis"])
+@pytest.mark.parametrize(
+    "name", ["answer.hit@3", "answer.hit_at_3", "answer.MRR@10", "false_crisis", "hit@3", "mean quote words"]
+)
 def test_eval_accepts_metric_names_as_printed_and_as_json(small_corpus, small_eval, capsys, name):
     assert main(["--corpus", str(small_corpus), "eval", str(small_eval), "--fail-under", f"{name}=0"]) == 0
+
+
+@pytest.mark.parametrize("threshold", ["answer.hit@3=nan", "answer.hit@3=", "answer.hit@3=high", "answer.hit@3"])
+def test_eval_refuses_a_threshold_that_is_not_a_number(small_eval, capsys, monkeypatch, threshold):
+    import assistant.evaluation
+
+    monkeypatch.setattr(assistant.evaluation, "evaluate", lambda *a: pytest.fail("evaluation ran"))
+    assert main(["eval", str(small_eval), "--fail-under", threshold]) == 2
+    assert f"--fail-under takes METRIC=VALUE, e.g. answer.hit@3=0.9; got {threshold!r}" in capsys.readouterr().err
 
 
 def test_eval_checks_metric_names_before_running(small_eval, capsys, monkeypatch):
@@ -236,6 +271,12 @@ def test_eval_checks_metric_names_before_running(small_eval, capsys, monkeypatch
     monkeypatch.setattr(assistant.evaluation, "evaluate", lambda *a: pytest.fail("evaluation ran"))
     assert main(["eval", str(small_eval), "--fail-under", "hit@4=0.5"]) == 2
     assert "unknown metric 'hit@4'; one of: answer.correct, answer.hit@1" in capsys.readouterr().err
+
+
+def test_eval_asks_for_the_row_of_a_column_printed_in_several(small_eval, capsys):
+    assert main(["eval", str(small_eval), "--fail-under", "correct=0.5"]) == 2
+    err = capsys.readouterr().err
+    assert "'correct' is printed in several rows; name one: answer.correct, no_answer.correct" in err
 
 
 def test_eval_help_lists_the_metric_names(capsys):

@@ -68,7 +68,7 @@ def test_encoding_spans_batches_and_counts_a_repeated_title_once():
     assert len(table.encode([])) == 0 and table.encode([""])[0] == []
 
 
-@settings(max_examples=100, derandomize=True, deadline=None)
+@settings(derandomize=True, deadline=None)  # max_examples: the profile's (tests/conftest.py)
 @given(st.lists(st.lists(st.sampled_from("abcdefg"), max_size=6), min_size=1, max_size=12), st.data())
 def test_documents_with_term_counts_a_document_once_across_fields(body, data):
     title = data.draw(st.lists(st.lists(st.sampled_from("aeghij"), max_size=3), min_size=len(body), max_size=len(body)))

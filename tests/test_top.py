@@ -11,7 +11,7 @@ from assistant.retrieval import _top
 SCORES = st.lists(st.sampled_from([0.0, 0.0, 0.0, 0.5, 1.0, 1.0, 2.5, 3.0]) | st.floats(0, 10), max_size=60)
 
 
-@settings(max_examples=300, derandomize=True, deadline=None)
+@settings(derandomize=True, deadline=None)  # max_examples: the profile's (tests/conftest.py)
 @given(SCORES, st.integers(1, 12))
 def test_top_equals_sorting_every_positive_score(scores, limit):
     expected = sorted((i for i, s in enumerate(scores) if s > 0), key=lambda i: (-scores[i], i))[:limit]

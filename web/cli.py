@@ -62,11 +62,15 @@ def stored_staff_data(db: str | None) -> StaffData:
 
 
 def _missing_sqlite_file(url: str) -> str | None:
-    """The path of a SQLite database that does not exist (purge must never create one), else None."""
+    """The path of a SQLite database that does not exist (purge must never create one), else None.
+
+    An empty file counts as none: SQLite would take it for an empty database and purge would write
+    the schema into it.
+    """
     if url.startswith(("postgresql://", "postgres://")):
         return None
     path = Path(url.removeprefix("sqlite:///"))
-    return None if path.is_file() else str(path)
+    return None if path.is_file() and path.stat().st_size > 0 else str(path)
 
 
 def add_commands(command: AddCommand) -> None:

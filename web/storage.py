@@ -188,7 +188,10 @@ class Storage:
         """Delete feedback and gaps older than `days` days, then vacuum; return how many rows went."""
         if days < 0:
             raise ValueError(f"days must be 0 or more, got {days}")
-        cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+        try:
+            cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+        except OverflowError:  # a cutoff before the year 1: nothing was recorded that long ago
+            return 0
         self.flush_gaps()
         with self.transaction() as conn:
             deleted = sum(

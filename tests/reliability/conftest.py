@@ -40,6 +40,12 @@ def root() -> Path:
     return ROOT
 
 
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """On disk, not in RAM as elsewhere: faults (read-only files, chattr +i) and load need a real disk."""
+    return tmp_path / "instance" / "assistant.db"
+
+
 @pytest.fixture(scope="session")
 def engine(assistant: Assistant) -> Assistant:
     """The real bundled corpus, indexed once for the whole session (tests/conftest.py builds it)."""

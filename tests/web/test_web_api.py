@@ -52,8 +52,8 @@ def test_ask_crisis_message_gets_a_crisis_reply(client, assert_documented):
         ("hello", 400, "must be a JSON object"),
     ],
 )
-def test_ask_rejects_bad_bodies(client, assert_documented, body, status, fragment):
-    response = client.post("/api/ask", json=body)
+def test_ask_rejects_bad_bodies(shared_app, assert_documented, body, status, fragment):
+    response = shared_app().test_client().post("/api/ask", json=body)
     assert response.status_code == status
     assert fragment in assert_documented(response, "/api/ask")["error"]
 
@@ -69,8 +69,8 @@ def test_ask_rejects_bad_bodies(client, assert_documented, body, status, fragmen
         ({"data": b"\xff\xfe", "content_type": "application/json"}, 400, "not valid JSON"),
     ],
 )
-def test_ask_rejects_bad_requests(client, assert_documented, kwargs, status, fragment):
-    response = client.post("/api/ask", **kwargs)
+def test_ask_rejects_bad_requests(shared_app, assert_documented, kwargs, status, fragment):
+    response = shared_app().test_client().post("/api/ask", **kwargs)
     assert response.status_code == status
     assert fragment in assert_documented(response, "/api/ask")["error"]
 
@@ -86,8 +86,8 @@ def test_ask_rejects_bad_requests(client, assert_documented, kwargs, status, fra
         ("POST", "/api/staff/explain", 404, "no such API route"),
     ],
 )
-def test_api_errors_are_json(client, method, path, status, fragment):
-    response = client.open(path, method=method)
+def test_api_errors_are_json(shared_app, method, path, status, fragment):
+    response = shared_app().test_client().open(path, method=method)
     assert response.status_code == status
     assert response.content_type == "application/json"
     assert fragment in response.get_json()["error"]

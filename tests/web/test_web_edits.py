@@ -81,8 +81,9 @@ def test_edits_are_listed_with_a_log_of_undone_ones(staff, assert_documented):
         ("/api/staff/not-covered", {"question": "# comment"}, 400, "cannot start with"),
     ],
 )
-def test_edits_are_validated_like_the_files(staff, path, body, status, message):
-    response = staff("post", path, json=body)
+def test_edits_are_validated_like_the_files(shared_app, staff_token, staff_headers, path, body, status, message):
+    client = shared_app(ASSISTANT_STAFF_TOKEN=staff_token).test_client()  # a refused edit stores nothing
+    response = client.post(path, headers=staff_headers, json=body)
     assert response.status_code == status
     assert message in response.get_json()["error"]
 

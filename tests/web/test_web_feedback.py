@@ -51,8 +51,8 @@ def test_feedback_is_stored_without_ip_or_user_agent(client, db_path, assert_doc
         ({"reply_id": 5, "rating": "up"}, "reply_id must be a string"),
     ],
 )
-def test_feedback_rejects_bad_bodies(client, assert_documented, body, fragment):
-    response = client.post("/api/feedback", json=body)
+def test_feedback_rejects_bad_bodies(shared_app, assert_documented, body, fragment):
+    response = shared_app().test_client().post("/api/feedback", json=body)
     assert response.status_code == 400
     assert fragment in assert_documented(response, "/api/feedback")["error"]
 
@@ -134,6 +134,15 @@ def test_purge_command_reports_count_and_status(client, db_path, runner, feedbac
     assert result.code == 0 and "Deleted 2 record(s)" in result.out
     result = runner("purge", "--days", "-3")
     assert result.code == 1 and "days must be 0 or more" in result.err
+
+
+@pytest.mark.parametrize("days", ["1000000", "99999999999"])  # cutoffs before the year 1
+def test_purge_of_more_days_than_the_calendar_holds_deletes_nothing(client, db_path, runner, feedback_body, days):
+    assert client.post("/api/feedback", json=feedback_body()).status_code == 201
+    _age_rows(db_path, 10)
+    result = runner("purge", "--days", days)
+    assert (result.code, result.err) == (0, "") and "Deleted 0 record(s)" in result.out
+    assert runner("purge", "--days", "7").out.startswith("Deleted 1 record(s)")  # the row was kept
 
 
 def test_database_file_is_readable_by_its_owner_only(client, db_path, feedback_body):

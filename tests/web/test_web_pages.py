@@ -78,8 +78,8 @@ def test_article_index_links_every_article(client, assistant):
 
 
 @pytest.mark.parametrize("path", ["/article/no-such-article", "/nothing", "/article/%3Cscript%3E"])
-def test_unknown_pages_get_a_friendly_html_404(client, path):
-    response = client.get(path)
+def test_unknown_pages_get_a_friendly_html_404(shared_app, path):
+    response = shared_app().test_client().get(path)
     assert response.status_code == 404
     assert response.mimetype == "text/html"
     assert "couldn’t find that page" in response.get_data(as_text=True)

@@ -20,8 +20,8 @@ PATHS = [
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_every_response_carries_security_headers(client, path):
-    headers = client.get(path).headers
+def test_every_response_carries_security_headers(shared_app, path):
+    headers = shared_app().test_client().get(path).headers
     csp = headers["Content-Security-Policy"]
     for directive in (
         "default-src 'self'",

@@ -13,8 +13,8 @@ from web import staff
 
 @pytest.mark.parametrize(("method", "path"), STAFF_ROUTES)
 @pytest.mark.parametrize("token", ["", "   "])
-def test_staff_routes_do_not_exist_without_a_configured_token(make_app, staff_headers, method, path, token):
-    client = make_app(ASSISTANT_STAFF_TOKEN=token).test_client()
+def test_staff_routes_do_not_exist_without_a_configured_token(shared_app, staff_headers, method, path, token):
+    client = shared_app(ASSISTANT_STAFF_TOKEN=token).test_client()
     response = client.open(path, method=method, headers=staff_headers, json={"question": "hi"})
     assert response.status_code == 404
     assert response.headers["Cache-Control"] == "no-store"
@@ -35,8 +35,9 @@ def test_staff_routes_do_not_exist_without_a_configured_token(make_app, staff_he
     ],
     ids=["none", "empty", "scheme-only", "blank", "wrong", "basic", "very-long", "non-ascii"],
 )
-def test_staff_api_refuses_bad_tokens(staff_client, assert_documented, method, path, headers):
-    response = staff_client.open(path, method=method, headers=headers, json={"question": "hi"})
+def test_staff_api_refuses_bad_tokens(shared_app, staff_token, assert_documented, method, path, headers):
+    client = shared_app(ASSISTANT_STAFF_TOKEN=staff_token).test_client()  # a refusal changes nothing
+    response = client.open(path, method=method, headers=headers, json={"question": "hi"})
     assert response.status_code == 401
     assert response.headers["Cache-Control"] == "no-store"
     assert response.headers["WWW-Authenticate"].lower().startswith("bearer")
@@ -44,8 +45,9 @@ def test_staff_api_refuses_bad_tokens(staff_client, assert_documented, method, p
 
 
 @pytest.mark.parametrize("path", ["/staff?token={t}", "/api/staff/gaps?token={t}", "/api/staff/gaps?access_token={t}"])
-def test_token_in_query_string_is_refused(staff_client, staff_token, staff_headers, path):
-    response = staff_client.get(path.format(t=staff_token), headers=staff_headers)
+def test_token_in_query_string_is_refused(shared_app, staff_token, staff_headers, path):
+    client = shared_app(ASSISTANT_STAFF_TOKEN=staff_token).test_client()
+    response = client.get(path.format(t=staff_token), headers=staff_headers)
     assert response.status_code == 401
     assert response.headers["Cache-Control"] == "no-store"
 
