@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-
-from rapidfuzz.distance import OSA
+from functools import lru_cache
 
 # Shorter words are left alone: at three letters almost every typo is another real word.
 MIN_WORD_LENGTH = 4
@@ -40,7 +39,15 @@ class SpellingBudget:
 
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment distance (adjacent swaps count once); limit+1 once it exceeds limit."""
-    return OSA.distance(a, b, score_cutoff=limit)
+    return _osa().distance(a, b, score_cutoff=limit)
+
+
+@lru_cache(maxsize=1)
+def _osa():
+    """rapidfuzz's OSA distance, imported at the first correction (not on every start)."""
+    from rapidfuzz.distance import OSA
+
+    return OSA
 
 
 class Speller:
