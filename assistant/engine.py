@@ -337,7 +337,9 @@ class Assistant:
         article = self.article(passage.article_slug)
         if article is None:  # every passage comes from an article of this corpus
             return []
-        same = [p for s in article.sections for p in s.passages if p.section_title == passage.section_title]
+        # Sections first: a passage's section_title is its section's title, and a loaded engine
+        # makes a Passage when first read (assistant/cache.py), so read only that section's.
+        same = [p for s in article.sections if s.title == passage.section_title for p in s.passages]
         return sorted((p for p in same if p.id != passage.id), key=lambda p: abs(p.position - passage.position))
 
 

@@ -164,8 +164,14 @@ def _slot_max(field: FieldIndex, slot: Slot, size: int) -> np.ndarray | None:
     out = None
     for term in slot.terms:
         ids, contrib = field.term_postings(term)
-        if len(ids):
-            out = np.zeros(size) if out is None else out
+        if not len(ids):
+            continue
+        if out is None:
+            # BM25+ contributions are positive (idf = log((n + 1) / df) > 0, tf > 0, delta >= 0), so the
+            # first term's are the maximum over zeros as they are: no gather, no comparison.
+            out = np.zeros(size)
+            out[ids] = contrib
+        else:
             # A term lists a document once, so a gather and a scatter equal np.maximum.at, several times faster.
             out[ids] = np.maximum(out[ids], contrib)
     return out
