@@ -2,9 +2,11 @@
 
 Building parses every article, tokenizes every passage and computes the postings: seconds at
 100,000 passages. The result is saved as one file: a JSON header (the articles' metadata, the
-sentence splitter's parameters, the word lists) followed by the numpy arrays' raw bytes, with
-the dtypes limited to four numeric ones and no pickle anywhere, so loading runs no code from
-the file. (An `.npz` was tried first: reading it member by member took twice as long.) It is
+sentence splitter's parameters) followed by the numpy arrays' raw bytes (the index, and the
+passages' texts, anchors, labels and the word lists as UTF-8), with the dtypes limited to four
+numeric ones and no pickle anywhere, so loading runs no code from the file. (An `.npz` was tried
+first: reading it member by member took twice as long.) A loaded engine makes each Passage
+object the first time it is read (PassageTable): a question reads a few dozen of them. It is
 keyed by a SHA-256 of:
 
 - FORMAT_VERSION, the engine's own source and data files (`assistant/*.py`, the stopword

@@ -30,7 +30,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -131,11 +131,13 @@ class TermTable:
         tokenize_batch sorts, so that ids do not depend on hashing), and its stem id (-1 for a
         stopword)."""
         word_ids = self._word_ids
-        new = [w for w in distinct if w not in word_ids]
+        ids = np.fromiter(map(word_ids.get, distinct, repeat(-1)), dtype=np.int64, count=len(distinct))
+        new = np.flatnonzero(ids < 0).tolist()  # one dictionary lookup per word, not two
         if new:
             added = []
-            for word in new:
-                word_ids[word] = len(word_ids)
+            for k in new:
+                word = distinct[k]
+                ids[k] = word_ids[word] = len(word_ids)
                 if word in STOPWORDS:
                     added.append(-1)
                     continue
@@ -146,7 +148,7 @@ class TermTable:
                 added.append(self._stem_ids[s])
             self._word_stem = np.concatenate((self._word_stem, np.asarray(added, dtype=np.int64)))
             self._counts = np.concatenate((self._counts, np.zeros(len(added), dtype=np.int64)))
-        return np.fromiter(map(word_ids.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+        return ids
 
 
 Tokenized = tuple[list[str], np.ndarray, np.ndarray, np.ndarray]
