@@ -118,6 +118,11 @@ class Assistant:
     def article(self, slug: str) -> Article | None:
         return self._by_slug.get(slug)
 
+    def passage(self, passage_id: str) -> Passage | None:
+        """The passage with this id ("slug#anchor"; slugs hold no "#"), reading its article's alone."""
+        article = self.article(passage_id.partition("#")[0])
+        return next((p for p in article.passages if p.id == passage_id), None) if article else None
+
     @property
     def starters(self) -> list[str]:
         if self.data.starters:

@@ -59,7 +59,7 @@ def feedback():
     if signed is None:
         raise BadRequest(UNKNOWN_REPLY)
     quote = body.get("quote")
-    if quote is not None and quote not in {p.id for p in current_app.extensions["assistant"].passages}:
+    if quote is not None and current_app.extensions["assistant"].passage(quote) is None:
         raise BadRequest(f"quote must be the id of a passage (slug#anchor), got {quote!r}")
     try:
         current_app.extensions["storage"].add_feedback(  # StorageUnavailable becomes a 503
