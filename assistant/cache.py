@@ -2,9 +2,11 @@
 
 Building parses every article, tokenizes every passage and computes the postings: seconds at
 100,000 passages. The result is saved as one file: a JSON header (the articles' metadata, the
-sentence splitter's parameters, the word lists) followed by the numpy arrays' raw bytes, with
-the dtypes limited to four numeric ones and no pickle anywhere, so loading runs no code from
-the file. (An `.npz` was tried first: reading it member by member took twice as long.) It is
+sentence splitter's parameters) followed by the numpy arrays' raw bytes (the index, and the
+passages' texts, anchors, labels and the word lists as UTF-8), with the dtypes limited to four
+numeric ones and no pickle anywhere, so loading runs no code from the file. (An `.npz` was tried
+first: reading it member by member took twice as long.) A loaded engine makes each Passage
+object the first time it is read (PassageTable): a question reads a few dozen of them. It is
 keyed by a SHA-256 of:
 
 - FORMAT_VERSION, the engine's own source and data files (`assistant/*.py`, the stopword
@@ -31,6 +33,7 @@ import os
 import tempfile
 import zlib
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -49,7 +52,7 @@ from .terms import TermLists
 log = logging.getLogger(__name__)
 
 # Raise when the file's layout changes; the source hash below covers changes of behaviour.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 ALIGN = 64  # bytes: arrays start at multiples of this, as numpy's own allocations do
 MAGIC = b"clinic-faq-engine\n"
 DTYPES = ("|u1", "<i4", "<i8", "<f8")  # all the arrays need; nothing else is read
@@ -58,6 +61,10 @@ STAFF_FILES = (SYNONYMS_FILE, QUESTIONS_FILE, STARTERS_FILE)
 SLOT_IDF_CACHE = 65536  # as PassageIndex sets it
 FIELD_NAMES = ("body", "title", "questions")
 FIELD_ATTRIBUTES = {"size", "k1", "b", "delta", "_term_ids", "idf", "_indptr", "_doc_ids", "_above", "_floor"}
+# Lists of strings are stored as one UTF-8 array joined by this character (split back in one
+# call: parsing them as JSON was a sixth of the load). No passage, anchor or word contains it:
+# markdown-it replaces NUL with U+FFFD (CommonMark), and saving checks it.
+SEPARATOR = "\0"
 
 
 class CacheMismatch(ValueError):
@@ -66,7 +73,8 @@ class CacheMismatch(ValueError):
 
 def corpus_files(folder: Path) -> list[Path]:
     """The files an engine is built from: the articles and the staff files that exist."""
-    files = sorted(folder.glob("*.md"))
+    # os.scandir, not Path.glob: the same names, in a tenth of the time for 2,000 articles.
+    files = [folder / name for name in sorted(e.name for e in os.scandir(folder) if e.name.endswith(".md"))]
     return files + [folder / name for name in STAFF_FILES if (folder / name).is_file()]
 
 
@@ -90,7 +98,8 @@ def cache_key(folder: Path | str, salt: bytes | str = b"") -> str:
     """SHA-256 of the engine fingerprint, every corpus file (name and bytes) and `salt`."""
     digest = hashlib.sha256(engine_fingerprint().encode())
     for path in corpus_files(Path(folder)):
-        _add(digest, path.name.encode(), path.read_bytes())
+        with open(path, "rb", buffering=0) as file:  # unbuffered: Path.read_bytes took twice as long
+            _add(digest, path.name.encode(), file.readall())
     _add(digest, b"salt", salt.encode() if isinstance(salt, str) else bytes(salt))
     return digest.hexdigest()
 
@@ -233,9 +242,7 @@ def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
             }
             for a in corpus.articles
         ],
-        "anchors": [p.anchor for p in passages],
-        "kinds": [p.kind for p in passages],
-        "labels": [p.label for p in passages],
+        "kinds": sorted({p.kind for p in passages}),
         "punkt": {
             "abbrev_types": sorted(params.abbrev_types),
             "collocations": sorted(params.collocations),
@@ -245,7 +252,6 @@ def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
         "question_texts": index.question_texts,
         "n": index.n,
         "unknown_idf": index.unknown_idf,
-        "vocabulary": list(index.vocabulary()),
         "index_attributes": sorted(vars(index)),
     }
     stems = index.body_terms.stems  # the three fields' TermLists share the build's stem table
@@ -254,8 +260,12 @@ def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
     def ids(words) -> np.ndarray:
         return np.fromiter((terms.setdefault(w, len(terms)) for w in words), dtype=np.int32)
 
+    kind_codes = {kind: code for code, kind in enumerate(meta["kinds"])}
     arrays: dict[str, np.ndarray] = {
         "texts": np.frombuffer("".join(texts).encode(), dtype=np.uint8),
+        "anchors": _joined([p.anchor for p in passages]),
+        "labels": _joined([p.label for p in passages]),
+        "kinds": np.fromiter((kind_codes[p.kind] for p in passages), dtype=np.uint8, count=len(passages)),
         "text_offsets": np.cumsum([0, *map(len, texts)], dtype=np.int64),  # in characters
         "positions": np.fromiter((p.position for p in passages), dtype=np.int64, count=len(passages)),
         "blocks": np.fromiter((p.block for p in passages), dtype=np.int64, count=len(passages)),
@@ -266,6 +276,7 @@ def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
             raise CacheMismatch(f"PassageIndex.{name} is not a TermLists over the shared stem table")
         arrays[name], arrays[name + "_offsets"] = lists.flat.astype(np.int32), lists.offsets
     arrays["question_owner"], arrays["question_bounds"] = index.question_owner, index.question_bounds
+    arrays["vocabulary"] = _joined(list(index.vocabulary()))
     arrays["vocabulary_counts"] = np.fromiter(index.vocabulary().values(), dtype=np.int64)
     arrays["idf_terms"] = ids(index.idf)
     arrays["idf_values"] = np.fromiter(index.idf.values(), dtype=np.float64)
@@ -278,8 +289,24 @@ def _engine_state(assistant: Assistant) -> tuple[dict[str, np.ndarray], dict]:
         arrays[f"{name}.idf"] = np.fromiter(field.idf.values(), dtype=np.float64)
         for attribute in ("_indptr", "_doc_ids", "_above", "_floor"):
             arrays[f"{name}.{attribute}"] = getattr(field, attribute)
-    meta["terms"] = list(terms)
+    arrays["terms"], meta["term_count"] = _joined(list(terms)), len(terms)
     return arrays, meta
+
+
+def _joined(strings: list[str]) -> np.ndarray:
+    """The strings as one UTF-8 array, SEPARATOR between them (see _split)."""
+    text = SEPARATOR.join(strings)
+    if text.count(SEPARATOR) != max(len(strings) - 1, 0):
+        raise CacheMismatch("a string to save contains the separator character")
+    return np.frombuffer(text.encode(), dtype=np.uint8)
+
+
+def _split(arrays: dict[str, np.ndarray], name: str, count: int) -> list[str]:
+    """The `count` strings saved by _joined; CacheMismatch if there are not that many."""
+    strings = arrays[name].tobytes().decode().split(SEPARATOR) if count else []
+    if len(strings) != count:
+        raise CacheMismatch(f"{name} holds {len(strings)} strings, not {count}")
+    return strings
 
 
 # Loading --------------------------------------------------------------------------------------
@@ -300,43 +327,114 @@ def load(path: Path, key: str, data: StaffData) -> Assistant:
 
 def _load(path: Path, key: str, data: StaffData) -> Assistant:
     meta, arrays = read_container(path, key)
-    corpus = _corpus(meta, arrays)
-    index = _index(meta, arrays, corpus.passages)
+    corpus, passages = _corpus(meta, arrays)
+    index = _index(meta, arrays, passages)
     if sorted(vars(index)) != meta["index_attributes"]:
         raise CacheMismatch("the index has other attributes than when it was saved")
     return Assistant(corpus, data, index=index)
 
 
-def _corpus(meta: dict, arrays: dict[str, np.ndarray]) -> Corpus:
-    text = arrays["texts"].tobytes().decode()
-    offsets = arrays["text_offsets"].tolist()
+def _corpus(meta: dict, arrays: dict[str, np.ndarray]) -> tuple[Corpus, PassageTable]:
+    """The articles, whose sections read their passages from one PassageTable, and that table."""
+    offsets = arrays["text_offsets"]
     count = len(offsets) - 1
-    texts = [text[a:b] for a, b in zip(offsets, offsets[1:], strict=False)]
-    # The article and section fields of every passage, as columns, so that one map() makes the
-    # 100,000 Passage objects (a Python loop over them was most of the load).
-    slugs, titles, numbers, section_titles, sizes = [], [], [], [], []
-    for a in meta["articles"]:
-        for number, section_title, _, size in a["sections"]:
-            slugs += [a["slug"]] * size
-            titles += [a["title"]] * size
-            numbers += [number] * size
-            section_titles += [section_title] * size
-            sizes.append(size)
-    columns = [texts, slugs, titles, numbers, section_titles, meta["anchors"], arrays["positions"].tolist()]
-    columns += [meta["kinds"], meta["labels"], arrays["blocks"].tolist()]
-    if any(len(column) != count for column in columns) or offsets[-1] != len(text):
+    sections = [(a["slug"], a["title"], *section) for a in meta["articles"] for section in a["sections"]]
+    sizes = [section[-1] for section in sections]
+    columns = [arrays[name] for name in ("positions", "kinds", "blocks")]
+    if (
+        sum(sizes) != count
+        or any(len(column) != count for column in columns)
+        or (count and int(arrays["kinds"].max()) >= len(meta["kinds"]))
+    ):
         raise CacheMismatch("the passages' columns differ in length or from the articles")
-    passages = list(map(Passage, *columns))
-    articles, start = [], 0
-    sections_of = iter(sizes)
+    table = PassageTable(
+        arrays["texts"].tobytes().decode(),
+        offsets,
+        np.repeat(np.arange(len(sections), dtype=np.int64), sizes),
+        [section[:4] for section in sections],  # slug, title, number, section title
+        _split(arrays, "anchors", count),
+        _split(arrays, "labels", count),
+        *columns,
+        meta["kinds"],
+    )
+    if count and offsets[-1] != len(table.text):
+        raise CacheMismatch("the passages' texts differ in length from their offsets")
+    articles, start, runs = [], 0, iter(sections)
     for a in meta["articles"]:
-        sections = []
-        for number, section_title, anchor, _ in a["sections"]:
-            size = next(sections_of)
-            sections.append(Section(number, section_title, anchor, tuple(passages[start : start + size])))
+        parts = []
+        for _, _, number, section_title, anchor, size in (next(runs) for _ in a["sections"]):
+            parts.append(Section(number, section_title, anchor, PassageRun(table, start, start + size)))  # type: ignore[arg-type]
             start += size
-        articles.append(Article(a["slug"], a["title"], a["author"], a["updated"], tuple(sections), a["source"]))
-    return Corpus(tuple(articles), _splitter(meta["punkt"]))
+        articles.append(Article(a["slug"], a["title"], a["author"], a["updated"], tuple(parts), a["source"]))
+    return Corpus(tuple(articles), _splitter(meta["punkt"])), table
+
+
+class PassageTable(Sequence[Passage]):
+    """The passages of a loaded cache as columns, each Passage made the first time it is read.
+
+    Making all 100,000 Passage objects of a large corpus took 0.3 s, most of a cached start,
+    while a question reads a few dozen. A made Passage is kept, so it is made once (two threads
+    racing on one make two equal ones; either is kept).
+    """
+
+    def __init__(self, text, offsets, section_of, sections, anchors, labels, positions, kinds, blocks, kind_names):
+        self.text, self._offsets, self._section_of, self._sections = text, offsets, section_of, sections
+        self._anchors, self._labels, self._positions, self._kinds, self._blocks = (
+            anchors,
+            labels,
+            positions,
+            kinds,
+            blocks,
+        )
+        self._kind_names = kind_names
+        self._made: list[Passage | None] = [None] * (len(offsets) - 1)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        passage = self._made[i]
+        if passage is None:
+            i %= len(self._made)
+            slug, title, number, section_title = self._sections[self._section_of[i]]
+            text = self.text[int(self._offsets[i]) : int(self._offsets[i + 1])]
+            kind = self._kind_names[self._kinds[i]]
+            position, block = int(self._positions[i]), int(self._blocks[i])
+            passage = Passage(
+                text, slug, title, number, section_title, self._anchors[i], position, kind, self._labels[i], block
+            )
+            self._made[i] = passage
+        return passage
+
+
+class PassageRun(Sequence[Passage]):
+    """A section's passages: a run of a PassageTable, read and compared like the tuple it stands for."""
+
+    __slots__ = ("_table", "_start", "_stop")
+
+    def __init__(self, table: PassageTable, start: int, stop: int):
+        self._table, self._start, self._stop = table, start, stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return tuple(self)[i] if isinstance(i, slice) else self._table[range(self._start, self._stop)[i]]
+
+    def __iter__(self) -> Iterator[Passage]:
+        table = self._table
+        return (table[i] for i in range(self._start, self._stop))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
 
 
 def _splitter(punkt: dict) -> PunktSentenceTokenizer:
@@ -351,8 +449,8 @@ def _splitter(punkt: dict) -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
-def _index(meta: dict, arrays: dict[str, np.ndarray], passages: list[Passage]) -> PassageIndex:
-    terms: list[str] = meta["terms"]
+def _index(meta: dict, arrays: dict[str, np.ndarray], passages: Sequence[Passage]) -> PassageIndex:
+    terms = _split(arrays, "terms", meta["term_count"])
     lookup = np.array(terms + [""], dtype=object)  # "" only so an empty vocabulary still indexes
 
     def words(name: str) -> list[str]:
@@ -369,7 +467,8 @@ def _index(meta: dict, arrays: dict[str, np.ndarray], passages: list[Passage]) -
     index.question_owner = arrays["question_owner"]
     index.question_bounds = arrays["question_bounds"]
     index.question_terms = lists("question_terms")
-    index._vocabulary = Counter(dict(zip(meta["vocabulary"], arrays["vocabulary_counts"].tolist(), strict=True)))
+    words_counted = _split(arrays, "vocabulary", len(arrays["vocabulary_counts"]))
+    index._vocabulary = Counter(dict(zip(words_counted, arrays["vocabulary_counts"].tolist(), strict=True)))
     for name in FIELD_NAMES:
         field = FieldIndex.__new__(FieldIndex)
         settings = meta[name]

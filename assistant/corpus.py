@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-
-from markdown_it import MarkdownIt
 
 from .errors import CorpusError
 from .importer import slugify
@@ -32,7 +28,14 @@ PUNKT_SAMPLE_CHARS = 100_000
 # Below this many articles per core, parsing them in worker processes is not worth starting them.
 PARALLEL_MIN_FILES = 100
 
-_MD = MarkdownIt("commonmark")
+
+@lru_cache(maxsize=1)
+def _markdown():
+    """The CommonMark parser, imported when an article is first parsed: a start that loads the
+    engine cache parses nothing (markdown-it-py's import was 30 ms of it)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 @dataclass
@@ -94,7 +97,7 @@ def parse_sections(body: str, first_line: int, path: Path) -> list[_RawSection]:
     """Sections of a Markdown body: headings open sections, text before any heading is the opening."""
     sections: list[_RawSection] = []
     in_item = 0
-    tokens = _MD.parse(body)
+    tokens = _markdown().parse(body)
     for i, tok in enumerate(tokens):
         line = first_line + (tok.map[0] if tok.map else 0)
         if tok.type == "heading_open":
@@ -214,6 +217,10 @@ def read_article_files(files: list[Path]) -> list[tuple[dict[str, str], list[_Ra
     workers = min(_cores(), len(files) // PARALLEL_MIN_FILES)
     if workers < 2:
         return [read_article_file(path) for path in files]
+    import multiprocessing  # imported here: only a large build uses them
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:

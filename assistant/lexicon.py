@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 # Zipf 3 is about once per million words: below it a word is rare or a typo ("insurence" 1.2),
 # above it a real word ("home" 5.8) that spelling correction must leave alone.
 REAL_WORD_ZIPF = 3.0
@@ -18,6 +16,10 @@ MIN_RARITY = 0.2
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of an English word: 0 unknown, about 7 for "the"."""
+    # Imported at the first question with a word the articles lack: the import (langcodes,
+    # ftfy) was 0.16 s of a cached start, whose first question may use the articles' words only.
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, "en", wordlist="small")
 
 

@@ -142,6 +142,15 @@ class PassageIndex:
 
 def _top(scores: np.ndarray, limit: int) -> list[int]:
     """Indices of the highest positive scores, best first (ties in index order), without a full sort."""
+    # The limit-th best score of every TOP_SAMPLE_STRIDE-th passage is at most the limit-th best
+    # of all, so the passages scoring at least that hold every one to return (and every tie at
+    # the cut): a few hundred, picked in one pass, instead of a selection over every passage
+    # (which was half of ranking at 100,000 passages).
+    sample = scores[::TOP_SAMPLE_STRIDE]
+    sample = sample[sample > 0]
+    if len(sample) >= limit and len(scores) > TOP_SAMPLE_STRIDE * limit:
+        floor = sample[np.argpartition(-sample, limit - 1)[:limit]].min()
+        return _top_among(scores, np.flatnonzero(scores >= floor), limit)
     # Often most passages share no word with the question: pick among the others only (unless
     # they are most of the corpus, when gathering them would cost more than it saves).
     positive = np.flatnonzero(scores > 0)
@@ -158,14 +167,36 @@ def _top(scores: np.ndarray, limit: int) -> list[int]:
     return [int(i) for i in order if scores[i] > 0]
 
 
+def _top_among(scores: np.ndarray, among: np.ndarray, limit: int) -> list[int]:
+    """_top of the scores, given `among`: ascending indices that hold the best `limit` scores and
+    every score equal to the limit-th best."""
+    pool = scores[among]
+    if len(pool) > limit:
+        cut = pool[np.argpartition(-pool, limit - 1)[:limit]].min()
+        among = among[pool >= cut]
+    order = among[np.argsort(-scores[among], kind="stable")][:limit]
+    return [int(i) for i in order if scores[i] > 0]
+
+
+# Every 16th passage is sampled for a lower bound of the cut (see _top): about a sixteenth of a
+# pass over the scores, and the bound lets through roughly 16 x limit passages.
+TOP_SAMPLE_STRIDE = 16
+
+
 def _slot_max(field: FieldIndex, slot: Slot, size: int) -> np.ndarray | None:
     """Per document, the best contribution of any of the slot's terms (synonyms do not add up);
     None when no document holds any of them."""
     out = None
     for term in slot.terms:
         ids, contrib = field.term_postings(term)
-        if len(ids):
-            out = np.zeros(size) if out is None else out
+        if not len(ids):
+            continue
+        if out is None:
+            # BM25+ contributions are positive (idf = log((n + 1) / df) > 0, tf > 0, delta >= 0), so the
+            # first term's are the maximum over zeros as they are: no gather, no comparison.
+            out = np.zeros(size)
+            out[ids] = contrib
+        else:
             # A term lists a document once, so a gather and a scatter equal np.maximum.at, several times faster.
             out[ids] = np.maximum(out[ids], contrib)
     return out

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-
-from rapidfuzz.distance import OSA
+from functools import lru_cache
 
 # Shorter words are left alone: at three letters almost every typo is another real word.
 MIN_WORD_LENGTH = 4
@@ -40,7 +39,15 @@ class SpellingBudget:
 
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment distance (adjacent swaps count once); limit+1 once it exceeds limit."""
-    return OSA.distance(a, b, score_cutoff=limit)
+    return _osa().distance(a, b, score_cutoff=limit)
+
+
+@lru_cache(maxsize=1)
+def _osa():
+    """rapidfuzz's OSA distance, imported at the first correction (not on every start)."""
+    from rapidfuzz.distance import OSA
+
+    return OSA
 
 
 class Speller:
@@ -55,13 +62,26 @@ class Speller:
         self.counts = counts
         self.known = set(counts) | set(known)
         self.is_word = is_word  # real words outside the corpus are left alone ("home", not "hope")
-        # Typos rarely hit the first letter, and an edit changes the length by one at most, so
-        # candidates are bucketed by (first letter, length): a lookup reads a few small buckets.
-        self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for word in counts:
-            if len(word) >= MIN_WORD_LENGTH - 1 and word.isalpha():
-                self.buckets[word[0], len(word)].append(word)
+        self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._cache: dict[str, str | None] = {}
+
+    @property
+    def buckets(self) -> dict[tuple[str, int], list[str]]:
+        """Candidate words by (first letter, length), made at the first correction.
+
+        Typos rarely hit the first letter, and an edit changes the length by one at most, so a
+        lookup reads a few small buckets. Made on first use, not with the engine: at 100,000
+        passages they took a tenth of a second of a cached start whose first question may
+        correct nothing. (Two threads racing here build the same buckets; either is kept.)
+        """
+        buckets = self._buckets
+        if buckets is None:
+            buckets = defaultdict(list)
+            for word in self.counts:
+                if len(word) >= MIN_WORD_LENGTH - 1 and word.isalpha():
+                    buckets[word[0], len(word)].append(word)
+            self._buckets = buckets
+        return buckets
 
     def correct(self, word: str, budget: SpellingBudget | None = None) -> str | None:
         """The vocabulary word meant by an unknown word, or None if it is known or nothing is close.

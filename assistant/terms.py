@@ -16,14 +16,21 @@ expression on each of 100,000 passages, then stemming and counting word by word,
   rest (dropping stopwords, counting words for the spelling corrector, cutting the batch into
   texts) is numpy on the id arrays;
 - the terms stay an id array (`TermLists`): FieldIndex.from_ids builds the postings from it
-  directly, and a passage's terms become a list only when a reply asks for them.
+  directly, and a passage's terms become a list only when a reply asks for them;
+- with PARALLEL_MIN_BATCHES batches or more, the batches are tokenized by one forked process
+  per core (as the articles are parsed, assistant/corpus.py): each sends back its batch's
+  distinct words and where each token is among them, and this process gives the ids in batch
+  order, as one process would, so the ids, terms and counts are the same. Tokenizing was half
+  the build at 100,000 passages, all of it in this process.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -33,6 +40,9 @@ from .text import STOPWORDS, stem, words
 BATCH_TEXTS = 1000  # about 250 KB of text per tokenizer call: few calls, little memory
 SEPARATOR = "zqxjseparatorzqxj"  # a word no article or question uses (checked per batch)
 TERM_LIST_CACHE = 16384  # passages whose term lists are kept once asked for (candidates recur)
+# Below this many batches a process pool costs more than it saves (forking, sending words back).
+PARALLEL_MIN_BATCHES = 20
+BATCHES_AHEAD = 4  # per worker
 
 
 class TermLists(Sequence):
@@ -84,8 +94,8 @@ class TermTable:
     def encode(self, texts: list[str]) -> TermLists:
         """`text.terms` of every text, as ids; every text's words are counted."""
         flats, lengths = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-        for start in range(0, len(texts), BATCH_TEXTS):
-            flat, length = self._encode_batch(texts[start : start + BATCH_TEXTS])
+        for (distinct, where, text_of, mask), count in tokenized_batches(texts):
+            flat, length = self._kept(self._ids(distinct)[where], text_of, mask, count)
             flats.append(flat)
             lengths.append(length)
         offsets = np.concatenate(([0], np.cumsum(np.concatenate(lengths)))).astype(np.int64)
@@ -108,20 +118,6 @@ class TermTable:
         words_ = list(self._word_ids)
         return Counter({words_[i]: c for i, c in enumerate(self._counts.tolist()) if c})
 
-    def _encode_batch(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(stem ids back to back, terms per text) of a batch."""
-        if len(texts) > 1:
-            tokens = words(f" {SEPARATOR} ".join(texts))
-            # Exactly one separator per gap between texts means no text holds the word itself.
-            if tokens.count(SEPARATOR) == len(texts) - 1:
-                ids = self._ids(tokens)
-                boundary = ids == 0
-                return self._kept(ids, np.cumsum(boundary), ~boundary, len(texts))
-        per_text = [self._ids(words(t)) for t in texts]  # one text, or one holds the separator word
-        ids = np.concatenate([np.zeros(0, dtype=np.int64), *per_text])
-        text_of = np.repeat(np.arange(len(texts)), [len(x) for x in per_text])
-        return self._kept(ids, text_of, np.ones(len(ids), dtype=bool), len(texts))
-
     def _kept(
         self, ids: np.ndarray, text_of: np.ndarray, mask: np.ndarray, count: int
     ) -> tuple[np.ndarray, np.ndarray]:
@@ -130,14 +126,18 @@ class TermTable:
         self._counts += np.bincount(ids[keep], minlength=len(self._counts))
         return stems[keep], np.bincount(text_of[keep], minlength=count)
 
-    def _ids(self, tokens: list[str]) -> np.ndarray:
-        """Word ids of tokens; a new word gets the next id, and its stem id (-1 for a stopword)."""
+    def _ids(self, distinct: list[str]) -> np.ndarray:
+        """Word ids of distinct words; a new word gets the next id (in the order given, which
+        tokenize_batch sorts, so that ids do not depend on hashing), and its stem id (-1 for a
+        stopword)."""
         word_ids = self._word_ids
-        new = sorted(set(tokens).difference(word_ids))  # sorted, so that ids do not depend on hashing
+        ids = np.fromiter(map(word_ids.get, distinct, repeat(-1)), dtype=np.int64, count=len(distinct))
+        new = np.flatnonzero(ids < 0).tolist()  # one dictionary lookup per word, not two
         if new:
             added = []
-            for word in new:
-                word_ids[word] = len(word_ids)
+            for k in new:
+                word = distinct[k]
+                ids[k] = word_ids[word] = len(word_ids)
                 if word in STOPWORDS:
                     added.append(-1)
                     continue
@@ -148,4 +148,72 @@ class TermTable:
                 added.append(self._stem_ids[s])
             self._word_stem = np.concatenate((self._word_stem, np.asarray(added, dtype=np.int64)))
             self._counts = np.concatenate((self._counts, np.zeros(len(added), dtype=np.int64)))
-        return np.fromiter(map(word_ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        return ids
+
+
+Tokenized = tuple[list[str], np.ndarray, np.ndarray, np.ndarray]
+
+
+def tokenize_batch(texts: list[str]) -> Tokenized:
+    """(the batch's distinct words, sorted; each token's place among them; the text each token
+    is of; False for the separators between texts) of a batch of texts."""
+    if len(texts) > 1:
+        tokens = words(f" {SEPARATOR} ".join(texts))
+        # Exactly one separator per gap between texts means no text holds the word itself.
+        if tokens.count(SEPARATOR) == len(texts) - 1:
+            distinct, where = _distinct(tokens)
+            boundary = where == distinct.index(SEPARATOR)
+            return distinct, where, np.cumsum(boundary), ~boundary
+    per_text = [words(t) for t in texts]  # one text, or one holds the separator word
+    distinct, where = _distinct(*per_text)
+    text_of = np.repeat(np.arange(len(texts)), [len(tokens) for tokens in per_text])
+    return distinct, where, text_of, np.ones(len(where), dtype=bool)
+
+
+def _distinct(*runs: list[str]) -> tuple[list[str], np.ndarray]:
+    """Distinct words, each run's new ones sorted after the earlier runs' (the order ids were
+    given in when runs were texts encoded one by one), and each token's place among them."""
+    distinct: list[str] = []
+    place: dict[str, int] = {}
+    for tokens in runs:
+        for word in sorted(set(tokens).difference(place)):
+            place[word] = len(distinct)
+            distinct.append(word)
+    tokens = chain.from_iterable(runs)
+    return distinct, np.fromiter(map(place.__getitem__, tokens), dtype=np.int64, count=sum(map(len, runs)))
+
+
+def tokenized_batches(texts: list[str]) -> Iterator[tuple[Tokenized, int]]:
+    """tokenize_batch of each batch of BATCH_TEXTS texts, in order, with the batch's size; many
+    batches are tokenized by one forked process per core."""
+    batches = [texts[start : start + BATCH_TEXTS] for start in range(0, len(texts), BATCH_TEXTS)]
+    done = 0
+    workers = min(_cores(), len(batches) // PARALLEL_MIN_BATCHES)
+    if workers >= 2:
+        import multiprocessing  # imported here: only a large build uses them
+        from collections import deque
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                # A few batches ahead per worker, not all: results waiting here would add to the
+                # build's peak memory.
+                ahead = deque(pool.submit(tokenize_batch, b) for b in batches[: BATCHES_AHEAD * workers])
+                while ahead:
+                    result = ahead.popleft().result()
+                    if (following := done + len(ahead) + 1) < len(batches):
+                        ahead.append(pool.submit(tokenize_batch, batches[following]))
+                    yield result, len(batches[done])
+                    done += 1
+        except (OSError, ValueError, BrokenProcessPool):
+            pass  # no fork here, or a worker died: the rest are tokenized in this process
+    for batch in batches[done:]:
+        yield tokenize_batch(batch), len(batch)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

@@ -51,9 +51,9 @@ def patch_server(threads: int | None, reply_cache: bool = True) -> None:
         return
     init = server.GunicornServer.__init__
 
-    def init_with_threads(self, app: Flask, options: dict) -> None:
+    def init_with_threads(self, app: Flask, options: dict, *args, **kwargs) -> None:
         worker_class = "gthread" if threads > 1 else "sync"
-        init(self, app, {**options, "threads": threads, "worker_class": worker_class})
+        init(self, app, {**options, "threads": threads, "worker_class": worker_class}, *args, **kwargs)
 
     server.GunicornServer.__init__ = init_with_threads
 

@@ -86,7 +86,7 @@ def test_http_benchmark_loads_the_real_server_without_errors(tmp_path):
         if os.environ.get("CI"):
             pytest.fail("wrk is missing; .ci/run installs it")
         pytest.skip("wrk is not installed (apt-get install wrk)")
-    configs = (("gthread", 1, True), ("gthread", 1, True, False))  # with and without the reply cache
+    configs = (("sync", 1, True), ("gthread", 1, True, False))  # both worker classes; with and without the reply cache
     data = http.run(configs=configs, connections=(4,), duration=1, rounds=1, results=tmp_path)
     for config in data["configs"]:
         (load,) = config["loads"]

@@ -218,3 +218,11 @@ def test_rank_with_limit_zero_is_empty_and_a_negative_limit_is_refused(assistant
     assert assistant.index.rank(slots, limit=0) == []
     with pytest.raises(ValueError, match="limit must be 0 or more, got -1"):
         assistant.index.rank(slots, limit=-1)
+
+
+def test_a_passage_is_found_by_its_id_and_nothing_else(assistant):
+    for p in assistant.passages:
+        assert assistant.passage(p.id) is p
+    first = assistant.passages[0]
+    for unknown in ("", "#", first.article_slug, f"{first.article_slug}#", f"nope#{first.anchor}", first.id + "x"):
+        assert assistant.passage(unknown) is None

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant import terms as terms_module
 from assistant.corpus import training_sample
 from assistant.index import FieldIndex, documents_with_term
 from assistant.terms import BATCH_TEXTS, SEPARATOR, TermTable
@@ -84,3 +85,19 @@ def test_punkt_learns_from_the_whole_corpus_when_small_and_a_spread_sample_when_
     assert sum(map(len, sample)) <= 2000
     assert sample[0] == large[0] and int(sample[-1].split()[1]) > 900  # spread to the end, not a prefix
     assert np.all(np.diff([int(s.split()[1]) for s in sample]) > 0)
+
+
+def test_batches_tokenized_by_forked_workers_give_the_ids_and_counts_of_one_process(monkeypatch):
+    texts = [f"passage {i} on dose {i % 7} and ketamine's effects, side effect {i * 13 % 31}" for i in range(240)]
+    texts[37] += f" and {SEPARATOR}"  # one batch goes text by text, in a worker
+    monkeypatch.setattr(terms_module, "BATCH_TEXTS", 5)  # 48 batches
+    serial, forked = TermTable(), TermTable()
+    monkeypatch.setattr(terms_module, "PARALLEL_MIN_BATCHES", 10**9)
+    one_process = serial.encode(texts)
+    monkeypatch.setattr(terms_module, "PARALLEL_MIN_BATCHES", 4)
+    monkeypatch.setattr(terms_module, "_cores", lambda: 2)  # a one-core machine forks too here
+    workers = forked.encode(texts)
+    assert forked.stems == serial.stems and list(forked._word_ids) == list(serial._word_ids)
+    assert np.array_equal(workers.flat, one_process.flat) and np.array_equal(workers.offsets, one_process.offsets)
+    assert list(forked.word_counts().items()) == list(serial.word_counts().items())
+    assert list(workers) == [terms(t) for t in texts]

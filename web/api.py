@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import uuid
+import secrets
 from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, Response, current_app, send_file
@@ -36,7 +36,7 @@ def ask():
         current_app.extensions["storage"].add_gap(body["question"])  # written in the background, batched
     current_app.extensions["reply_counts"].count(kind)  # a day and a kind, no text; written later
     signed = current_app.extensions["reply_signer"].sign(
-        uuid.uuid4().hex, kind, body["question"] if log_questions else ""
+        secrets.token_hex(16), kind, body["question"] if log_questions else ""
     )
     # The rest of the body is serialised once per distinct question (web/replies.py).
     return Response(with_id(signed, tail), mimetype="application/json")
@@ -59,7 +59,7 @@ def feedback():
     if signed is None:
         raise BadRequest(UNKNOWN_REPLY)
     quote = body.get("quote")
-    if quote is not None and quote not in {p.id for p in current_app.extensions["assistant"].passages}:
+    if quote is not None and current_app.extensions["assistant"].passage(quote) is None:
         raise BadRequest(f"quote must be the id of a passage (slug#anchor), got {quote!r}")
     try:
         current_app.extensions["storage"].add_feedback(  # StorageUnavailable becomes a 503

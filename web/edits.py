@@ -173,7 +173,7 @@ def _check_line(label: str, text: str) -> None:
 def check_question(assistant: Assistant, passage: str, question: str) -> dict[str, str]:
     """An alternate question must name a passage that exists and not repeat one it already has."""
     _check_line("question", question)
-    if passage not in {p.id for p in assistant.passages}:
+    if assistant.passage(passage) is None:
         raise EditRejected(f"no passage {passage!r} in the corpus (see `assistant passages`)")
     if question.casefold() in (q.casefold() for q in assistant.alternate_questions.get(passage, [])):
         raise EditRejected(f"{passage} already has the question {question!r}", conflict=True)

@@ -112,9 +112,9 @@ def feedback():
             seen.add(row["reply_id"])
             rows.append(row)
     quotes = current_app.extensions["rated_quotes"].lookup([row["reply_id"] for row in rows])
-    passages = {p.id: p for p in current_app.extensions["assistant"].passages}
+    assistant = current_app.extensions["assistant"]
     for row in rows:
-        if (passage := passages.get(quotes.get(row["reply_id"], ""))) is not None:
+        if (passage := assistant.passage(quotes.get(row["reply_id"], ""))) is not None:
             row["quote"] = {"passage": passage.id, "section": passage.section_label, "text": passage.text}
     return {"feedback": rows}
 

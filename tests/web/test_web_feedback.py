@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from web.replies import SignedReply
 from web.storage import Storage, normalize_question, purge_older_than
 
 
@@ -245,3 +246,43 @@ class _Now:
 
 def test_gap_questions_are_grouped_with_the_engine_normaliser():
     assert normalize_question("  What’s   the COST?? ") == normalize_question("what's the cost")
+
+
+def test_reply_id_round_trips_any_question_and_refuses_any_altered_part():
+    from web.replies import ReplySigner
+
+    signer = ReplySigner("test-reply-secret-0123456789abcdef-0123")
+    question = "Ketamine\nand «lithium» — 2 lines? 🙂"
+    reply_id = signer.sign("0f" * 16, "no_answer", question)
+    assert signer.verify(reply_id) == SignedReply("0f" * 16, "no_answer", question)
+    prefix, payload, signature = reply_id.split(".")
+    altered = [
+        f"{prefix}.{payload[:-1]}{'A' if payload[-1] != 'A' else 'B'}.{signature}",
+        f"{prefix}.{payload}.{signature[::-1]}",
+        f"{prefix}.{payload}.{signature.replace('-', '+').replace('_', '/')}" if {"-", "_"} & set(signature) else "x",
+        f"{prefix}.{payload}",
+        ReplySigner("another-secret-0123456789abcdef-0123456").sign("0f" * 16, "no_answer", question),
+    ]
+    assert [signer.verify(other) for other in altered] == [None] * len(altered)
+
+
+def test_reply_id_from_the_future_is_refused(monkeypatch):
+    import web.replies as replies
+
+    signer = replies.ReplySigner("test-reply-secret-0123456789abcdef-0123")
+    now = replies.time.time()
+    monkeypatch.setattr(replies.time, "time", lambda: now + 3600)
+    future = signer.sign("n", "answer", "q")
+    monkeypatch.setattr(replies.time, "time", lambda: now)
+    assert signer.verify(future) is None
+
+
+def test_reply_ids_signed_before_r1_are_still_accepted():
+    from itsdangerous import URLSafeTimedSerializer
+
+    from web.replies import ReplySigner
+
+    secret = "test-reply-secret-0123456789abcdef-0123"
+    legacy = URLSafeTimedSerializer(secret, salt="reply-id").dumps(["n", "answer", "q"])
+    assert ReplySigner(secret).verify(legacy) == SignedReply("n", "answer", "q")
+    assert ReplySigner("another-secret-0123456789abcdef-0123456").verify(legacy) is None

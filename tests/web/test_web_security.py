@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from flask import request
 
 from web.ratelimit import client_network
 
@@ -150,6 +151,24 @@ def test_wrong_staff_tokens_are_throttled_per_client(make_app, staff_token):
     assert (
         client.get("/api/staff/gaps", headers=right, environ_base={"REMOTE_ADDR": "198.51.100.21"}).status_code == 200
     )
+
+
+def test_request_wide_limit_check_runs_for_staff_requests_only(make_app, staff_token, monkeypatch):
+    from flask_limiter import Limiter
+
+    checks: list[tuple[str, bool]] = []
+    real = Limiter._check_request_limit
+
+    def counting(self, callable_name=None, in_middleware=True):
+        checks.append((request.path, in_middleware))
+        return real(self, callable_name=callable_name, in_middleware=in_middleware)
+
+    monkeypatch.setattr(Limiter, "_check_request_limit", counting)
+    client = make_app(ASSISTANT_STAFF_TOKEN=staff_token, ASSISTANT_RATE_LIMIT="5/minute").test_client()
+    client.post("/api/ask", json={"question": "hi"})
+    client.get("/api/staff/gaps", headers={"Authorization": "Bearer " + "x" * 40})
+    # The ask view checks its own limit (the decorator); only the staff request ran the hook.
+    assert checks == [("/api/ask", False), ("/api/staff/gaps", True)]
 
 
 def test_every_response_carries_a_permissions_policy(client):
