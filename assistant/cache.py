@@ -340,7 +340,7 @@ def _corpus(meta: dict, arrays: dict[str, np.ndarray]) -> tuple[Corpus, PassageT
     count = len(offsets) - 1
     sections = [(a["slug"], a["title"], *section) for a in meta["articles"] for section in a["sections"]]
     sizes = [section[-1] for section in sections]
-    columns = [arrays[name] for name in ("positions", "kinds", "blocks")]
+    positions, kinds, blocks = columns = [arrays[name] for name in ("positions", "kinds", "blocks")]
     if (
         sum(sizes) != count
         or any(len(column) != count for column in columns)
@@ -354,7 +354,9 @@ def _corpus(meta: dict, arrays: dict[str, np.ndarray]) -> tuple[Corpus, PassageT
         [section[:4] for section in sections],  # slug, title, number, section title
         _split(arrays, "anchors", count),
         _split(arrays, "labels", count),
-        *columns,
+        positions,
+        kinds,
+        blocks,
         meta["kinds"],
     )
     if count and offsets[-1] != len(table.text):
@@ -392,7 +394,7 @@ class PassageTable(Sequence[Passage]):
     def __len__(self) -> int:
         return len(self._made)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         passage = self._made[i]
@@ -420,7 +422,7 @@ class PassageRun(Sequence[Passage]):
     def __len__(self) -> int:
         return self._stop - self._start
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         return tuple(self)[i] if isinstance(i, slice) else self._table[range(self._start, self._stop)[i]]
 
     def __iter__(self) -> Iterator[Passage]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,7 +45,7 @@ class Candidate:
 class PassageIndex:
     """BM25+ fields over every passage of the corpus, built once and only read afterwards."""
 
-    def __init__(self, passages: list[Passage], questions: dict[str, list[str]]):
+    def __init__(self, passages: Sequence[Passage], questions: dict[str, list[str]]):
         self.passages = passages
         table = TermTable()  # texts tokenized in batches, each distinct word stemmed once (assistant/terms.py)
         self.body_terms = table.encode([p.text for p in passages])

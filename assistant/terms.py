@@ -179,8 +179,8 @@ def _distinct(*runs: list[str]) -> tuple[list[str], np.ndarray]:
         for word in sorted(set(tokens).difference(place)):
             place[word] = len(distinct)
             distinct.append(word)
-    tokens = chain.from_iterable(runs)
-    return distinct, np.fromiter(map(place.__getitem__, tokens), dtype=np.int64, count=sum(map(len, runs)))
+    flat = chain.from_iterable(runs)
+    return distinct, np.fromiter(map(place.__getitem__, flat), dtype=np.int64, count=sum(map(len, runs)))
 
 
 def tokenized_batches(texts: list[str]) -> Iterator[tuple[Tokenized, int]]:
