@@ -41,9 +41,9 @@ def model_file(name: str) -> str:
 
 
 def features(sentence: str, signals: tuple[str, ...] = ()) -> list[str]:
-    """Word and stem 1-2-grams and character 3-5-grams of a canonical sentence (see
-    safety.canonical_sentences), and the names of the rules that fired on it, so the model learns
-    how far to trust each rule."""
+    """Word and stem 1-2-grams and character 3-5-grams of a normalised text (safety's canonical
+    sentences, or smalltalk.smalltalk_text), and the names of the rules that fired on it, so the
+    safety model learns how far to trust each rule."""
     tokens = sentence.split()
     stems = [stem(t) for t in tokens]
     out = [f"w:{t}" for t in tokens] + [f"w:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
