@@ -28,7 +28,7 @@ HELD_OUT_THRESHOLDS = {
     "answer.correct": 0.55,
     "answer.hit_at_3": 0.86,
     "no_answer.correct": 0.69,
-    "chitchat.correct": 0.78,
+    "chitchat.correct": 0.86,
 }
 
 
