@@ -18,9 +18,9 @@ from .retrieval import Candidate, PassageIndex
 from .safety import Assessment, assess, is_crisis
 from .smalltalk import (
     SMALLTALK_MODEL,
-    SMALLTALK_SURE,
     about_assistant,
     asks_something,
+    classified_smalltalk,
     smalltalk_score,
     strip_smalltalk,
 )
@@ -190,10 +190,13 @@ class Assistant:
             return Trace(reply, safety, Decision(False, "small talk only"), query)
         slots, context = self._with_history(query, history, budget)
         wanted = asks(question)
-        # "What is X?" with X the question's one idea: a passage that says what X is goes first.
-        term = query.slots[0] if len(query.slots) == 1 and asks_definition(question) else None
-        candidates = self._best_supported_first(self.index.rank(slots), query.slots, wanted, term)
-        decision = self._decide(candidates, query.slots, wanted, term)
+        ranked = self.index.rank(slots)
+        definition = self._definition(ranked, query.slots, question)
+        if definition is not None:  # "what is X?": the passage that says what X is goes first
+            candidates = [definition] + [c for c in ranked if c is not definition]
+        else:
+            candidates = self._best_supported_first(ranked, query.slots, wanted)
+        decision = self._decide(candidates, query.slots, wanted, definition)
         reply = self._reply(question, query, slots, candidates, decision, has_smalltalk, rest, wanted)
         return Trace(reply, safety, decision, query, tuple(candidates), context)
 
@@ -210,7 +213,7 @@ class Assistant:
     ) -> Reply:
         if not decision.answer and (
             (has_smalltalk and (about_assistant(question) or not asks_something(rest)))
-            or self._classified_smalltalk(question, has_smalltalk)
+            or classified_smalltalk(question, has_smalltalk)
         ):
             # Small talk around words the articles cannot answer ("ty that helped a lot") is small talk.
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
@@ -227,19 +230,6 @@ class Assistant:
             messages.DISCLAIMER,
             self._suggest(candidates, chosen, question),
         )
-
-    @staticmethod
-    def _classified_smalltalk(question: str, has_smalltalk: bool) -> bool:
-        """Whether the classifier (trained on what writers called small talk) finds small talk.
-
-        Sure (p >= SMALLTALK_SURE), it decides: "am i talking to a real person or a robot". Less
-        sure, only when the message is not a plain question: "Do you validate parking?" is for
-        the clinic, and its no_answer brings the clinic's contact and a gap for staff.
-        """
-        score = smalltalk_score(question)
-        if score >= SMALLTALK_SURE:
-            return True
-        return score >= SMALLTALK_MODEL and (has_smalltalk or about_assistant(question) or not asks_something(question))
 
     def _is_word(self, word: str) -> bool:
         """Known to the index by its stem, or a real English word: either way not a typo."""
@@ -267,17 +257,15 @@ class Assistant:
         return query.slots, None
 
     def _best_supported_first(
-        self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask], term: Slot | None = None
+        self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask]
     ) -> list[Candidate]:
         """Candidates with the one holding most of the question's evidence among the first few moved to the front.
 
         A candidate that gives the kind of answer asked for (a number, a length of time, a risk…)
-        goes before one that does not; for "what is X?", one that says what X is goes first.
+        goes before one that does not.
         """
         if len(candidates) < 2:
             return candidates
-        if term is not None and (defining := [c for c in candidates if self._defines(c, term)]):
-            return [defining[0]] + [c for c in candidates if c is not defining[0]]
         floor = EVIDENCE_MIN_SCORE * candidates[0].score
         pool = [c for c in candidates[:EVIDENCE_CANDIDATES] if c.score >= floor]
         if wanted:
@@ -298,7 +286,7 @@ class Assistant:
         return (covered / total if total else 0.0), informative
 
     def _decide(
-        self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask], term: Slot | None = None
+        self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask], definition: Candidate | None = None
     ) -> Decision:
         if not slots:
             return Decision(False, "no searchable words in the question")
@@ -310,8 +298,8 @@ class Assistant:
                 False, f"the question asks for {' and '.join(missing)}, which the best passage does not give", coverage
             )
         held = f"the best passage holds {coverage:.0%} of the question's evidence"
-        if term is not None and self._defines(candidates[0], term):
-            return Decision(True, f"{held}, and it says what {term.text} is", coverage, informative)
+        if definition is not None:
+            return Decision(True, f"{held}, and it says what {slots[0].text} is", coverage, informative)
         if not informative:
             return Decision(False, "only common words (found in many passages) matched", coverage, informative)
         needed = min_coverage(informative)
@@ -326,9 +314,13 @@ class Assistant:
             informative,
         )
 
-    def _defines(self, candidate: Candidate, term: Slot) -> bool:
-        """Whether one of the passage's sentences says what the term is."""
-        return any(defines(text, term.terms) for text, _ in self._sentences(candidate.passage))
+    def _definition(self, candidates: list[Candidate], slots: list[Slot], question: str) -> Candidate | None:
+        """For "what is X?" (X the question's one idea), the first candidate with a sentence that
+        says what X is; None for any other question or when no candidate defines X."""
+        if len(slots) != 1 or not asks_definition(question):
+            return None
+        term = slots[0].terms
+        return next((c for c in candidates if any(defines(text, term) for text, _ in self._sentences(c.passage))), None)
 
     def _choose_quotes(self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask]) -> list[Candidate]:
         best = candidates[0]

@@ -642,7 +642,7 @@ MODEL_CONCERN = 0.3
 MODEL_EMERGENCY = 0.7
 # Below this probability the classifier overrules a crisis rule: the message gets the concern
 # level, i.e. the normal reply with the crisis lines beside it, so the lines are never withheld.
-# Rules match phrases and fire on ordinary chat too ("where can I get it done?"); on
+# Rules match phrases and fire on ordinary chat too ("my cat tried to kill a moth"); on
 # leave-one-writer-out probabilities 0.1 turned 51 such false crises into concern replies and 6
 # real crisis messages (a sixth of a percent), which still got the lines. Emergencies are never
 # overruled: a missed 911 costs more than a needless one.

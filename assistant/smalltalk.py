@@ -16,7 +16,7 @@ from .text import normalize, words
 # random letters.
 SMALLTALK_MODEL = 0.6
 # Above this the classifier decides alone; between the two it needs the message not to be a plain
-# question (see Assistant._classified_smalltalk).
+# question (see classified_smalltalk).
 SMALLTALK_SURE = 0.9
 
 # Questions to the assistant about itself: what it is, who runs it, what it can answer. Part of
@@ -93,3 +93,17 @@ def smalltalk_score(message: str) -> float:
     """The classifier's probability that a message only talks to the assistant and asks nothing
     the articles could answer."""
     return load_model("smalltalk", "smalltalk").score(smalltalk_text(message))
+
+
+def classified_smalltalk(message: str, has_smalltalk: bool) -> bool:
+    """Whether the classifier finds small talk in a message the articles do not answer.
+
+    Sure (p >= SMALLTALK_SURE), it decides: "am i talking to a real person or a robot". Less
+    sure, only when the message is not a plain question: "Do you validate parking?" is for the
+    clinic, and its no_answer brings the clinic's contact and a gap for staff. `has_smalltalk`:
+    whether small-talk phrases were found in it (strip_smalltalk).
+    """
+    score = smalltalk_score(message)
+    if score >= SMALLTALK_SURE:
+        return True
+    return score >= SMALLTALK_MODEL and (has_smalltalk or about_assistant(message) or not asks_something(message))

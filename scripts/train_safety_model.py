@@ -106,23 +106,33 @@ def main(check: bool) -> int:
     labels = {"crisis": y, "emergency": np.array([int(row.get("level") == "emergency") for row in rows])}
     arrays: dict[str, np.ndarray] = {}
     for head in MODELS["safety"]:
-        model = fit(x, labels[head])
-        weights = model.coef_[0].astype(np.float32)
-        buckets = np.flatnonzero(weights).astype(np.int32)
-        arrays.update({f"{head}_buckets": buckets, f"{head}_values": weights[buckets]})
-        arrays[f"{head}_bias"] = np.float32(model.intercept_[0])
-        shipped = LinearModel(weights, float(model.intercept_[0]))
+        head_weights, shipped = head_arrays(head, fit(x, labels[head]))
+        arrays.update(head_weights)
         scores = [shipped.score(t, s) for t, s in zip(texts, signals, strict=True)]
         accuracy = np.mean([(p >= 0.5) == bool(label) for p, label in zip(scores, labels[head], strict=True)])
-        print(f"{head}: {len(buckets)} weights; training-set accuracy {accuracy:.3f}")
+        print(f"{head}: {len(head_weights[head + '_buckets'])} weights; training-set accuracy {accuracy:.3f}")
+    return write_or_check(arrays, OUT, check)
+
+
+def head_arrays(head: str, model: LogisticRegression) -> tuple[dict[str, np.ndarray], LinearModel]:
+    """The arrays one head ships as (its non-zero weights and bias), and the model they load as."""
+    weights = model.coef_[0].astype(np.float32)
+    bias = float(np.ravel(model.intercept_)[0])  # 0.0, not an array, when fitted without intercept
+    buckets = np.flatnonzero(weights).astype(np.int32)
+    arrays = {f"{head}_buckets": buckets, f"{head}_values": weights[buckets], f"{head}_bias": np.float32(bias)}
+    return arrays, LinearModel(weights, bias)
+
+
+def write_or_check(arrays: dict[str, np.ndarray], out: Path, check: bool) -> int:
+    """Write the model file, or with `check` compare it with the shipped one (exit status 1 if it differs)."""
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **arrays)
     if check:
-        same = OUT.exists() and OUT.read_bytes() == buffer.getvalue()
+        same = out.exists() and out.read_bytes() == buffer.getvalue()
         print("shipped model is up to date" if same else "shipped model differs from a fresh training run")
         return 0 if same else 1
-    OUT.write_bytes(buffer.getvalue())
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    out.write_bytes(buffer.getvalue())
+    print(f"wrote {out.relative_to(ROOT)}")
     return 0
 
 

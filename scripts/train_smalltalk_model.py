@@ -14,7 +14,6 @@ compares instead of writing (exit 1 if it would change).
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from pathlib import Path
@@ -22,9 +21,9 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
-from train_safety_model import C, matrix
+from train_safety_model import C, head_arrays, matrix, write_or_check
 
-from assistant.classifier import LinearModel, model_file
+from assistant.classifier import model_file
 from assistant.smalltalk import SMALLTALK_MODEL, smalltalk_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,25 +66,10 @@ def main(check: bool) -> int:
         f" {int(y.sum())}, questions taken for small talk {int((said & (y == 0)).sum())} of {int((y == 0).sum())}"
     )
     model = fit(matrix(texts, no_signals), y)
-    weights = model.coef_[0].astype(np.float32)
-    buckets = np.flatnonzero(weights).astype(np.int32)
-    shipped = LinearModel(weights, float(np.ravel(model.intercept_)[0]))
+    arrays, shipped = head_arrays("smalltalk", model)
     accuracy = np.mean([(shipped.score(t) >= 0.5) == bool(label) for t, label in zip(texts, y, strict=True)])
-    print(f"smalltalk: {len(buckets)} weights; training-set accuracy {accuracy:.3f}")
-    buffer = io.BytesIO()
-    np.savez_compressed(
-        buffer,
-        smalltalk_buckets=buckets,
-        smalltalk_values=weights[buckets],
-        smalltalk_bias=np.float32(np.ravel(model.intercept_)[0]),
-    )
-    if check:
-        same = OUT.exists() and OUT.read_bytes() == buffer.getvalue()
-        print("shipped model is up to date" if same else "shipped model differs from a fresh training run")
-        return 0 if same else 1
-    OUT.write_bytes(buffer.getvalue())
-    print(f"wrote {OUT.relative_to(ROOT)}")
-    return 0
+    print(f"smalltalk: {len(arrays['smalltalk_buckets'])} weights; training-set accuracy {accuracy:.3f}")
+    return write_or_check(arrays, OUT, check)
 
 
 if __name__ == "__main__":

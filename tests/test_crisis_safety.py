@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.safety import _RULES, LEVELS, assess, canonical_sentences, is_crisis
+from assistant.safety import _RULES, LEVELS, assess, assess_rules, canonical_sentences, is_crisis
 from web import create_app
 from web.config import SETTINGS
 
@@ -180,3 +180,23 @@ def test_rules_never_scan_an_unbounded_gap():
     # An unbounded "[^.?!]*" or ".*" between two words backtracks quadratically on long messages;
     # bounded gaps keep the check linear (asserted on the patterns, not on a timing).
     assert not [name for name, _, rx in _RULES if re.search(r"(?:\.|\[\^[^\]]*\])[*+]", rx)]
+
+
+def test_classifier_overrules_a_crisis_rule_but_keeps_the_lines(assistant):
+    # A rule reads "tried to kill" as a suicide attempt; the classifier disagrees.
+    message = "my cat tried to kill a moth on my keyboard during a telehealth call"
+    assert assess_rules(message).level == "crisis"
+    verdict = assess(message)
+    assert verdict.level == "concern" and any("overrules" in s for s in verdict.signals)
+    assert [r.call for r in assistant.ask(message).resources] == ["988", "911"]
+
+
+@pytest.mark.parametrize(
+    "message", ["gf shaking nonstop after pills", "cant stay awake took whole script", "swalowed the whole bottle"]
+)
+def test_emergency_head_finds_emergencies_no_rule_names(assistant, message):
+    # Development lines: no emergency rule fires on them; the classifiers read an overdose now.
+    assert assess_rules(message).level != "emergency"
+    verdict = assess(message)
+    assert verdict.level == "emergency" and any("emergency classifier" in s for s in verdict.signals)
+    assert [r.call for r in assistant.ask(message).resources][:2] == ["911", "1-800-222-1222"]

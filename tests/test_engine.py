@@ -139,6 +139,18 @@ def test_question_naming_a_section_topic_gets_that_section(assistant):
     assert reply.kind == "answer" and reply.quotes[0].passage.section_number == 1
 
 
+@pytest.mark.parametrize("question", ["what is neuroplasticity?", "neuroplasticity meaning", "define neuroplasticity"])
+def test_a_definition_question_quotes_the_defining_sentence(assistant, question):
+    trace = assistant.trace(question)
+    assert trace.reply.kind == "answer" and "says what" in trace.decision.reason
+    assert trace.reply.quotes[0].highlight.startswith("Neuroplasticity is the brain")
+
+
+def test_a_topic_word_in_every_section_title_is_not_a_definition(assistant):
+    # The article never says what ketamine is; titles naming it are not an answer.
+    assert assistant.ask("what is ketamine?").kind == "no_answer"
+
+
 def test_greeting_with_a_question_answers_the_question(assistant):
     assert assistant.ask("hi! is it covered by insurance?").kind == "answer"
 

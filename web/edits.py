@@ -222,13 +222,19 @@ class LiveAssistant:
 
     def load(self) -> None:
         """At start-up: merge the stored edits before the first visitor arrives (no thread)."""
-        try:
-            version = self.store.version()
-        except StorageUnavailable as error:
-            log.warning("staff edits unavailable; serving the data files only: %s", error)
+        version = self._stored_version("staff edits unavailable; serving the data files only")
+        if version is None:
             return
         self._checked = time.monotonic()
         self._rebuild(version)
+
+    def _stored_version(self, failure: str) -> tuple[int, int] | None:
+        """The stored edits' version; None, logged with `failure`, when the store cannot be read."""
+        try:
+            return self.store.version()
+        except StorageUnavailable as error:
+            log.warning("%s: %s", failure, error)
+            return None
 
     def refresh_if_due(self) -> None:
         """Called on each request: at most every CHECK_SECONDS, one query; a rebuild never blocks."""
@@ -240,10 +246,8 @@ class LiveAssistant:
 
     def refresh(self) -> None:
         """Look for changed edits now and rebuild in a background thread if there are any."""
-        try:
-            version = self.store.version()
-        except StorageUnavailable as error:
-            log.warning("could not check for staff edits: %s", error)
+        version = self._stored_version("could not check for staff edits")
+        if version is None:
             return
         with self._lock:
             if self._rebuilding:
