@@ -36,8 +36,11 @@ LEVELS = ("none", "concern", "crisis", "emergency")
 EXPECTS = ("answer", "no_answer", "chitchat", "crisis")
 
 
-def held_out(text: str) -> bool:
-    """Half the items, chosen by a hash of their text."""
+def held_out(text: str, part: str = "split") -> bool:
+    """Whether an item goes to the held-out part: all or none of a writer's with a flag, else half
+    of them, chosen by a hash of their text."""
+    if part != "split":
+        return part == "held-out"
     return hashlib.sha256(normalize(text).encode()).digest()[0] % 2 == 0
 
 
@@ -66,12 +69,13 @@ def crisis_rows(folder: Path, seen: set[str], counts: Counter, part: str) -> tup
         seen.add(normalize(text))
         out = {"text": text, "crisis": level in ("crisis", "emergency"), "level": level}
         out.update(reason=row.get("reason", ""), writer=folder.name)
-        to_held = held_out(text) if part == "split" else part == "held-out"
-        (held if to_held else dev).append(out)
+        (held if held_out(text, part) else dev).append(out)
     return dev, held
 
 
-def question_rows(folder: Path, passages: list[str], seen: set[str], counts: Counter) -> tuple[list[dict], list[dict]]:
+def question_rows(
+    folder: Path, passages: list[str], seen: set[str], counts: Counter, part: str
+) -> tuple[list[dict], list[dict]]:
     dev: list[dict] = []
     held: list[dict] = []
     for row in read_jsonl(folder / "questions.jsonl"):
@@ -86,7 +90,8 @@ def question_rows(folder: Path, passages: list[str], seen: set[str], counts: Cou
             continue
         seen.add(normalize(question))
         out = {"question": question, "expect": expect, "quotes": quotes if expect == "answer" else []}
-        (held if held_out(question) else dev).append(out)
+        out["writer"] = folder.name
+        (held if held_out(question, part) else dev).append(out)
     return dev, held
 
 
@@ -104,7 +109,7 @@ def main(folders: list[str], part: str) -> None:
             counts.update(f"crisis {which} {r['level']}" for r in rows)
         if not (folder / "questions.jsonl").exists():
             continue
-        dev_q, held_q = question_rows(folder, passages, seen_questions, counts)
+        dev_q, held_q = question_rows(folder, passages, seen_questions, counts, part)
         append(DATA / "eval.jsonl", dev_q)
         append(DATA / "eval_heldout.jsonl", held_q)
         for which, rows in (("dev", dev_q), ("held-out", held_q)):
