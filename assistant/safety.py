@@ -133,6 +133,8 @@ PHRASE_ALIASES = {
     "self harm": "selfharm",
     "self-harm": "selfharm",
     "catch the bus": "ctb",
+    "sui thoughts": "suicidal thoughts",
+    "sui ideation": "suicidal ideation",
 }
 
 
@@ -145,6 +147,7 @@ def _fold(text: str) -> str:
     # Clinical "SI" (suicidal ideation) only in capitals: lower-case "si" is Spanish "if".
     text = re.sub(r"\bSI\b", "suicidal ideation", text)
     text = re.sub(r"\b[a-z]+[013457@$][a-z0-9@$]*\b", lambda m: m.group().translate(_LEET), normalize(text))
+    text = re.sub(r"\bod[’']?d\b(?<!\bodd)", "overdosed", text)  # "od'd"; "odd" itself is a word
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("'", "")
     for phrase, alias in PHRASE_ALIASES.items():
@@ -203,7 +206,7 @@ _DEATH = (
     r"|look like an accident|be gone|for good|go out|go that way|join (?:him|her|them)|joining (?:him|her|them)"
     r"|let it happen|fade away|not (?:be )?around|alive (?:in|next|by) (?:a|next|the)|hit by a (?:car|bus|truck|train)"
     r"|walk into the (?:ocean|sea|lake|river|water)|(?:uninstall|alt f4|permadeath|log off|delete) (?:myself|irl|my ?self)"
-    r"|(?:alt f4|permadeath|respawn) irl|do (?:something stupid|it) to myself|take myself out|stop my heart|out of here for good)"
+    r"|(?:alt f4|permadeath|respawn) irl|eat(?:ing|in)? (?:a|my|the) (?:bullet|gun|shotgun|pistol)|do (?:something stupid|it) to myself|take myself out|stop my heart|out of here for good)"
 )
 # Means or method of ending a life or of self-injury.
 _MEANS = (
@@ -211,7 +214,7 @@ _MEANS = (
     r"|xanax|opioids?|oxy|oxycodone|fentanyl|insulin|morphine|heroin|zolpidem|ambien|zopiclone|trazodone|sertraline"
     r"|prozac|fluoxetine|lithium|alprazolam|klonopin|clonazepam|valium|diazepam|ativan|lorazepam|benzos|seroquel"
     r"|quetiapine|tramadol|codeine|percocet|vicodin|hydrocodone|acetaminophen|paracetamol|apap|ibuprofen|advil"
-    r"|aspirin|diphenhydramine|amitriptyline|methadone|gabapentin|antidepressants|litio|rope|noose|gun|pistol|rifle|bullets?|blade|blades|razor|razors|knife|knives"
+    r"|aspirin|diphenhydramine|amitriptyline|methadone|gabapentin|antidepressants|litio|adderall|addys?|addies|xans|xannies|percs?|rivotril|rope|noose|gun|pistol|rifle|bullets?|blade|blades|razor|razors|knife|knives"
     r"|bridge|ledge|roof|rooftop|tracks|train|overpass|cliff|balcony|belt|cord|pastillas|cuerda|pistola|puente|navaja)"
 )
 _BODY = r"(?:arms?|legs?|wrists?|thighs?|skin|stomach|hips?|body|face|hands?|knuckles|head|throat)"
@@ -249,6 +252,8 @@ _SYMPTOM = (
     r"|no respond|dropped|jerking|head hurts?|arm (?:is )?(?:going )?numb|sores|breathing (?:feels? )?hard|can not feel my body"
     r"|heart (?:rate )?(?:is )?1\d\d|regret)"
 )
+# A story of an overdose that is over: "od'd 2 yrs ago", "overdosed and died in march".
+_LONG_AGO = r"(?:(?: \w+){0,4} (?:ago|died|years?|yrs?|months?|last (?:week|month|year)|back then|in (?:19|20)\d\d)\b)"
 _NOT_CUT = r"(?!\w*(?: (?:out|back|down|off|edge|in|corners|ties|class|costs?|carbs|sugar|hair|grass|it out|the)\b))"
 
 # Each rule: (name, level, regex over one canonical sentence). Names appear in --explain.
@@ -286,10 +291,11 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "overdose taken",
         "emergency",
-        rf"\b(?:took|swallowed|ate|chewed|downed|injected|snorted|drank|put on|tome|tomo) (?:\w+ ){{0,3}}(?:all|everything|every"
+        rf"\b(?:took|swallowed|ate|chewed|downed|popped|ingested|chased|necked|injected|snorted|drank|put on|tome|tomo)"
+        rf" (?:\w+ ){{0,3}}(?:all|everything|every|most of"
         rf"|the whole|whole|an entire|entire|too many|too much|way too|a handful|handful|a bunch|\d{{2,}}|like \d+|maybe \d+"
         rf"|about \d+|em|them all|todas)\b(?: \w+){{0,4}} (?:{_MEANS}|drawer|cabinet|patches|pack|card|capsules|doses|of (?:them"
-        rf"|it|my|the|his|her)|em|them|it|k|lines|las)\b|\b(?:already|just) took (?:em|them|it|the pills)\b"
+        rf"|it|my|the|his|her)|em|them|it|k|lines|las|script|prescription|supply|stash)\b|\b(?:already|just) took (?:em|them|it|the pills)\b"
         rf"|\bi took the pills\b",
     ),
     (
@@ -307,13 +313,24 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "overdosing now",
         "emergency",
-        r"\b(?:i|he|she|they|someone|my \w+)(?: am| is| are| think| thinks| might| might be| may be| just)* overdos(?:ing|ed)"
-        r"\b(?! (?:years|in|when|back))|\bis overdosing\b|\bse tomo (?:todas|muchas|un monton)",
+        rf"\b(?:i|he|she|they|someone|my \w+)(?: am| is| are| think| thinks| believe| might| might be| may be| just| have| has"
+        rf"| had| i)* overdos(?:ing|ed)\b(?! (?:years|in|when|back))(?!{_LONG_AGO})"
+        rf"|^(?:just |already )?overdos(?:ing|ed)\b(?! (?:years|in|when|back|on))(?!{_LONG_AGO})"
+        r"|\bis overdosing\b|\bse tomo (?:todas|muchas|un monton)",
     ),
     (
         "symptoms after taking too much",
         "emergency",
         rf"\b{_EXCESS}\b.{{0,120}}\b{_SYMPTOM}\b|\b{_SYMPTOM}\b.{{0,80}}\b{_EXCESS}\b",
+    ),
+    (
+        # Poison Help's commonest call: a child who got into medicine or a household product.
+        "child poisoning",
+        "emergency",
+        rf"\b(?:toddler|baby|infant|kid|child|little one|my (?:son|daughter|grandson|granddaughter|boy|girl|nephew|niece))"
+        rf"(?: \w+){{0,3}} (?:ate|eaten|swallowed|got into|chewed|drank|licked|sucked on) (?:\w+ ){{0,3}}(?:{_MEANS}|medicine"
+        rf"|gummies|edibles|vitamins|button batter(?:y|ies)|batter(?:y|ies)|pods?|detergent|bleach|cleaner|nicotine|vape"
+        rf"|magnets?|antifreeze|rat poison)\b",
     ),
     (
         "serious injury or poisoning now",
@@ -420,20 +437,22 @@ _RULES: list[tuple[str, str, str]] = [
         r"|right amount|is fatal|are fatal)\b|\b(?:floor|height|fall)\b.{0,20}\b(?:guaranteed|enough|survive)\b"
         r"|\b(?:is it|would it be) (?:painful|quick|painless) to (?:drown|die|hang|bleed|jump)\b|\b(?:pentobarbital|nembutal"
         r"|exit international|helium hood)\b|\bwhere (?:can|do) (?:i|a person|you) get (?:hold of )?(?:it|a gun|pentobarbital)\b"
-        r"|\bstill has the nets\b|\b(?:a way out|the way out)\b",
+        r"|\b(?:how (?:many|much|high|far)|what (?:height|amount|dose|floor)|which)\b.{0,40}\b(?:fatal|deadly|lethal"
+        r"|kills? (?:you|u|a person|someone))\b|\b(?:does|would|will|is) (?:drowning|hanging|bleeding out|an overdose|overdosing)"
+        r" (?:hurt|painful)\b|\bstill has the nets\b|\b(?:a way out|the way out)\b",
     ),
     (
         "self-harm",
         "crisis",
         rf"\b(?:i|me|my|im|am)\b.{{0,30}}\b(?:cut|cuts|cutting{_NOT_CUT}|scratch|scratching|burn|burns|burning|carve|carving|slit"
-        rf"|slitting|hit|hitting|punch|punching|bite|biting|stab|stabbing|bang|banging) (?:at |into )?(?:my |me )?"
+        rf"|slitting|hit|hitting|punch|punching|bite|biting|stab|stabbing|bang|banging) (?:stuff |things |words |it )?(?:at |into )?(?:my |me )?"
         rf"(?:{_BODY}|walls?|myself)\b|\b(?:knife|blade|razor|glass)\b.{{0,25}}\b(?:wrists?|arms?|skin|throat)\b"
         rf"|\b(?:till|until) (?:it|they|i|my \w+) (?:bleed|bleeds|split|splits|bruise|bruises|scar)"
         rf"|\b(?:started|starting|been|am|keep|kept|back to|relapsed|relapse|urge|urges|want|wanting|going) (?:to )?"
         rf"(?:\w+ )?(?:cutting{_NOT_CUT}|selfharm|selfharming|scratching|burning myself|hurting myself)\b"
         r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back)|\b(?:voices?|something) (?:keep |keeps |is )?"
         r"(?:telling|tell|tells) me to (?:cut|do it|kill|hurt|jump)\b|\bused it again\b|\b(?:hitting|banging|hit|bang) my head"
-        r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\bfresh (?:cuts|wounds|scars)\b"
+        r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\b(?:fresh|new) (?:cuts|wounds|burns)\b"
         r"|\b(?:cut|cutting|burn|burning) (?:again|tonight|right now)\b|\bcut too deep\b"
         r"|\b(?:me quiero cortar|me corto|me corte|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
         r"|cortes en (?:los|las|sus|mis))\b|\bburn (?:me|myself) with\b",
@@ -575,7 +594,8 @@ _HYPOTHETICAL = re.compile(
 _NEGATED = re.compile(
     r"\b(?:not|no|never|nothing|nor|without|denies|deny|denied|ni|hasnt|hasn't|has not|dont have them)\b"
     r"(?: (?:thoughts?|of|about|intentions?|plans?|urges?|wish|wishes|desire|to|any|anything|thinking|planning|said|ever"
-    r"|harming|hurting|myself|himself|herself|a|the|i|am|in|like)){0,4} (?:hurt\w*|harm\w*|kill\w*|suicid\w*|die|dying"
+    r"|harming|hurting|myself|himself|herself|a|the|i|am|in|like|trying|going|wanting|want|feel|feeling|talk|talking"
+    r"|mention)){0,4} (?:hurt\w*|harm\w*|kill\w*|suicid\w*|die|dying"
     r"|death|planning anything|selfharm\w*)\b"
     r"|\b(?:not|no|never|nothing|nor|without|denies|deny|denied|ni)\b(?: \w+){0,3} (?:suicidal|suicidal ideation|selfharm"
     r"|want to die|wanna die|hacerme dano|in a dangerous way|going anywhere|giving up|thoughts of (?:death|dying|suicide))"
@@ -628,18 +648,19 @@ _CONCERN = [(name, re.compile(rx)) for name, rx in _CONCERN_RULES]
 # Classifier probability at or above which a message is a crisis, and at or above which it reaches
 # at least the concern level (the crisis lines beside the normal reply). Chosen on probabilities
 # from leave-one-writer-out cross-validation over the development data (scripts/train_safety_model.py
-# prints them): at 0.8 about one everyday message in 100 is raised to crisis. Between 0.3 and 0.8
-# a message is uncertain, and uncertainty shows the lines rather than withholding them: 0.3
-# instead of 0.5 halved the crisis messages shown no lines at all (3.7 % to 1.8 %), at the cost
-# of the lines beside the answer for one everyday message in eight instead of one in fourteen.
+# prints them): at 0.8 about one everyday message in 100 is raised to crisis. Between 0.2 and 0.8
+# a message is uncertain, and uncertainty shows the lines rather than withholding them: 0.2
+# instead of 0.3 halved again the crisis messages shown no lines at all (76 to 39 of 4,302), at
+# the cost of the lines beside the answer for one everyday message in five instead of one in eight.
 MODEL_CRISIS = 0.8
-MODEL_CONCERN = 0.3
-# The emergency head's probability at or above which a crisis is an emergency happening now, so
-# the reply leads with 911 and Poison Help. It only reorders the lines of a message already judged
-# a crisis (never raises one): on leave-one-writer-out probabilities, 0.7 found 9 in 10
-# emergencies where the rules alone found 8 in 10, while raising about 1 in 100 other crisis
-# messages (the train script prints both counts).
-MODEL_EMERGENCY = 0.7
+MODEL_CONCERN = 0.2
+# The emergency head's probability at or above which a message is an emergency happening now, so
+# the reply leads with 911 and Poison Help, whatever the crisis head says: an overdose told as a
+# question ("is it normal to feel my heart pound after taking all of it?") reads as a crisis to
+# neither rule nor crisis head. On leave-one-writer-out probabilities 0.6, raising as well as
+# upgrading, answered 853 of 902 emergencies with 911 first where 0.7 upgrading a crisis only
+# answered 830, for 3 more non-crisis messages answered as emergencies (13 of 3,998).
+MODEL_EMERGENCY = 0.6
 # Below this probability the classifier overrules a crisis rule: the message gets the concern
 # level, i.e. the normal reply with the crisis lines beside it, so the lines are never withheld.
 # Rules match phrases and fire on ordinary chat too ("my cat tried to kill a moth"); on
@@ -757,7 +778,7 @@ def assess(message: str) -> Assessment:
     elif level == "none" and score >= MODEL_CONCERN:
         level, signals = "concern", [*signals, f"classifier {score:.2f}"]
     if (
-        level == "crisis"
+        level != "emergency"
         and (emergency := load_model("safety", "emergency").score(text, rules.signals)) >= MODEL_EMERGENCY
     ):
         level, signals = "emergency", [*signals, f"emergency classifier {emergency:.2f}"]

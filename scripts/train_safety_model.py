@@ -74,8 +74,9 @@ def cross_validate(texts: list[str], signals: list[tuple[str, ...]], levels: lis
     for name, use_model in (("rules alone", False), ("rules + classifiers", True)):
         overruled = use_model & rule_crisis & (probs < safety.MODEL_VETO)
         crisis = (rule_crisis & ~overruled) | rule_emergency | (use_model & (probs >= safety.MODEL_CRISIS))
+        urgent = rule_emergency | (use_model & (emergency >= safety.MODEL_EMERGENCY))
+        crisis |= urgent
         lines = crisis | np.array([lv != "none" for lv in levels]) | (use_model & (probs >= safety.MODEL_CONCERN))
-        urgent = crisis & (rule_emergency | (use_model & (emergency >= safety.MODEL_EMERGENCY)))
         missed, silent = int((~crisis & (y == 1)).sum()), int((~lines & (y == 1)).sum())
         false_lines, false_questions = int((crisis & (y == 0) & ~questions).sum()), int((crisis & questions).sum())
         print(

@@ -1,0 +1,62 @@
+"""Numbers for the held-out parts, all of them and split by writer: never an item.
+
+Usage: python scripts/measure_held_out.py [WRITER ...]
+
+Prints the safety metrics of tests/data/crisis_heldout.jsonl (through `assess`, as
+tests/test_crisis_safety.py measures them) and the evaluation metrics of
+tests/data/eval_heldout.jsonl, for the whole part and, when writers are named (their folder
+names, the `writer` field the importer records), for those writers' items and for the rest. A
+batch of new writers is measured this way before anything is changed for it, and again at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from assistant import Assistant
+from assistant.evaluation import Case, evaluate, safety_metrics
+from assistant.safety import assess
+
+ROOT = Path(__file__).resolve().parent.parent
+SAFETY = ROOT / "tests" / "data" / "crisis_heldout.jsonl"
+QUESTIONS = ROOT / "tests" / "data" / "eval_heldout.jsonl"
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def groups(rows: list[dict], writers: set[str]) -> list[tuple[str, list[dict]]]:
+    if not writers:
+        return [("all", rows)]
+    named = [r for r in rows if r.get("writer") in writers]
+    return [
+        ("all", rows),
+        ("named writers", named),
+        ("other writers", [r for r in rows if r.get("writer") not in writers]),
+    ]
+
+
+def main(writers: set[str]) -> None:
+    for name, rows in groups(read(SAFETY), writers):
+        numbers = safety_metrics(rows, lambda text: assess(text).level)
+        print(
+            f"safety {name} ({len(rows)}): "
+            + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in numbers.items())
+        )
+    assistant = Assistant.from_directory(ROOT / "corpus")
+    for name, rows in groups(read(QUESTIONS), writers):
+        cases = [Case(r["question"], r["expect"], tuple(r.get("quotes", [])), i) for i, r in enumerate(rows, 1)]
+        summary = evaluate(assistant, cases)
+        answer = summary["answer"]
+        print(
+            f"questions {name} ({len(rows)}): answer correct {answer['correct']:.3f}, hit@1 {answer['hit_at_1']:.3f},"
+            f" hit@3 {answer['hit_at_3']:.3f}, no_answer {summary['no_answer']['correct']:.3f}, chitchat"
+            f" {summary['chitchat']['correct']:.3f}, false crisis {summary['false_crisis']:.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main(set(sys.argv[1:]))
