@@ -27,8 +27,8 @@ THRESHOLDS = {
 HELD_OUT_THRESHOLDS = {
     "answer.correct": 0.55,
     "answer.hit_at_3": 0.86,
-    "no_answer.correct": 0.69,
-    "chitchat.correct": 0.86,
+    "no_answer.correct": 0.71,
+    "chitchat.correct": 0.92,
 }
 
 
