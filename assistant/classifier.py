@@ -78,7 +78,13 @@ class LinearModel:
         """Probability of the head's class for the sentence, given the rules that fired on it."""
         if not self.weights.size or not sentence:
             return 0.0
-        buckets, norm = hashed(features(sentence, signals))
+        return self.probability(*hashed(features(sentence, signals)))
+
+    def probability(self, buckets: np.ndarray, norm: float) -> float:
+        """Probability of the head's class for features already hashed, so heads that read the
+        same text hash it once."""
+        if not self.weights.size or not len(buckets):
+            return 0.0
         z = self.bias + float(self.weights[buckets].sum()) * norm
         return 1.0 / (1.0 + math.exp(-z))
 

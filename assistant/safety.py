@@ -30,7 +30,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .classifier import load_model
+from .classifier import features as ngram_features
+from .classifier import hashed, load_model
 from .spelling import edit_distance
 from .text import normalize
 
@@ -156,7 +157,7 @@ def _fold(text: str) -> str:
 
 
 def _repair(token: str) -> str:
-    if len(token) < 6 or token in KEYWORDS:
+    if len(token) < 6 or token in KEYWORDS or token[:-1] in KEYWORDS:  # "suicides" is a word, not a typo
         return token
     for key, limit in KEYWORDS.items():
         if token[:2] == key[:2] and edit_distance(token, key, limit) <= limit:
@@ -206,7 +207,7 @@ _DEATH = (
     r"|look like an accident|be gone|for good|go out|go that way|join (?:him|her|them)|joining (?:him|her|them)"
     r"|let it happen|fade away|not (?:be )?around|alive (?:in|next|by) (?:a|next|the)|hit by a (?:car|bus|truck|train)"
     r"|walk into the (?:ocean|sea|lake|river|water)|(?:uninstall|alt f4|permadeath|log off|delete) (?:myself|irl|my ?self)"
-    r"|(?:alt f4|permadeath|respawn) irl|eat(?:ing|in)? (?:a|my|the) (?:bullet|gun|shotgun|pistol)|do (?:something stupid|it) to myself|take myself out|stop my heart|out of here for good)"
+    r"|(?:alt f4|permadeath|respawn) irl|my heart (?:\w+ ){0,2}(?:stops|stop|gives out)|eat(?:ing|in)? (?:a|my|the) (?:bullet|gun|shotgun|pistol)|do (?:something stupid|it) to myself|take myself out|stop my heart|out of here for good)"
 )
 # Means or method of ending a life or of self-injury.
 _MEANS = (
@@ -232,7 +233,7 @@ _PAST = (
 # Taking too much of something, on purpose or not: the first half of an overdose happening now.
 _EXCESS = (
     r"(?:took|(?<!not )(?<!never )taken|drank|swallowed|swallow|ate|chewed|chugged|ingested|snorted|injected|mixed|od|overdosed"
-    r"|overdid|did|done|used|put on|got into|double dos\w*|tome|tomo|vypila|take|taking)\b.{0,50}\b(?:too (?:much|many)|way (?:too|more)|more than|all|every"
+    r"|overdid|did|done|used|put on|got into|double dos\w*|tome|tomo|vypila|take|taking)\b(?! not\b).{0,50}\b(?:too (?:much|many)|way (?:too|more)|more than|all|every"
     r"|everything|whole|entire|handful|bunch|a lot|ton|bottle|card|packs?|extra|double|twice|\d+|plus|on purpose|by mistake"
     r"|accident\w*|todas|tabletki|both|on top of|mixed|pills?|tablets?|meds|patch(?:es)?|alcohol|vodka|beer|wine|liquor|fifth"
     r"|lines|edibles|many|lot|prescription|charcoal|antifreeze|bleach|daily instead|for days|in a row)"
@@ -264,7 +265,7 @@ _RULES: list[tuple[str, str, str]] = [
         "emergency",
         r"\b(?:not breathing|stopped breathing|barely breathing|breathing (?:is )?(?:really |very |so |super )?"
         r"(?:slow|slowly|shallow|weird|funny|strange|wrong)|turning blue|turned blue|gone blue|lips (?:are |r )?(?:going |turning )?"
-        r"(?:blue|purple|grey|gray|dusky)|blue lips|unresponsive|not responding|unconscious|collapsed|seizing|having a seizure"
+        r"(?:blue|purple|grey|gray|dusky)|blue lips|unresponsive|not responding|unconscious|(?<!\bit )(?<!\bthat )(?<!\bwhich )collapsed|seizing|having a seizure"
         r"|convulsing|convulsions|(?<!almost )(?<!nearly )(?:he|she|they|friend|son|daughter|buddy) (?:\w+ )?passed out"
         r"|(?:he|she|they|him|her|them|baby|son|daughter|brother|sister|friend|buddy|mom|dad|husband|wife|partner|boyfriend"
         r"|girlfriend) (?:\w+ ){0,5}(?:is |s |are )?(?:not waking|will not wake|wont wake)|can not wake (?:him|her|them|up)"
@@ -376,7 +377,8 @@ _RULES: list[tuple[str, str, str]] = [
         "crisis",
         r"\b(?:wish|wishing|hope|hoping|pray|praying) (?:i|to) (?:was |were |would |could |just |had |will |do )*(?:dead|die"
         r"|gone|never (?:been born|wake up|existed)|not (?:wake|exist|be here|be alive)|disappear|fall asleep|sleep and)"
-        r"|\b(?:want|wish|need) (?:it all|everything|it|the pain|all of it|this) to (?:stop|end) (?:forever|for good|permanently)",
+        r"|\b(?:want|wish|need) (?:it all|everything|it|the pain|all of it|this) to (?:stop|end) (?:forever|for good|permanently)"
+        r"|\b(?:pray|praying|prayed|hope|hoping|wish|wishing) for (?:death|the end|it all to end|god to take me)\b",
     ),
     (
         "not wanting to live",
@@ -439,7 +441,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|exit international|helium hood)\b|\bwhere (?:can|do) (?:i|a person|you) get (?:hold of )?(?:it|a gun|pentobarbital)\b"
         r"|\b(?:how (?:many|much|high|far)|what (?:height|amount|dose|floor)|which)\b.{0,40}\b(?:fatal|deadly|lethal"
         r"|kills? (?:you|u|a person|someone))\b|\b(?:does|would|will|is) (?:drowning|hanging|bleeding out|an overdose|overdosing)"
-        r" (?:hurt|painful)\b|\bstill has the nets\b|\b(?:a way out|the way out)\b",
+        r" (?:hurt|painful)\b|\bhow (?:do|did|does|would) (?:people|ppl|you|u|someone|one) do it (?:with|using)\b|\bstill has the nets\b|\b(?:a way out|the way out)\b",
     ),
     (
         "self-harm",
@@ -452,7 +454,7 @@ _RULES: list[tuple[str, str, str]] = [
         rf"(?:\w+ )?(?:cutting{_NOT_CUT}|selfharm|selfharming|scratching|burning myself|hurting myself)\b"
         r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back)|\b(?:voices?|something) (?:keep |keeps |is )?"
         r"(?:telling|tell|tells) me to (?:cut|do it|kill|hurt|jump)\b|\bused it again\b|\b(?:hitting|banging|hit|bang) my head"
-        r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\b(?:fresh|new) (?:cuts|wounds|burns)\b"
+        r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\b(?:fresh|new) (?:cuts|wounds|burns)\b|\bhid(?:e|ing) (?:my |the |these |those )?(?:\w+ )?(?:cuts|burns)\b"
         r"|\b(?:cut|cutting|burn|burning) (?:again|tonight|right now)\b|\bcut too deep\b"
         r"|\b(?:me quiero cortar|me corto|me corte|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
         r"|cortes en (?:los|las|sus|mis))\b|\bburn (?:me|myself) with\b",
@@ -470,7 +472,8 @@ _RULES: list[tuple[str, str, str]] = [
         rf" looking at|keep staring|thinking about it|in front of me|in my hand|lined up|counted out)\b"
         r"|\b(?:standing|sitting|up|paro|parada?) (?:on|in|at|en) (?:the |a |this |my |el |la )?(?:bridge|ledge|roof|edge|tracks"
         r"|overpass|cliff|balcony|railing|balcon|puente)\b|\b(?:bought|buying|got|have) (?:a |the )?(?:rope|noose|gun|pistol)\b"
-        r"|\bnoose\b|\b(?:gun|pistol|revolver|rifle|weapon|pistola)\b.{0,40}\b(?:safe and i know|out of the safe|on the table|loaded"
+        r"|\bnoose\b|\b(?:barrel|muzzle|gun|pistol|rifle|shotgun|revolver) (?:\w+ )?(?:in|to|against|under) my (?:mouth|head|temple"
+        r"|chin)\b|\b(?:gun|pistol|revolver|rifle|weapon|pistola)\b.{0,40}\b(?:safe and i know|out of the safe|on the table|loaded"
         r"|cargada|next to (?:my|the) bed|al lado|nightstand|bedside|hold it|take it out|in my lap)\b"
         r"|\b(?:rope|belt|cord)\b.{0,40}\b(?:closet|rod|beam|garage|tied|not used it|yet)\b|\btied a (?:belt|rope|cord)\b"
         r"|\b(?:stashed|kept|keep|keeping)\b.{0,30}\b(?:pills|benzos?|tablets|meds|razor|blade)\b.{0,40}\b(?:under|wallet|if i need"
@@ -487,7 +490,7 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "overdose intent",
         "crisis",
-        r"\b(?:take|taking|swallow|swallowing|down|downing|chug) (?:all|every|the whole|whole|an entire|the entire"
+        r"\b(?:take|taking|swallow|swallowing|down|downing|chug) (?:my |his |her )?(?:all|every|the whole|whole|an entire|the entire"
         r"|a bunch|a lot|too many|too much|a handful|everything)\b.{0,30}\b(?:pills?|meds|medications?|tablets"
         r"|bottle|ketamine|of them|at once|together|tonight)\b|\boverdos\w* (?:on purpose|deliberately|intentionally"
         r"|tonight|tomorrow)\b|\b(?:want|going|plan|planning|ready|thinking about|thought about) (?:to )?overdose\b"
@@ -514,7 +517,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:will not|wont|not gonna|not going to) (?:be )?need(?:ing)? (?:them|it|these|this|those|my \w+)"
         r"|\b(?:giving|gave|give|given) away (?:all )?(?:of )?(?:my|his|her) (?:stuff|things|belongings|possessions|tools|clothes"
         r"|games|pets?)\b|\bsigned (?:the |my |his |her )?\w+ over to\b|\b(?:goodbye|farewell|bye) (?:forever|for good|letters?|notes?|everyone|world|all)\b|\b(?:suicide|goodbye|final)"
-        r" (?:letters?|notes?|message|post|video)\b|\bbefore i (?:go|leave (?:for good|this world)|die|am gone)\b"
+        r" (?:letters?|notes?|message|post|video)\b|\bbefore i (?:go(?! (?:down|in|into|to|out|home|back|on|for|and|there|over|up|shopping|lunch|work))"
+        r"|leave (?:for good|this world)|die|am gone)\b"
         r"|\bby the time (?:you|anyone|someone) (?:read|reads|see|sees|finds) this\b"
         r"|\bthis is my (?:last|final) (?:message|post|time|night|day|goodbye)\b|\bwill not be (?:around|here|alive) (?:much"
         r" longer|anymore|any more|tomorrow|after tonight)\b|\b(?:take|please take) care of (?:my|mom|dad|the kids|him|her)"
@@ -540,6 +544,12 @@ _RULES: list[tuple[str, str, str]] = [
         rf"\b{_OTHER} (?:says|said|told me|texted|keeps saying|is saying|posted|wrote|talks about|is talking about"
         rf"|is threatening|threatened|is planning|plans|wants|is going|is gonna|tried|is trying|has|got) (?:that )?(?:\w+ ){{0,3}}"
         rf"(?:to )?(?:{_DEATH}|{_SELVES}|overdose|suicide|a gun|a rope|pills)\b",
+    ),
+    (
+        "portuguese: wish to die",
+        "crisis",
+        r"\b(?:quero|vou|queria|penso em|pensando em|vontade de) (?:\w+ )?(?:morrer|me matar|sumir para sempre|nao acordar"
+        r"|acabar com tudo|acabar com (?:a )?minha vida)\b|\bninguem (?:ia|vai) sentir (?:a )?minha falta\b",
     ),
     (
         "spanish: wish to die",
@@ -611,7 +621,9 @@ _IDIOMS = re.compile(
     r"|drop dead|deadline|dead ?lift|(?:od|oded|overdosed?|overdosing) on (?:coffee|caffeine|sugar|chocolate|candy|energy drinks?"
     r"|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake)|(?:phone|battery|laptop|car|computer) (?:\w+ ){0,3}die|death of (?:him|her|them|us|me)"
     r"|going to (?:die|dye) if|crawl into a hole and die|high dive|bridge (?:club|game|night|players?)|play bridge"
-    r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:would )?rather die than)\b"
+    r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:would )?rather die than|(?:financial|social|career|political) suicide|suicide (?:squeeze|disease)"
+    r"|(?:is|are|will|would|gonna|going to) (?:\w+ )?kill me if|die (?:if i (?:do not|can not) (?:have|get|eat|see)|before i"
+    r" (?:figure|learn|finish|get))|jump(?:ing|ed)? (?:\w+ ){0,3}into the pool)\b"
 )
 # Ideation rules a frame may soften to concern ("does ketamine help suicidal thoughts?", "I
 # self-harmed in high school, doing fine now"). Rules of behaviour, means, plans, searching for
@@ -629,6 +641,7 @@ _SOFTENED_BY_FRAME = {
     "burden, better off without me",
     "someone else at risk",
     "spanish: wish to die",
+    "portuguese: wish to die",
 }
 # A statement of these is not made a topic by a question form ("whats even the point of living"):
 # only a denial or a resolved past softens them.
@@ -639,7 +652,7 @@ _TOPIC_PHRASES = re.compile(
     r"\b(?:died by suicide|died of suicide|committed suicide|lost (?:\w+ ){0,2}to suicide|after (?:a |the |their )?suicides?"
     r"|suicides|suicide (?:prevention|risk|rates?|awareness|hotline|loss|survivors?|attempt survivors?|crisis|screening"
     r"|walk|training|protocol)|suicidal (?:crisis|patients?|people|ideation in|clients?|thoughts in)"
-    r"|(?:a|her|his|their|the) suicide attempt)\b"
+    r"|(?:a|her|his|their|the) suicide attempt|killed (?:him|her|them) ?sel(?:f|ves)|took (?:his|her|their) own life)\b"
 )
 _COMPILED = [(name, level, re.compile(rx)) for name, level, rx in _RULES]
 _EMERGENCY = [rule for rule in _COMPILED if rule[1] == "emergency"]
@@ -769,7 +782,8 @@ def assess(message: str) -> Assessment:
     sentences = canonical_sentences(message)
     rules = _rules(sentences)
     text = " ".join(sentences)
-    score = load_model("safety", "crisis").score(text, rules.signals)
+    features = hashed(ngram_features(text, rules.signals))  # read by both heads
+    score = load_model("safety", "crisis").probability(*features)
     level, signals = rules.level, list(rules.signals)
     if level == "crisis" and score < MODEL_VETO:
         level, signals = "concern", [*signals, f"classifier {score:.2f} overrules"]
@@ -779,7 +793,7 @@ def assess(message: str) -> Assessment:
         level, signals = "concern", [*signals, f"classifier {score:.2f}"]
     if (
         level != "emergency"
-        and (emergency := load_model("safety", "emergency").score(text, rules.signals)) >= MODEL_EMERGENCY
+        and (emergency := load_model("safety", "emergency").probability(*features)) >= MODEL_EMERGENCY
     ):
         level, signals = "emergency", [*signals, f"emergency classifier {emergency:.2f}"]
     return Assessment(level, tuple(signals), score, rules.sentence or text, text)
