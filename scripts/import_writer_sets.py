@@ -15,9 +15,10 @@ tests/data/crisis_safety.jsonl and tests/data/eval.jsonl; held-out items to
 tests/data/crisis_heldout.jsonl and tests/data/eval_heldout.jsonl.
 
 Every item records its writer (the folder's name), so that `scripts/measure_held_out.py` can
-report a new batch apart from the rest. The script prints counts only, never a held-out item: the held-out part is run for its numbers
-and not read while tuning. An expected quote that is not found in exactly one passage of the
-corpus is dropped (an answer left with none is dropped too), and the counts say how many.
+report a new batch apart from the rest. The script prints counts only, never a held-out item:
+the held-out part is run for its numbers and not read while tuning. An expected quote that is
+not found in exactly one passage of the corpus is dropped (an answer left with none is dropped
+too), and the counts say how many.
 """
 
 from __future__ import annotations

@@ -169,7 +169,10 @@ def test_emergency_head_raises_what_the_crisis_head_doubts():
         ("truth is I had the barrel in my mouth tuesday and couldnt do it", "crisis"),
         # Someone else's death in the past is a loss to talk about, not a crisis now; idioms are calm.
         ("my best friend killed himself after the crypto crash and i keep thinking about it. im ok", "concern"),
-        ("Chief asked me to look into ketamine for our peer support. Two suicides in the department this year.", "concern"),
+        (
+            "Chief asked me to look into ketamine for our peer support. Two suicides in the department this year.",
+            "concern",
+        ),
         ("is it normal to feel numb after your first patient death? I didn't cry at all.", "concern"),
         ("blew my stipend on a new laptop, financial suicide honestly", "none"),
         ("manager is gonna kill me if im late again", "none"),

@@ -67,6 +67,16 @@ def test_crisis_reply_is_focused_with_988_and_911(open_page):
     assert "988" in page.locator(".crisis-footer").inner_text()
 
 
+def test_concern_reply_shows_the_lines_above_the_quote(open_page):
+    page = open_page()
+    reply = ask(page, "does ketamine help suicidal thoughts?")
+    assert "kind-answer" in reply.get_attribute("class")
+    order = reply.evaluate("el => [...el.querySelectorAll('.help, .msg-text, .quote')].map(n => n.classList[0])")
+    assert order[:3] == ["help", "msg-text", "quote"]
+    assert reply.locator(".help-lead").is_visible()
+    assert reply.locator(".help-button", has_text="Call 988").is_visible()
+
+
 def test_feedback_is_sent_and_stored(open_page, server):
     page = open_page()
     reply = ask(page, QUESTION)
@@ -225,6 +235,7 @@ TEXT_SELECTORS = [
     "button.primary",
     ".link-button",
     ".kind-crisis .msg-text",
+    ".help-lead",
     ".help-button",
     ".help-site",
     ".help-note",
@@ -241,6 +252,7 @@ def test_screenshots(open_page, width, scheme):
     page = open_page(width=width, scheme=scheme)
     page.screenshot(path=str(SHOTS / f"chat-empty-{width}-{scheme}.png"), full_page=True)
     ask(page, QUESTION)
+    ask(page, "does ketamine help suicidal thoughts?")  # concern: the answer with the lines above it
     ask(page, "I want to end my life")
     page.screenshot(path=str(SHOTS / f"chat-{width}-{scheme}.png"), full_page=True)
     ratios = page.evaluate(CONTRAST_JS, TEXT_SELECTORS)

@@ -127,11 +127,15 @@ function renderResource(resource) {
   ]);
 }
 
-export function renderResources(resources, label) {
+export function renderResources(resources, label, lead = "") {
   return el("section", { class: "help", "aria-label": label }, [
+    lead && el("p", { class: "help-lead", text: lead }),
     el("ul", { class: "help-lines" }, resources.map(renderResource)),
   ]);
 }
+
+// Beside a normal reply (the concern level) the lines come first, with a word on why they are there.
+const CONCERN_LEAD = "If you are struggling or thinking about suicide, you can talk to someone now:";
 
 /** The clinic's phone and contact page, offered when the articles have no answer. */
 function renderContact(contact, contactLabel) {
@@ -175,8 +179,9 @@ export function renderReply(entry, { onAsk, feedbackWidget, asked = [], showArti
   const suggestions = (reply.suggestions || []).filter((q) => !seen.has(normal(q)));
   return el("div", { class: `msg msg-assistant kind-${reply.kind}`, tabindex: "-1" }, [
     el("span", { class: "visually-hidden", text: "Assistant: " }),
+    resources && !crisis && renderResources(resources, "If you need help now", CONCERN_LEAD),
     el("p", { class: "msg-text", text: reply.message }),
-    resources && renderResources(resources, crisis ? "Help right now" : "If you need help now"),
+    resources && crisis && renderResources(resources, "Help right now"),
     first && renderQuote(first, { showArticle }),
     more.length > 0 &&
       el("details", { class: "more-quotes" }, [
