@@ -228,7 +228,8 @@ _PAST = (
     r"|last (?:year|spring|summer|fall|autumn|winter)|since (?:then|january|february|march|april|may|june|july|august"
     r"|september|october|november|december)|stable|well for|in remission|do not have them now|back on track|clean|sober|years? ago|a while (?:ago|back)|when i was|in high school|in college|as a (?:kid|teen|teenager)|used to|in the past"
     r"|history of|back (?:then|in)|no longer|since then|have not (?:in|for|since)|clean for|free for"
-    r"|doing (?:fine|better|well|great|ok|okay) now|recovered|survivor|a long time ago|hace (?:anos|mucho))"
+    r"|doing (?:fine|better|well|great|ok|okay) now|recovered|survivor|a long time ago"
+    r"|hace (?:anos|mucho|muchos anos|\d+ anos|unos anos|varios anos|dos anos|tres anos))"
 )
 # Taking too much of something, on purpose or not: the first half of an overdose happening now.
 _EXCESS = (
@@ -626,7 +627,9 @@ _IDIOMS = re.compile(
     r"|going to (?:die|dye) if|crawl into a hole and die|high dive|bridge (?:club|game|night|players?)|play bridge"
     r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:would )?rather die than|(?:financial|social|career|political) suicide|suicide (?:squeeze|disease)"
     r"|(?:is|are|will|would|gonna|going to) (?:\w+ )?kill me if|die (?:if i (?:do not|can not) (?:have|get|eat|see)|before i"
-    r" (?:figure|learn|finish|get))|jump(?:ing|ed)? (?:\w+ ){0,3}into the pool)\b"
+    r" (?:figure|learn|finish|get))|jump(?:ing|ed)? (?:\w+ ){0,3}into the pool|(?:die|dying|died) (?:my|her|his|their|your) (?:hair|beard|clothes)"
+    r"|(?:gonna|going to|will) die (?:when (?:she|he|they) (?:sees?|hears?|finds?)"
+    r"|of shock))\b"
 )
 # Ideation rules a frame may soften to concern ("does ketamine help suicidal thoughts?", "I
 # self-harmed in high school, doing fine now"). Rules of behaviour, means, plans, searching for
@@ -652,7 +655,7 @@ _NEVER_A_TOPIC = {"tired of existing", "not wanting to live", "burden, better of
 
 # Suicide as a subject of its own (loss, prevention, research), read as a topic word.
 _TOPIC_PHRASES = re.compile(
-    r"\b(?:died by suicide|died of suicide|committed suicide|lost (?:\w+ ){0,2}to suicide|after (?:a |the |their )?suicides?"
+    r"\b(?:(?:died|die|dies|dying) (?:by|of) suicide|committed suicide|lost (?:\w+ ){0,5}to suicide|se suicido|se quito la vida|after (?:a |the |their )?suicides?"
     r"|suicides|suicide (?:prevention|risk|rates?|awareness|hotline|loss|survivors?|attempt survivors?|crisis|screening"
     r"|walk|training|protocol)|suicidal (?:crisis|patients?|people|ideation in|clients?|thoughts in)"
     r"|(?:a|her|his|their|the) suicide attempt|killed (?:him|her|them) ?sel(?:f|ves)|took (?:his|her|their) own life)\b"
