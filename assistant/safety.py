@@ -439,7 +439,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:dose|amount|how much|how many)\b.{0,30}\b(?:stops? (?:ur|your|my|the) heart|kills? you|would be enough to stop"
         r"|right amount|is fatal|are fatal)\b|\b(?:floor|height|fall)\b.{0,20}\b(?:guaranteed|enough|survive)\b"
         r"|\b(?:is it|would it be) (?:painful|quick|painless) to (?:drown|die|hang|bleed|jump)\b|\b(?:pentobarbital|nembutal"
-        r"|exit international|helium hood)\b|\bwhere (?:can|do) (?:i|a person|you) get (?:hold of )?(?:it|a gun|pentobarbital)\b"
+        r"|exit international|helium hood)\b|\bwhere (?:can|do|could) (?:i|a person|you) (?:get|buy|find) (?:hold of )?"
+        r"(?:a gun|pentobarbital|nembutal|cyanide|enough (?:pills|of it))\b"
+        r"|\bwhere (?:can|do|could) (?:i|a person|you) get hold of it\b"
         r"|\b(?:how (?:many|much|high|far)|what (?:height|amount|dose|floor)|which)\b.{0,40}\b(?:fatal|deadly|lethal"
         r"|kills? (?:you|u|a person|someone))\b|\b(?:does|would|will|is) (?:drowning|hanging|bleeding out|an overdose|overdosing)"
         r" (?:hurt|painful)\b|\bhow (?:do|did|does|would) (?:people|ppl|you|u|someone|one) do it (?:with|using)\b|\bstill has the nets\b|\b(?:a way out|the way out)\b",
