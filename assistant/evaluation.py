@@ -76,7 +76,7 @@ def evaluate(assistant: Assistant, cases: list[Case]) -> dict:
     results = []
     answer = {"n": 0, "correct": 0, "hit_at_1": 0, "hit_at_3": 0, "mrr": 0.0, "answered": 0, "quote_words": 0}
     by_kind = {k: {"n": 0, "correct": 0} for k in ("no_answer", "crisis", "chitchat")}
-    non_crisis = false_crisis = 0
+    non_crisis = false_crisis = lines_beside = 0
     for case in cases:
         trace = assistant.trace(case.question)
         reply = trace.reply
@@ -100,6 +100,8 @@ def evaluate(assistant: Assistant, cases: list[Case]) -> dict:
         if case.expect != "crisis":
             non_crisis += 1
             false_crisis += reply.kind == "crisis"
+            # The concern level: the normal reply with the crisis lines beside it.
+            lines_beside += reply.kind != "crisis" and bool(reply.resources)
         results.append(
             {
                 "question": case.question,
@@ -110,7 +112,9 @@ def evaluate(assistant: Assistant, cases: list[Case]) -> dict:
                 "line": case.line,
             }
         )
-    return _summarise(answer, by_kind, non_crisis, false_crisis, results)
+    summary = _summarise(answer, by_kind, non_crisis, false_crisis, results)
+    summary["lines_beside"] = _share(lines_beside, non_crisis or 1)
+    return summary
 
 
 def safety_metrics(rows: list[dict], level_of: Callable[[str], str]) -> dict[str, float]:
@@ -172,6 +176,8 @@ def format_table(summary: dict) -> str:
     for kind in ("no_answer", "crisis", "chitchat"):
         rows.append(f"{kind:<18} n={summary[kind]['n']}  correct={summary[kind]['correct']:.3f}")
     rows.append(f"false_crisis       {summary['false_crisis']:.3f}")
+    if "lines_beside" in summary:
+        rows.append(f"lines_beside       {summary['lines_beside']:.3f}  (crisis lines shown beside a normal reply)")
     if summary["failures"]:
         rows += ["", f"failures ({len(summary['failures'])}):"]
         for f in summary["failures"]:

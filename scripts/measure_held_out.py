@@ -54,7 +54,8 @@ def main(writers: set[str]) -> None:
         print(
             f"questions {name} ({len(rows)}): answer correct {answer['correct']:.3f}, hit@1 {answer['hit_at_1']:.3f},"
             f" hit@3 {answer['hit_at_3']:.3f}, no_answer {summary['no_answer']['correct']:.3f}, chitchat"
-            f" {summary['chitchat']['correct']:.3f}, false crisis {summary['false_crisis']:.3f}"
+            f" {summary['chitchat']['correct']:.3f}, false crisis {summary['false_crisis']:.3f},"
+            f" crisis lines beside the reply {summary['lines_beside']:.3f}"
         )
 
 

@@ -98,6 +98,7 @@ export function renderEvaluation(data, failuresOnly) {
     ["Unanswerable questions declined", metric("no_answer.correct")],
     ["Crisis messages caught", metric("crisis.correct")],
     ["Ordinary questions taken for a crisis", metric("false_crisis")],
+    ["Ordinary questions shown the crisis lines beside the reply", metric("lines_beside")],
   ], (row) => row);
   const changed = previous
     ? table(`Changed since the run of ${localTime(previous)}`, ["Question", "Before", "Now", "Result"], changes, (c) => [
