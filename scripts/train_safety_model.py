@@ -3,8 +3,9 @@
 Usage: pip install -e '.[train]' && python scripts/train_safety_model.py [--check]
 
 Reads only development data: the safety set's development part (tests/data/crisis_safety.jsonl)
-and, as everyday messages, the development questions (tests/data/eval.jsonl) and the small-talk
-set (tests/data/smalltalk.jsonl); never a held-out part. Two heads share the features: `crisis`
+and, as everyday messages, the development questions (tests/data/eval.jsonl), the small-talk
+set (tests/data/smalltalk.jsonl) and the staff's alternate questions (corpus/questions.txt);
+never a held-out part. Two heads share the features: `crisis`
 (crisis or emergency vs. the rest) and `emergency` (an emergency happening now vs. the rest).
 Prints leave-one-writer-out scores of the rules alone and of rules + classifiers at the shipped
 thresholds (each writer's lines scored by models that never saw that voice, so the numbers
@@ -27,6 +28,7 @@ from sklearn.model_selection import GroupKFold
 
 from assistant import safety
 from assistant.classifier import BUCKETS, MODELS, LinearModel, features, hashed, model_file
+from assistant.staffdata import load_staff_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "data" / "crisis_safety.jsonl"
@@ -36,6 +38,9 @@ QUESTIONS = ROOT / "tests" / "data" / "eval.jsonl"
 # Small talk too: without it, polite or apologetic chat ("May I ask you something?", "sorry, my
 # English is not good") looked like the personal messages of the crisis set.
 SMALLTALK = ROOT / "tests" / "data" / "smalltalk.jsonl"
+# And the staff's alternate questions (corpus/questions.txt): the clinic's FAQ in visitors' words,
+# which share n-grams with crisis messages ("how long does it take to work?").
+STAFF_CORPUS = ROOT / "corpus"
 EVERYDAY = ("questions", "smalltalk")  # writer names of the everyday messages
 OUT = ROOT / "assistant" / model_file("safety")
 # Inverse regularisation; chosen among 2, 4, 8 and 16 by leave-one-writer-out misses and alarms
@@ -97,6 +102,8 @@ def main(check: bool) -> int:
         if line.strip():
             row = json.loads(line)
             rows.append({"text": row["text"], "crisis": False, "writer": f"smalltalk {row['writer']}"})
+    for question in load_staff_data(STAFF_CORPUS).questions:
+        rows.append({"text": question.text, "crisis": False, "writer": "questions staff"})
     messages = [row["text"] for row in rows]
     texts = [" ".join(safety.canonical_sentences(m)) for m in messages]
     rules = [safety.assess_rules(m) for m in messages]

@@ -176,6 +176,9 @@ def test_staff_console_signs_in_and_explains(open_page, server):
     page.get_by_role("button", name="Run the evaluation").click()
     page.locator("#eval-result table").first.wait_for()
     assert "First run" in page.locator("#eval-result").inner_text()
+    assert "shown the crisis lines beside the reply" in page.locator("#eval-result").inner_text()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "staff-eval-1280-light.png"), full_page=True)
     results = page.locator("#eval-result .scroll-table tbody tr")
     assert results.count() == page.locator("#eval-result .scroll-table .fail").count()  # failures only, by default
     page.get_by_label("Failures only").uncheck()
