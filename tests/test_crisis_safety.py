@@ -29,7 +29,7 @@ HELD_OUT = ROOT / "tests" / "data" / "crisis_heldout.jsonl"
 # under the measurement so that only a real regression fails.
 FLOORS = {
     DEV_SET: {"recall": 0.93, "false_crisis": 0.04, "crisis_lines_shown": 0.999, "emergencies_first": 0.99},
-    HELD_OUT: {"recall": 0.86, "false_crisis": 0.07, "crisis_lines_shown": 0.98, "emergencies_first": 0.95},
+    HELD_OUT: {"recall": 0.87, "false_crisis": 0.07, "crisis_lines_shown": 0.98, "emergencies_first": 0.95},
 }
 
 
