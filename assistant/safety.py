@@ -669,12 +669,14 @@ _CONCERN = [(name, re.compile(rx)) for name, rx in _CONCERN_RULES]
 # Classifier probability at or above which a message is a crisis, and at or above which it reaches
 # at least the concern level (the crisis lines beside the normal reply). Chosen on probabilities
 # from leave-one-writer-out cross-validation over the development data (scripts/train_safety_model.py
-# prints them): at 0.8 about one everyday message in 100 is raised to crisis. Between 0.2 and 0.8
-# a message is uncertain, and uncertainty shows the lines rather than withholding them: 0.2
-# instead of 0.3 halved again the crisis messages shown no lines at all (76 to 39 of 4,302), at
-# the cost of the lines beside the answer for one everyday message in six instead of one in eight.
+# prints them): at 0.8 about one everyday message in 100 is raised to crisis. Between 0.15 and
+# 0.8 a message is uncertain, and uncertainty shows the lines rather than withholding them: 0.3
+# instead of 0.5 halved the crisis messages shown no lines at all, 0.2 halved them again (76 to
+# 39 of 4,302), and with the surer model of C = 16 (scripts/train_safety_model.py) 0.15 keeps
+# them there (26), at the cost of the lines beside the answer for about one everyday message in
+# seven (262 of 1,739).
 MODEL_CRISIS = 0.8
-MODEL_CONCERN = 0.2
+MODEL_CONCERN = 0.15
 # The emergency head's probability at or above which a message is an emergency happening now, so
 # the reply leads with 911 and Poison Help, whatever the crisis head says: an overdose told as a
 # question ("is it normal to feel my heart pound after taking all of it?") reads as a crisis to
