@@ -25,6 +25,11 @@ class Case:
     quotes: tuple[str, ...]
     line: int
 
+    @classmethod
+    def from_row(cls, row: dict, line: int) -> Case:
+        """The case of one parsed line of an evaluation file."""
+        return cls(row["question"], row["expect"], tuple(row.get("quotes", [])), line)
+
 
 def load_cases(path: Path) -> list[Case]:
     """Cases of a JSON Lines file; CorpusError names the line of any malformed one."""
@@ -44,7 +49,7 @@ def load_cases(path: Path) -> list[Case]:
         problem = _problem(row)
         if problem:
             raise CorpusError(f"{path}:{number}: {problem}")
-        cases.append(Case(row["question"], row["expect"], tuple(row.get("quotes", [])), number))
+        cases.append(Case.from_row(row, number))
     if not cases:
         raise CorpusError(f"{path}: no questions in the evaluation set")
     return cases

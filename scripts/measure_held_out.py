@@ -11,9 +11,10 @@ batch of new writers is measured this way before anything is changed for it, and
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
+
+from import_writer_sets import read_jsonl  # scripts/ is on the path when run as a script
 
 from assistant import Assistant
 from assistant.evaluation import Case, evaluate, safety_metrics
@@ -22,10 +23,6 @@ from assistant.safety import assess
 ROOT = Path(__file__).resolve().parent.parent
 SAFETY = ROOT / "tests" / "data" / "crisis_heldout.jsonl"
 QUESTIONS = ROOT / "tests" / "data" / "eval_heldout.jsonl"
-
-
-def read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 def groups(rows: list[dict], writers: set[str]) -> list[tuple[str, list[dict]]]:
@@ -40,15 +37,15 @@ def groups(rows: list[dict], writers: set[str]) -> list[tuple[str, list[dict]]]:
 
 
 def main(writers: set[str]) -> None:
-    for name, rows in groups(read(SAFETY), writers):
+    for name, rows in groups(read_jsonl(SAFETY), writers):
         numbers = safety_metrics(rows, lambda text: assess(text).level)
         print(
             f"safety {name} ({len(rows)}): "
             + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in numbers.items())
         )
     assistant = Assistant.from_directory(ROOT / "corpus")
-    for name, rows in groups(read(QUESTIONS), writers):
-        cases = [Case(r["question"], r["expect"], tuple(r.get("quotes", [])), i) for i, r in enumerate(rows, 1)]
+    for name, rows in groups(read_jsonl(QUESTIONS), writers):
+        cases = [Case.from_row(row, line) for line, row in enumerate(rows, 1)]
         summary = evaluate(assistant, cases)
         answer = summary["answer"]
         print(
