@@ -118,6 +118,8 @@ ALIASES = {
     "pt": "patient",
     "pts": "patients",
     "ld50": "lethal dose",
+    "kiero": "quiero",  # Spanish texting writes "qu" as "k"
+    "kisiera": "quisiera",
 }
 # "k" is ketamine next to a dose or use word ("a lot of k", "k hole", "did too much k").
 K_BEFORE = {"of", "much", "some", "more", "on", "took", "did", "doing", "snorted", "bumped", "the", "any"}
@@ -156,7 +158,28 @@ def _fold(text: str) -> str:
     return text
 
 
+# Key words of the signals typed with two neighbouring letters swapped ("wnat", "anymroe"),
+# repaired unless the swapped form is a word of its own in English or Spanish ("edad", age).
+SWAP_KEYS = frozenset(
+    {"want", "wants", "wanna", "kill", "dead", "life", "alive", "anymore", "myself", "pills", "living"}
+)
+
+
+@lru_cache(maxsize=1)
+def _swaps() -> dict[str, str]:
+    from wordfreq import zipf_frequency  # imported once, at the first message
+
+    forms = {key[:i] + key[i + 1] + key[i] + key[i + 2 :]: key for key in SWAP_KEYS for i in range(len(key) - 1)}
+    return {
+        form: key
+        for form, key in forms.items()
+        if form != key and max(zipf_frequency(form, "en"), zipf_frequency(form, "es")) < 2.0
+    }
+
+
 def _repair(token: str) -> str:
+    if token in _swaps():
+        return _swaps()[token]
     if len(token) < 6 or token in KEYWORDS or token[:-1] in KEYWORDS:  # "suicides" is a word, not a typo
         return token
     for key, limit in KEYWORDS.items():
@@ -218,7 +241,7 @@ _MEANS = (
     r"|aspirin|diphenhydramine|amitriptyline|methadone|gabapentin|antidepressants|litio|adderall|addys?|addies|xans|xannies|percs?|rivotril|rope|noose|gun|pistol|rifle|bullets?|blade|blades|razor|razors|knife|knives"
     r"|bridge|ledge|roof|rooftop|tracks|train|overpass|cliff|balcony|belt|cord|pastillas|cuerda|pistola|puente|navaja)"
 )
-_BODY = r"(?:arms?|legs?|wrists?|thighs?|skin|stomach|hips?|body|face|hands?|knuckles|head|throat)"
+_BODY = r"(?:(?:fore)?arms?|legs?|wrists?|thighs?|skin|stomach|hips?|body|face|hands?|knuckles|head|throat)"
 _PRESENT = (
     r"(?:again|still|right now|tonight|this morning|this week|lately|every (?:day|night|time)|keep|keeps"
     r"|can not stop|started|relapsed|relapsing|currently|these days|ahora|otra vez)"
@@ -226,7 +249,10 @@ _PRESENT = (
 _PAST = (
     r"(?:(?:\d+|a few|a couple|couple|many|some) (?:years?|yrs?|months?|decades?) (?:ago|back)|in (?:19|20)\d\d|back in"
     r"|last (?:year|spring|summer|fall|autumn|winter)|since (?:then|january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)|stable|well for|in remission|do not have them now|back on track|clean|sober|years? ago|a while (?:ago|back)|when i was|in high school|in college|as a (?:kid|teen|teenager)|used to|in the past"
+    r"|september|october|november|december)|stable|well for|in remission|do not have them now|back on track|clean|sober|years? ago|a while (?:ago|back)|when i was|in high school|in college|(?:in|at) (?:university|uni)|last yr"
+    r"|in (?:\d+(?:th|st|nd|rd)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade"
+    r"|in the (?:\d0s|\d\d\d0s|seventies|eighties|nineties)|in my (?:\d0s|teens|twenties|thirties|forties|fifties|sixties)"
+    r"|as a (?:kid|teen|teenager)|used to|in (?:the )?past"
     r"|history of|back (?:then|in)|no longer|since then|have not (?:in|for|since)|clean for|free for"
     r"|doing (?:fine|better|well|great|ok|okay) now|recovered|survivor|a long time ago"
     r"|hace (?:anos|mucho|muchos anos|\d+ anos|unos anos|varios anos|dos anos|tres anos))"
@@ -266,7 +292,8 @@ _RULES: list[tuple[str, str, str]] = [
         "emergency",
         r"\b(?:not breathing|stopped breathing|barely breathing|breathing (?:is )?(?:really |very |so |super )?"
         r"(?:slow|slowly|shallow|weird|funny|strange|wrong)|turning blue|turned blue|gone blue|lips (?:are |r )?(?:going |turning )?"
-        r"(?:blue|purple|grey|gray|dusky)|blue lips|unresponsive|not responding|unconscious|(?<!\bit )(?<!\bthat )(?<!\bwhich )collapsed|seizing|having a seizure"
+        r"(?:blue|purple|grey|gray|dusky)|blue lips|unresponsive(?! to (?:\w+ )?(?:emails?|calls?|texts?|messages?|treatments?|meds|medications?|therapy|ssris?"
+        r"|antidepressants?))|not responding|unconscious|(?<!\bit )(?<!\bthat )(?<!\bwhich )collapsed|seizing|having a seizure"
         r"|convulsing|convulsions|(?<!almost )(?<!nearly )(?:he|she|they|friend|son|daughter|buddy) (?:\w+ )?passed out"
         r"|(?:he|she|they|him|her|them|baby|son|daughter|brother|sister|friend|buddy|mom|dad|husband|wife|partner|boyfriend"
         r"|girlfriend) (?:\w+ ){0,5}(?:is |s |are )?(?:not waking|will not wake|wont wake)|can not wake (?:him|her|them|up)"
@@ -298,7 +325,7 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|the whole|whole|an entire|entire|too many|too much|way too|a handful|handful|a bunch|\d{{2,}}|like \d+|maybe \d+"
         rf"|about \d+|em|them all|todas)\b(?: \w+){{0,4}} (?:{_MEANS}|drawer|cabinet|patches|pack|card|capsules|doses|of (?:them"
         rf"|it|my|the|his|her)|em|them|it|k|lines|las|script|prescription|supply|stash)\b|\b(?:already|just) took (?:em|them|it|the pills)\b"
-        rf"|\bi took the pills\b",
+        rf"|\bi took the pills\b|\buong het (?:\w+ ){{0,2}}thuoc\b",  # Vietnamese: drank all the medicine
     ),
     (
         "overdose now",
@@ -341,6 +368,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|poison|cleaning (?:liquid|product)|pesticide|weed killer|lye|cattle wormer|chemicals?)\b"
         r"|\b(?:shot|stabbed|hanged|hung|cut) (?:him|her|them|my)? ?sel(?:f|ves)\b.{0,80}\b(?:blood|bleeding|breathing|talking"
         r"|moving|ambulance|ambo|hurts)\b|\b(?:cut|cuts) (?:too |so |very )?deep\b|\b(?:cut|rope) (?:him|her) down\b"
+        r"|\bcut (?:\w+ )?deeper than\b.{0,80}\b(?:bleed\w*|not stopping|will not stop|towels?|soaked)\b|\bbleeding (?:for|through)\b.{0,30}\b(?:\d+ (?:min|mins|minutes|hours?)|towels?)\b"
+        r"|\bthrough (?:\d+|two|three|four|the|a) towels?\b|\bcrushing chest pain\b|\bchest pain\b.{0,60}\b(?:sweat\w*"
+        r"|diaphoretic|faint\w*|short of breath|can not breathe)\b"
         r"|\bcut the rope\b|\b(?:tried to hang|hung) (?:my|him|her)sel(?:f|ves)\b.{0,40}\b(?:broke|neck|voice|breathing)\b"
         r"|\bwater is red\b|\b(?:on|in) the (?:floor|ground|bathroom floor|bed|sofa|couch)\b.{0,60}\b(?:not (?:answering|responding"
         r"|moving|breathing)|will not (?:answer|respond|wake|come to)|shaking|fit|seizure|foam\w*|grey|gray|blue|barely)\b"
@@ -353,6 +383,14 @@ _RULES: list[tuple[str, str, str]] = [
         "crisis",
         r"\b(?:i|i am|feel|feeling|felt|been|im)\b(?: \w+){0,3} suicidal\b"
         r"|\bsuicidal (?:thoughts|feelings|urges|ideation)\b.{0,30}\b(?:again|every|wont stop|will not stop|back|all the time)",
+    ),
+    (
+        # "not safe with myself" is how many people first say it (988's own wording: "are you safe?")
+        "not safe with oneself",
+        "crisis",
+        r"\b(?:not|do not feel|never feel|no longer feel) (?:feel )?safe (?:with|around|by|from) my ?self\b"
+        r"|\bunsafe (?:with|around) my ?self\b|\b(?:i am|i feel|i) not safe(?: (?:tonight|right now|anymore|any more|alone))?$"
+        r"|\b(?:i am|i feel|i) not safe (?:tonight|right now)\b|\bi do not feel safe(?: (?:tonight|right now|anymore|any more|alone))?$",
     ),
     ("death wish", "crisis", rf"\b{_WANT} (?:to )?(?:\w+ ){{0,5}}{_DEATH}\b"),
     (
@@ -379,7 +417,12 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:wish|wishing|hope|hoping|pray|praying) (?:i|to) (?:was |were |would |could |just |had |will |do )*(?:dead|die"
         r"|gone|never (?:been born|wake up|existed)|not (?:wake|exist|be here|be alive)|disappear|fall asleep|sleep and)"
         r"|\b(?:want|wish|need) (?:it all|everything|it|the pain|all of it|this) to (?:stop|end) (?:forever|for good|permanently)"
-        r"|\b(?:pray|praying|prayed|hope|hoping|wish|wishing) for (?:death|the end|it all to end|god to take me)\b",
+        r"|\b(?:pray|praying|prayed|hope|hoping|wish|wishing) for (?:death|the end|it all to end|god to take me)\b"
+        # someone else wishing themselves dead ("she keeps saying she wishes she had died")
+        r"|\b(?:she|he|they) (?:\w+ ){0,3}(?:wish|wishes|wished) (?:she|he|they) (?:was|were|had|would have|could) (?:just )?"
+        r"(?:dead|died|die|not (?:woken up|survived|been born))\b"
+        # going to sleep hoping it is the last time
+        r"|\bhop(?:e|ing) (?:it is|its|this is|tonight is) (?:the|my) last (?:time|night|day)\b",
     ),
     (
         "not wanting to live",
@@ -428,6 +471,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|(?:would|will|could|does|can) (?:it|that|this|they) (?:kill me|be enough to)"
         r"|(?:enough|how many|how much)\b.{0,40}\b(?:to die|to kill me|would kill me|to overdose|to end it|to not wake up"
         r"|to never wake up|to stop my heart|do i need to overdose))"
+        r"|\bhow deep (?:\w+ ){0,4}(?:cut|slit)\b|\bhow long (?:does it take|would it take|till|until|do you) (?:\w+ ){0,2}(?:when you"
+        r" hang|to hang|hanging|to bleed out|to drown)\b|\bdoes it hurt (?:to|when you) (?:hang|jump|drown|die|bleed out|slit)\b"
+        r"|\b(?:less|least) pain\w*\b.{0,40}\b(?:pills?|jump|jumping|hang|hanging|rope|gun|drown\w*)\b"
         r"|\b(?:least painful|painless|quickest|easiest|surest) (?:way|method)\b|\bhow (?:many|much)\b.{0,50}\b(?:it would take"
         r"|would it take|it takes|it would need|would do it)\b|\b(?:meds|pills|drugs|dose|amount|which \w+) (?:would|will|could)"
         r" do (?:it|the job)\b|\b(?:use|take|using|with) \w+ to (?:end my life|kill myself|die|end it)\b"
@@ -452,13 +498,16 @@ _RULES: list[tuple[str, str, str]] = [
         rf"\b(?:i|me|my|im|am)\b.{{0,30}}\b(?:cut|cuts|cutting{_NOT_CUT}|scratch|scratching|burn|burns|burning|carve|carving|slit"
         rf"|slitting|hit|hitting|punch|punching|bite|biting|stab|stabbing|bang|banging) (?:stuff |things |words |it )?(?:at |into )?(?:my |me )?"
         rf"(?:{_BODY}|walls?|myself)\b|\b(?:knife|blade|razor|glass)\b.{{0,25}}\b(?:wrists?|arms?|skin|throat)\b"
-        rf"|\b(?:till|until) (?:it|they|i|my \w+) (?:bleed|bleeds|split|splits|bruise|bruises|scar)"
+        rf"|\b(?:till|until) (?:it|they|i|my \w+) (?:bleed|bleeds|bled|split|splits|bruise|bruises|bruised|scar)"
         rf"|\b(?:started|starting|been|am|keep|kept|back to|relapsed|relapse|urge|urges|want|wanting|going) (?:to )?"
         rf"(?:\w+ )?(?:cutting{_NOT_CUT}|selfharm|selfharming|scratching|burning myself|hurting myself)\b"
         r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back)|\b(?:voices?|something) (?:keep |keeps |is )?"
         r"(?:telling|tell|tells) me to (?:cut|do it|kill|hurt|jump)\b|\bused it again\b|\b(?:hitting|banging|hit|bang) my head"
         r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\b(?:fresh|new) (?:cuts|wounds|burns)\b|\bhid(?:e|ing) (?:my |the |these |those )?(?:\w+ )?(?:cuts|burns)\b"
         r"|\b(?:cut|cutting|burn|burning) (?:again|tonight|right now)\b|\bcut too deep\b"
+        rf"|\b(?:burned|burnt|burn|burning) (?:my ?self|my {_BODY}) (?:\w+ ){{0,2}}(?:lighter|cigarettes?|cigs?|match(?:es)?|hot"
+        rf" (?:knife|metal|spoon|iron))\b|\b(?:banged|banging|slammed|slamming|smashed|smashing|hit|hitting) my head (?:\w+ ){{0,4}}(?:till|until"
+        rf"|over and over|on purpose)\b"
         r"|\b(?:me quiero cortar|me corto|me corte|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
         r"|cortes en (?:los|las|sus|mis))\b|\bburn (?:me|myself) with\b",
     ),
@@ -526,7 +575,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bthis is my (?:last|final) (?:message|post|time|night|day|goodbye)\b|\bwill not be (?:around|here|alive) (?:much"
         r" longer|anymore|any more|tomorrow|after tonight)\b|\b(?:take|please take) care of (?:my|mom|dad|the kids|him|her)"
         r" (?:\w+ )?(?:for me|when i am gone|after i)\b|\bwrote (?:letters|notes?) (?:to|for) (?:my|everyone)\b"
-        r"|\bsaying (?:my )?goodbyes?\b|\bdespedirme\b|\badios para siempre\b|\bse despidio\b|\bultimo mensaje\b"
+        r"|\bsaying (?:my )?goodbyes?\b|\bcartas? de despedida\b|\bdespedirme\b|\badios para siempre\b|\bse despidio\b|\bultimo mensaje\b"
         r"|\b(?:writing|wrote|written|made|making|finished) (?:a|my|her|his) will\b|\b(?:when|after|once) (?:i am|im|i) (?:gone"
         r"|dead|not here)\b|\b(?:said|say|saying) goodbye\b.{0,50}\b(?:without|last time|for good|forever|knowing)\b"
         r"|\bthanks? (?:you )?for everything\b.{0,60}\b(?:take care|look after|goodbye|bye|sorry|love you|cuiden|last)\b"
@@ -553,6 +602,13 @@ _RULES: list[tuple[str, str, str]] = [
         "crisis",
         r"\b(?:quero|vou|queria|penso em|pensando em|vontade de) (?:\w+ )?(?:morrer|me matar|sumir para sempre|nao acordar"
         r"|acabar com tudo|acabar com (?:a )?minha vida)\b|\bninguem (?:ia|vai) sentir (?:a )?minha falta\b",
+    ),
+    (
+        # Accents are dropped before matching: "möchte" is "mochte", "không muốn sống" is "khong muon song".
+        "german and vietnamese: wish to die",
+        "crisis",
+        r"\b(?:will|mochte|moechte|kann|muss) (?:\w+ ){0,2}nicht mehr (?:leben|weiterleben|da sein)\b|\bmich (?:\w+ )?umbringen\b"
+        r"|\bselbstmord\b|\bsuizid\w*\b|\b(?:khong|chang) (?:con )?muon song\b|\bmuon chet\b",
     ),
     (
         "spanish: wish to die",
@@ -589,18 +645,19 @@ _TOPIC_FRAME = re.compile(
     r"^(?:does|do|can|could|will|would|is|are|should|how|hows|what|whats|why|when|which|who|tell me|any|if (?:someone"
     r"|a|my|the|somebody)|q|que|como|cual)\b(?! not)|\b(?:que (?:pasa|hago|hacer) si|si (?:un|una|alguien)|to someone|for someone"
     r"|safe to|eligible|candidate|rule (?:her|him|them|me|out)|contraindicat\w*|protocol|screen\w*|suicidetopic"
-    r"|if i (?:get|start|started|become|feel|ever|tell)|heard|mean|means|meaning|definition|disclose|intake|marketing"
-    r"|legit|research|prepared|warning signs|how do (?:i|you) (?:tell|talk|know|help|support))\b"
+    r"|if (?:\w+ ){0,2}i (?:get|start|started|become|feel|ever|tell)|heard|mean|means|meaning|definition|disclose|intake|marketing"
+    r"|legit|research|prepared|warning signs|how (?:do |can |would |should |to )?(?:i|you|we) (?:tell|talk|know|help|support|ask)"
+    r"|(?:for|para) (?:a |my |un |mi )?(?:paper|essay|class|school project|trabajo|tarea|clase))\b"
     r"|\b(?:research|study|studies|statistics|rates?|article|news|documentary|movie|film|show|book|song|series"
     r"|game|episode|character|in general|people with|patients with|someone with|those with|for (?:people|patients)"
     r"|risk of|warning signs|signs of|help with|help for|treat|treats|treatment for|reduce|prevent|what if|in case"
-    r"|hypothetically|used for|work for|works for|good for|studied)\b"
+    r"|hypothetically|used for|work for|works for|good for|studied|(?:ayuda|ayudar|sirve|funciona) (?:con|para)|tratamiento para)\b"
 )
 _PAST_FRAME = re.compile(rf"\b{_PAST}\b")
 _PRESENT_MARK = re.compile(rf"\b{_PRESENT}\b")
 # Marks that a past story has come back: they override a past frame ("used to cut, started again").
 _RELAPSE = re.compile(
-    r"\b(?:again|still|right now|tonight|lately|these days|every (?:day|night)|relapsed|started|(?:is|are|came|coming) back)\b"
+    r"\b(?:again|still(?! (?:have|has|got) (?:\w+ )?scars?)|right now|tonight|lately|these days|every (?:day|night)|relapsed|started|(?:is|are|came|coming) back)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|me|myself)\b")
 _HYPOTHETICAL = re.compile(
@@ -624,8 +681,8 @@ _IDIOMS = re.compile(
     r" (?:\w+ )?kill me when|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
     r" (?:embarrassment|shame|laughing|boredom|cringe)|to die for|dying (?:to|for|of) \w+|kill (?:for|some time|time)"
     r"|killed it|killing it|dead (?:tired|battery|end|serious|on|center|centre)|(?:scared|bored|sick|worried) to death"
-    r"|drop dead|deadline|dead ?lift|(?:od|oded|overdosed?|overdosing) on (?:coffee|caffeine|sugar|chocolate|candy|energy drinks?"
-    r"|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake)|(?:phone|battery|laptop|car|computer) (?:\w+ ){0,3}die|death of (?:him|her|them|us|me)"
+    r"|drop dead|deadline|dead ?lift|(?:od|oded|overdosed?|overdosing) (?:us |me |them )?on (?:\w+ )?(?:homework|coffee|caffeine|sugar|chocolate|candy|energy drinks?"
+    r"|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake)|(?:phone|battery|laptop|car|computer) (?:\w+ ){0,3}(?:die|dies|died|dead|commits suicide|committed suicide)|death of (?:him|her|them|us|me)"
     r"|going to (?:die|dye) if|crawl into a hole and die|high dive|bridge (?:club|game|night|players?)|play bridge"
     r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:would )?rather die than|(?:financial|social|career|political) suicide|suicide (?:squeeze|disease)"
     r"|(?:is|are|will|would|gonna|going to) (?:\w+ )?kill me if|die (?:if i (?:do not|can not) (?:have|get|eat|see)|before i"
@@ -669,14 +726,15 @@ _CONCERN = [(name, re.compile(rx)) for name, rx in _CONCERN_RULES]
 # Classifier probability at or above which a message is a crisis, and at or above which it reaches
 # at least the concern level (the crisis lines beside the normal reply). Chosen on probabilities
 # from leave-one-writer-out cross-validation over the development data (scripts/train_safety_model.py
-# prints them): at 0.8 about one everyday message in 100 is raised to crisis. Between 0.15 and
+# prints them): at 0.8 about one everyday message in 100 is raised to crisis. Between 0.12 and
 # 0.8 a message is uncertain, and uncertainty shows the lines rather than withholding them: 0.3
 # instead of 0.5 halved the crisis messages shown no lines at all, 0.2 halved them again (76 to
-# 39 of 4,302), and with the surer model of C = 16 (scripts/train_safety_model.py) 0.15 keeps
-# them there (26), at the cost of the lines beside the answer for about one everyday message in
-# seven (262 of 1,739).
+# 39 of 4,302), and with the surer model of C = 16 (scripts/train_safety_model.py) 0.15 kept
+# them there (26). With the development data grown to 6,000 crisis messages, 0.12 instead of
+# 0.15 cut them from 34 to 21, at the cost of the lines beside the answer for one everyday
+# message in seven instead of one in eight (390 instead of 324 of 2,717).
 MODEL_CRISIS = 0.8
-MODEL_CONCERN = 0.15
+MODEL_CONCERN = 0.12
 # The emergency head's probability at or above which a message is an emergency happening now, so
 # the reply leads with 911 and Poison Help, whatever the crisis head says: an overdose told as a
 # question ("is it normal to feel my heart pound after taking all of it?") reads as a crisis to

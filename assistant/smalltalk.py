@@ -25,9 +25,12 @@ _ABOUT_ASSISTANT = (
     r"(?:who|what) (?:are|r) (?:you|u)|who am i (?:talking|chatting|speaking) (?:to|with)"
     r"|are (?:you|u)(?: (?:a|an|or|real|actual|just))* (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
     r"(?:(?: (?:a|an|or|real|actual))+ (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse))?"
-    r"|what (?:can|do) (?:you|u)(?: \w+){0,2} (?:do|help(?: with)?|know|answer|tell(?: me)?|cover)"
+    # what it can do, with the verb phrase it asks about, so no "help" is left over to retrieve on
+    r"|what(?: all| else| things| stuff| topics)? (?:(?:can|do|could) (?:you|u)|(?:you|u) (?:can|could))(?: \w+){0,2}"
+    r" (?:do|help(?: me| us)?(?: with)?|know(?: about)?|answer|tell(?: me| us)?(?: about)?|cover)(?: here)?"
     r"|how (?:can|do) (?:you|u) help(?: me)?"
     r"|what (?:sort|kind|type)s? of (?:things|questions|stuff|topics|info|information) (?:can|do|could) (?:you|u|i)"
+    r"(?: (?:help(?: me| us)?(?: with)?|answer|ask(?: you)?(?: about)?|tell(?: me| us)?(?: about)?|do|know(?: about)?))?(?: here)?"
     r"|who (?:runs|made|built|operates|owns|is behind|wrote) (?:you|(?:this|the) (?:chat|bot|chatbot|assistant|site"
     r"|website|service|thing))|is this (?:a |an |the )?(?:bot|robot|clinic|real person|person|human|automated|ai|chatbot)"
     r"|how does this (?:chat |bot |assistant )?work|(?:are|r) (?:you|u) (?:there|still there|awake|working|online)"

@@ -29,11 +29,9 @@ def groups(rows: list[dict], writers: set[str]) -> list[tuple[str, list[dict]]]:
     if not writers:
         return [("all", rows)]
     named = [r for r in rows if r.get("writer") in writers]
-    return [
-        ("all", rows),
-        ("named writers", named),
-        ("other writers", [r for r in rows if r.get("writer") not in writers]),
-    ]
+    other = [r for r in rows if r.get("writer") not in writers]
+    # A group with no items has no numbers (the metrics of nothing would print as 1.000).
+    return [(name, part) for name, part in (("all", rows), ("named writers", named), ("other writers", other)) if part]
 
 
 def main(writers: set[str]) -> None:

@@ -17,18 +17,21 @@ HELD_OUT = Path(__file__).resolve().parent / "data" / "eval_heldout.jsonl"
 # Floors the build holds (README, "Quality"): the measured values rounded down, so a regression
 # fails. The issue's bar (answer correct 0.90, hit@3 0.97, no_answer 0.90, chitchat 1.0) is not
 # met on questions from independent writers yet; the README says so.
+# The development set grew to 1,750 questions when the earlier held-out part joined it, and the
+# held-out part is now five new writers' 526 (README, "Quality"): the floors below are those
+# sets' levels, not a regression (on the old sets the engine measured 0.657 and 0.560).
 THRESHOLDS = {
-    "answer.correct": 0.64,
-    "answer.hit_at_3": 0.92,
-    "no_answer.correct": 0.75,
+    "answer.correct": 0.60,
+    "answer.hit_at_3": 0.90,
+    "no_answer.correct": 0.74,
     "crisis.correct": 1.0,
-    "chitchat.correct": 0.92,
+    "chitchat.correct": 0.97,
 }
 HELD_OUT_THRESHOLDS = {
-    "answer.correct": 0.55,
+    "answer.correct": 0.51,
     "answer.hit_at_3": 0.86,
-    "no_answer.correct": 0.71,
-    "chitchat.correct": 0.92,
+    "no_answer.correct": 0.69,
+    "chitchat.correct": 0.91,
 }
 
 
