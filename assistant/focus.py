@@ -39,7 +39,8 @@ ASKS = (
         "a number",
         re.compile(
             r"\b(?:exact(?:ly)?|precise(?:ly)?) (?:number|how (?:many|much|long|often)|many|much)\b|\bactual number\b"
-            r"|\b(?:how many|number of) \w+ (?:in )?total\b|\bhow much (?:does|do|is|will|would)\b"
+            r"|\b(?:how many|number of)\b.{0,40}\b(?:in )?(?:total|altogether|in all)\b|\bhow many\b.{0,40}\b\d+\b"
+            r"|\bhow much (?:does|do|is|will|would)\b"
             r"|\bwhat (?:percent(?:age)?|proportion|dose|dosage)\b|\b(?:success|response|remission) rates?\b"
             r"|\bhow (?:many|much) (?:mg|milligrams?|ml|dollars?|money)\b|\bcuant[oa]s?\b"
         ),
@@ -88,6 +89,85 @@ ASKS = (
         ),
         re.compile(r"\b(?:not|isn't|isnt|never|avoid|unsuitable|contraindicat\w*|exclud\w*|ineligible|unless)\b"),
     ),
+    # "Will it interact with his sertraline?", "can I stay on my SSRI?": a passage must speak of
+    # taking it with other medicines, not only share the word ("ketamine interacts with the brain").
+    Ask(
+        "other medicines alongside",
+        re.compile(
+            r"\binteract\w*\b|\b(?:mix|mixing|combine|combining|combined) (?:\w+ ){0,2}with\b"
+            r"|\b(?:stay|staying|keep|keeping) (?:taking |on )(?:my|his|her|their|the|your)\b"
+            r"|\b(?:stop|stopping|quit|quitting|come off|coming off|go off|taper\w*|wean\w*) (?:\w+ ){0,2}(?:meds?"
+            r"|medications?|medicines?|antidepressants?|ssris?|snris?|maois?|pills|lithium|benzos?)\b"
+        ),
+        re.compile(
+            r"\binteract\w* with (?:other |your |their |any )?(?:medications?|medicines?|drugs?|antidepressants?)\b"
+            r"|\b(?:combined|together|alongside|in combination) with\b|\b(?:stop|continue|keep) taking\b"
+        ),
+    ),
+    # Getting ready and getting home: "can I eat before?", "can I drive after?"
+    Ask(
+        "eating before or driving after",
+        re.compile(
+            r"\b(?:eat|eating|food|fast|fasting|empty stomach) (?:\w+ ){0,3}before\b|\bbefore (?:\w+ ){0,3}(?:eat|eating"
+            r"|fast|fasting)\b|\b(?:drive|driving) (?:\w+ ){0,4}(?:after|afterwards|home)\b|\bafter (?:\w+ ){0,3}(?:drive"
+            r"|driving)\b|\b(?:ride|driver|someone to drive (?:me|him|her|them)) home\b"
+        ),
+        re.compile(r"\b(?:eat|eating|food|fast|fasting|drive|driving|ride|escort|transport\w*)\b"),
+    ),
+    # "Which studies? Citations?": a passage must name its source, not only say "studies show".
+    Ask(
+        "a named source",
+        re.compile(
+            r"\bwhich (?:studies|study|research|trials?|papers?|journals?)\b|\bcitations?\b|\bcite\b|\bsources?\b"
+            r"|\breferences?\b|\blinks? to (?:the )?(?:studies|study|research|papers?)\b|\bwho (?:did|ran|conducted|published)"
+            r" (?:the |these |those )?(?:studies|study|research|trials?)\b|\bpeer.?reviewed\b"
+            r"|\b(?:in|on) (?:humans|people|patients) or (?:only )?(?:in |on )?(?:lab )?(?:animals|mice|rats)\b"
+        ),
+        re.compile(r"\b(?:et al|journal|published|university|trial|(?:19|20)\d\d)\b"),
+    ),
+    # Who can get it: an age, a pregnancy, a condition the visitor already has.
+    Ask(
+        "whether someone like them can get it",
+        re.compile(
+            r"\b(?:already (?:have|has|got)|(?:have|has) (?:had )?(?:a history of|heart))\b.{0,30}\b(?:blood pressure|bp"
+            r"|hypertension|heart)\b|\bpregnan\w*|\bbreastfeed\w*|\bminimum age\b|\bage (?:limit|requirement|minimum)\b"
+            r"|\bhow old\b|\bcan (?:a |my |an? )?(?:\d+|teen|teenager|minor|kid|child|adolescent)\w*(?: \w+){0,3} (?:get|have"
+            r"|receive|do|try)\b|\b(?:teens?|teenagers?|minors?|kids|children|adolescents?) (?:get|have|receive|be given"
+            r"|eligible)\b"
+        ),
+        re.compile(
+            r"\b(?:pregnan\w*|ages?|aged|adolescents?|teens?|children|minors?|hypertension|contraindicat\w*)\b"
+            r"|\bwith (?:high )?blood pressure\b|\bheart (?:disease|conditions?)\b|\bnot (?:suitable|recommended|for everyone)\b"
+        ),
+    ),
+    # "Can I go back to work the same day?"
+    Ask(
+        "going back to work",
+        re.compile(
+            r"\b(?:go|get|head|going|return\w*) (?:back )?to (?:work|school|the office|office)\b|\b(?:work|office|school)"
+            r" (?:the )?(?:same|next) (?:day|morning)\b|\btake (?:the day|leave|time) off\b"
+        ),
+        re.compile(
+            r"\b(?:return(?:ing)? to (?:work|normal|daily)|back to work|rest of the day|same day|next day|daily activities)\b"
+        ),
+    ),
+    # "Do I need a referral?", "how do I book?"
+    Ask(
+        "a referral or booking",
+        re.compile(
+            r"\breferrals?\b|\brefer(?:red)? (?:by|from)\b|\b(?:to|can i|how do i) (?:just )?(?:book|schedule)\b"
+        ),
+        re.compile(r"\b(?:refer\w*|book\w*|schedul\w*|appointments?)\b"),
+    ),
+    # How long one session takes, not how long the treatment or its effects last.
+    Ask(
+        "the length of one session",
+        re.compile(
+            r"\bhow long (?:is|does|will|would) (?:each|one|a|the|an|every) (?:session|infusion|appointment|treatment|visit)\b"
+            r"|\bhow long (?:am i|will i be|do i (?:sit|stay)|are you|is he|is she)\b"
+        ),
+        re.compile(r"\b(?:minutes?|hours? long|lasts? (?:about |around )?(?:\d+|an?|one|two))\b"),
+    ),
     Ask(
         "a legal or regulatory status",
         re.compile(
@@ -109,13 +189,64 @@ TIME_UNITS = {
 }
 
 
+# A side effect the visitor names must be the one the passage speaks of: "mild dissociation"
+# does not answer "can it cause hallucinations?". Each: how a question names it, how a passage does.
+SIDE_EFFECTS = {
+    "hallucinations": (r"\bhallucinat\w*", r"\bhallucinat\w*"),
+    "psychosis": (r"\bpsychos[ie]s\b|\bpsychotic\b", r"\bpsychos[ie]s\b|\bpsychotic\b"),
+    "addiction": (
+        r"\baddict\w*|\bdependen(?:ce|cy|t)\b|\babuse\b|\bhabit.forming\b",
+        r"\baddict\w*|\bdependen(?:ce|cy)\b|\babuse\b",
+    ),
+    "bladder problems": (r"\bbladder\b|\bcystitis\b|\burinary\b|\bkidneys?\b", r"\bbladder\b|\bcystitis\b|\burinary\b"),
+    "dissociation": (r"\bdissociat\w*|\bspaced out\b|\bout of (?:my |his |her )?body\b", r"\bdissociat\w*"),
+    "nausea": (r"\bnause\w*|\bthrow(?:ing)? up\b|\bvomit\w*|\bpuk\w*", r"\bnause\w*"),
+    "raised blood pressure": (r"\bblood pressure\b|\bbp\b|\bhypertension\b", r"\bblood pressure\b"),
+    "memory problems": (
+        r"\bmemory (?:loss|problems?|issues?|damage)\b|\b(?:damages?|hurt|affect|harm)s? (?:the |my |your )?memory\b"
+        r"|\bcognitive (?:decline|impairment|damage|problems?|effects?)\b",
+        r"\bmemory (?:loss|problems?|impairment)\b|\bcognitive (?:decline|impairment|problems?|effects?)\b",
+    ),
+}
+
+
+# A condition the visitor asks it to treat must be one the passage names: the article's "other
+# mood disorders" does not say whether it helps bipolar disorder, nor anything about pain. Only a
+# condition named after a verb of treating counts ("does it help OCD?"), not one in a story.
+CONDITIONS = {
+    "bipolar disorder": r"bipolar|mania|manic",
+    "OCD": r"ocd|obsessive|compulsive",
+    "eating disorders": r"eating disorders?|anorexi\w*|bulimi\w*|binge eating",
+    "ADHD": r"adhd|attention deficit",
+    "autism": r"autis\w*|asperger\w*",
+    "schizophrenia": r"schizo\w*",
+    "dementia": r"dementia|alzheimer\w*|memory loss",
+    "Parkinson's disease": r"parkinson\w*",
+    "pain": r"(?:chronic|back|nerve|neck|joint|physical|knee|hip|body|leg|cancer|pelvic) pain|fibromyalgia|arthritis"
+    r"|neuropath\w*|migraines?|headaches?",
+    "insomnia": r"insomnia|sleep (?:problems?|issues?|disorders?)",
+}
+_TREATING = (
+    r"\b(?:help|helps|helping|treat|treats|treating|treatment|work|works|effective|good|used|approved|fix|cure)\b"
+)
+
+
 def asks(question: str) -> list[Ask]:
-    """The kinds of answer a question asks for, with one ask for each unit of time it names."""
+    """The kinds of answer a question asks for, with one ask for each unit of time and each side
+    effect it names."""
     text = normalize(question)
     found = [ask for ask in ASKS if ask.question.search(text)]
     for unit, (in_question, in_passage) in TIME_UNITS.items():
         if re.search(in_question, text):
             found.append(Ask(f"a time in {unit}", re.compile(in_question), re.compile(in_passage)))
+    for effect, (in_question, in_passage) in SIDE_EFFECTS.items():
+        if re.search(in_question, text):
+            found.append(Ask(f"whether it causes {effect}", re.compile(in_question), re.compile(in_passage)))
+    for condition, named in CONDITIONS.items():
+        if re.search(rf"{_TREATING}(?: \w+){{0,5}} (?:{named})\b", text):
+            found.append(
+                Ask(f"whether it helps {condition}", re.compile(rf"\b(?:{named})\b"), re.compile(rf"\b(?:{named})\b"))
+            )
     return found
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Reply
+from assistant.focus import asks
 from assistant.messages import DISCLAIMER
 from assistant.trace import Decision, Trace
 from tests.helpers import SMALL_ARTICLE
@@ -86,12 +87,30 @@ def test_matching_only_common_topic_words_is_not_evidence(assistant):
         ("how long do the side effects last", "asks for"),
         ("exactly how many infusions will I need in total?", "a number"),
         ("how many minutes is each session?", "a time in minutes"),
+        # the article's "interacts with the brain" is not about other medicines
+        ("does ketamine interact with antidepressants like sertraline?", "other medicines alongside"),
+        ("should I stop taking my antidepressants before the infusions?", "other medicines alongside"),
+        ("How many infusions will I need altogether?", "a number"),
+        ("can I eat before my infusion?", "eating before or driving after"),
+        ("which studies found that? any citations?", "a named source"),
+        ("can ketamine cause hallucinations?", "whether it causes hallucinations"),
+        ("does ketamine help with bipolar disorder?", "whether it helps bipolar disorder"),
+        ("is ketamine used for chronic back pain?", "whether it helps pain"),
     ],
 )
 def test_a_specific_ask_the_passage_cannot_give_is_declined(assistant, question, ask):
     trace = assistant.explain(question)
     assert trace["reply"]["kind"] == "no_answer"
     assert ask in trace["decision"]["reason"]
+
+
+def test_a_condition_told_in_a_story_is_not_what_is_asked():
+    # Only a condition after a verb of treating is asked about; "emotional pain" is not a pain condition.
+    assert not [
+        a.name for a in asks("my son has ADHD and depression, how fast does ketamine work?") if "helps" in a.name
+    ]
+    assert not [a.name for a in asks("does it help with emotional pain") if "helps" in a.name]
+    assert [a.name for a in asks("would it help his ADHD")] == ["whether it helps ADHD"]
 
 
 def test_a_risk_question_never_quotes_the_benefits(assistant):

@@ -23,14 +23,14 @@ HELD_OUT = Path(__file__).resolve().parent / "data" / "eval_heldout.jsonl"
 THRESHOLDS = {
     "answer.correct": 0.60,
     "answer.hit_at_3": 0.90,
-    "no_answer.correct": 0.74,
+    "no_answer.correct": 0.85,
     "crisis.correct": 1.0,
     "chitchat.correct": 0.97,
 }
 HELD_OUT_THRESHOLDS = {
     "answer.correct": 0.51,
     "answer.hit_at_3": 0.86,
-    "no_answer.correct": 0.69,
+    "no_answer.correct": 0.78,
     "chitchat.correct": 0.91,
 }
 
