@@ -168,6 +168,28 @@ ASKS = (
         ),
         re.compile(r"\b(?:minutes?|hours? long|lasts? (?:about |around )?(?:\d+|an?|one|two))\b"),
     ),
+    # Another way of giving it: a nasal spray, a shot, a pill, a lozenge, telehealth.
+    Ask(
+        "a way of giving it",
+        re.compile(
+            r"\b(?:nasal|intranasal|spray|the shot|shots|injections?|intramuscular|lozenges?|troches?|sublingual"
+            r"|telehealth|telemedicine)\b|\b(?:pill|tablet|capsule) (?:form|version)\b|\bas an? (?:pill|tablet)\b"
+        ),
+        re.compile(
+            r"\b(?:nasal|intranasal|spray|shots?|injections?|intramuscular|lozenges?|troches?|sublingual|oral\w*|pills?"
+            r"|tablets?|telehealth|telemedicine)\b"
+        ),
+    ),
+    # Talk therapy alongside the infusions.
+    Ask(
+        "therapy alongside",
+        re.compile(
+            r"\b(?:talk therapy|psychotherapy|therapist|cbt|counsel\w*)\b.{0,40}\b(?:during|alongside|along with|while|as well"
+            r"|too|also|together)\b|\b(?:keep|continue|stop) (?:seeing|going to) (?:my |his |her |their )?(?:talk )?therap\w*"
+            r"|\b(?:alongside|along with|plus) (?:talk )?(?:therapy|psychotherapy|counsel\w*)\b|\bkap\b"
+        ),
+        re.compile(r"\b(?:psychotherap\w*|talk therapy|therapists?|counsel\w*|integration)\b"),
+    ),
     Ask(
         "a legal or regulatory status",
         re.compile(
@@ -226,6 +248,15 @@ CONDITIONS = {
     r"|neuropath\w*|migraines?|headaches?",
     "insomnia": r"insomnia|sleep (?:problems?|issues?|disorders?)",
 }
+# Another treatment the visitor asks about or compares with must be one the passage names; one
+# listed in a story of what they have tried is not asked about.
+OTHER_TREATMENTS = {
+    "psilocybin": r"psilocybin|magic mushrooms|shrooms",
+    "TMS": r"tms|magnetic stimulation",
+    "ECT": r"ect|electroconvulsive|shock therapy",
+    "esketamine": r"spravato|esketamine",
+}
+_ASKING_ABOUT = r"\b(?:what|how|is|are|does|do|can|could|would|vs|versus|or|than)\b"
 _TREATING = (
     r"\b(?:help|helps|helping|treat|treats|treating|treatment|work|works|effective|good|used|approved|fix|cure)\b"
 )
@@ -242,6 +273,14 @@ def asks(question: str) -> list[Ask]:
     for effect, (in_question, in_passage) in SIDE_EFFECTS.items():
         if re.search(in_question, text):
             found.append(Ask(f"whether it causes {effect}", re.compile(in_question), re.compile(in_passage)))
+    compares = any(ask.name == "a comparison" for ask in found)
+    for treatment, named in OTHER_TREATMENTS.items():
+        if re.search(rf"\b(?:{named})\b", text) and (
+            compares or re.search(rf"{_ASKING_ABOUT}(?: \w+){{0,3}} (?:{named})\b", text)
+        ):
+            found.append(
+                Ask(f"what it says of {treatment}", re.compile(rf"\b(?:{named})\b"), re.compile(rf"\b(?:{named})\b"))
+            )
     for condition, named in CONDITIONS.items():
         if re.search(rf"{_TREATING}(?: \w+){{0,5}} (?:{named})\b", text):
             found.append(

@@ -21,16 +21,16 @@ HELD_OUT = Path(__file__).resolve().parent / "data" / "eval_heldout.jsonl"
 # held-out part is now five new writers' 526 (README, "Quality"): the floors below are those
 # sets' levels, not a regression (on the old sets the engine measured 0.657 and 0.560).
 THRESHOLDS = {
-    "answer.correct": 0.60,
+    "answer.correct": 0.61,
     "answer.hit_at_3": 0.90,
-    "no_answer.correct": 0.85,
+    "no_answer.correct": 0.87,
     "crisis.correct": 1.0,
     "chitchat.correct": 0.97,
 }
 HELD_OUT_THRESHOLDS = {
-    "answer.correct": 0.51,
+    "answer.correct": 0.53,
     "answer.hit_at_3": 0.86,
-    "no_answer.correct": 0.78,
+    "no_answer.correct": 0.79,
     "chitchat.correct": 0.91,
 }
 
