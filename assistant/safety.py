@@ -118,6 +118,7 @@ ALIASES = {
     "pt": "patient",
     "pts": "patients",
     "ld50": "lethal dose",
+    "msg": "message",
     "kiero": "quiero",  # Spanish texting writes "qu" as "k"
     "kisiera": "quisiera",
 }
@@ -392,7 +393,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bunsafe (?:with|around) my ?self\b|\b(?:i am|i feel|i) not safe(?: (?:tonight|right now|anymore|any more|alone))?$"
         r"|\b(?:i am|i feel|i) not safe (?:tonight|right now)\b|\bi do not feel safe(?: (?:tonight|right now|anymore|any more|alone))?$",
     ),
-    ("death wish", "crisis", rf"\b{_WANT} (?:to )?(?:\w+ ){{0,5}}{_DEATH}\b"),
+    ("death wish", "crisis", rf"\b{_WANT} (?:to )?(?:\w+ ){{0,5}}{_DEATH}\b|\bfeel(?:s|ing)? like {_DEATH}\b"),
     (
         "intent to die",
         "crisis",
@@ -456,7 +457,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:take me|takes me|take me out|hit me|hits me|kill me|kills me)\b|\bcan not support more\b"
         r"|\b(?:disappointed|sad|angry) (?:that )?i woke up\b|\b(?:do not|dont) want any more days\b|\bonly (?:thing )?"
         r"(?:keeping|holding) me (?:here|on|alive)\b|\bonly holding on for\b|\bwhen (?:she|he|they) (?:is|are|s) gone (?:i am|im) gone\b"
-        r"|\b(?:hurry up|would welcome it|come for me)\b|\bhad enough\b|\b(?:do not|dont|can not) see myself (?:alive|here|around)\b"
+        r"|\b(?:i am|i|im) (?:not going to|will not|wont) make it$|\b(?:hurry up|would welcome it|come for me)\b|\bhad enough\b|\b(?:do not|dont|can not) see myself (?:alive|here|around)\b"
         r"|\bmade (?:my )?peace with (?:it|dying|death)\b|\b(?:stopped|stop|not) (?:eating|taking my (?:heart )?(?:meds|pills|medication))"
         r"\b.{0,60}\b(?:let it happen|naturally|fade|do not intend|die|stop for good)\b|\bi am (?:the )?last one left\b",
     ),
@@ -505,6 +506,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"(?:telling|tell|tells) me to (?:cut|do it|kill|hurt|jump)\b|\bused it again\b|\b(?:hitting|banging|hit|bang) my head"
         r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\b(?:fresh|new) (?:cuts|wounds|burns)\b|\bhid(?:e|ing) (?:my |the |these |those )?(?:\w+ )?(?:cuts|burns)\b"
         r"|\b(?:cut|cutting|burn|burning) (?:again|tonight|right now)\b|\bcut too deep\b"
+        rf"|^(?:been |keep |kept |still |started |back to )?(?:cutting|carving|burning|scratching)"
+        rf" (?:stuff |things |words |it )?(?:at |into |on )?my {_BODY}\b"
         rf"|\b(?:burned|burnt|burn|burning) (?:my ?self|my {_BODY}) (?:\w+ ){{0,2}}(?:lighter|cigarettes?|cigs?|match(?:es)?|hot"
         rf" (?:knife|metal|spoon|iron))\b|\b(?:banged|banging|slammed|slamming|smashed|smashing|hit|hitting) my head (?:\w+ ){{0,4}}(?:till|until"
         rf"|over and over|on purpose)\b"
@@ -559,7 +562,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:date|day) (?:picked|chosen|set)\b|\b(?:have|got|tengo|tiene) (?:everything|todo|it all|lo) (?:ready|prepared"
         r"|preparated|preparado|decidido)\b"
         r"|\b(?:this|on) (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|weekend|birthday) (?:is|will be)"
-        r" (?:the|my) (?:day|last)\b|\btonight is the night\b|\bif nothing (?:works|changes|helps)\b.{0,40}\b(?:done|end|over|gone)\b",
+        r" (?:the|my) (?:day|last)\b|^(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|tomorrow|tonight)"
+        r" (?:is|will be|s) (?:the|my) day$|\btonight is the night\b|\bif nothing (?:works|changes|helps)\b.{0,40}\b(?:done|end|over|gone)\b",
     ),
     (
         "goodbye",
@@ -572,7 +576,7 @@ _RULES: list[tuple[str, str, str]] = [
         r" (?:letters?|notes?|message|post|video)\b|\bbefore i (?:go(?! (?:down|in|into|to|out|home|back|on|for|and|there|over|up|shopping|lunch|work))"
         r"|leave (?:for good|this world)|die|am gone)\b"
         r"|\bby the time (?:you|anyone|someone) (?:read|reads|see|sees|finds) this\b"
-        r"|\bthis is my (?:last|final) (?:message|post|time|night|day|goodbye)\b|\bwill not be (?:around|here|alive) (?:much"
+        r"|\bthis is my (?:last|final) (?:message|post|time|night|day|goodbye)\b|^(?:my )?(?:last|final) message$|\bwill not be (?:around|here|alive) (?:much"
         r" longer|anymore|any more|tomorrow|after tonight)\b|\b(?:take|please take) care of (?:my|mom|dad|the kids|him|her)"
         r" (?:\w+ )?(?:for me|when i am gone|after i)\b|\bwrote (?:letters|notes?) (?:to|for) (?:my|everyone)\b"
         r"|\bsaying (?:my )?goodbyes?\b|\bcartas? de despedida\b|\bdespedirme\b|\badios para siempre\b|\bse despidio\b|\bultimo mensaje\b"
@@ -605,19 +609,22 @@ _RULES: list[tuple[str, str, str]] = [
     ),
     (
         # Accents are dropped before matching: "möchte" is "mochte", "không muốn sống" is "khong muon song".
-        "german and vietnamese: wish to die",
+        "other languages: wish to die",
         "crisis",
         r"\b(?:will|mochte|moechte|kann|muss) (?:\w+ ){0,2}nicht mehr (?:leben|weiterleben|da sein)\b|\bmich (?:\w+ )?umbringen\b"
-        r"|\bselbstmord\b|\bsuizid\w*\b|\b(?:khong|chang) (?:con )?muon song\b|\bmuon chet\b",
+        r"|\bselbstmord\b|\bsuizid\w*\b|\b(?:khong|chang) (?:con )?muon song\b|\bmuon chet\b"
+        # Tagalog ("I want to die", "I don't want to live", suicide), Hindi in Latin letters
+        r"|\bgusto ko (?:nang |na )?mamatay\b|\bayoko (?:na )?(?:talaga )?(?:na )?mabuhay\b|\bmagpakamatay\b"
+        r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b",
     ),
     (
         "spanish: wish to die",
         "crisis",
-        r"\b(?:quiero|quisiera|voy a|pienso|pensando en|ganas de) (?:\w+ )?(?:morir|morirme|matarme|suicidarme|desaparecer"
+        r"\b(?:quiero|quisiera|voy a|pienso|pensando en|ganas de) (?:\w+ ){0,3}(?:morir|morirme|matarme|suicidarme|desaparecer"
         r"|quitarme la vida|acabar con todo|acabar con mi vida|no despertar|dejar de existir)\b|\bme quiero (?:morir|matar)\b"
         r"|\bno (?:quiero|quiere) (?:vivir|seguir|despertar|estar aqui|existir)\b|\bda igual morir\w*|\bse (?:quiere|va a)"
         r" (?:morir|matar|tirar)\b|\b(?:me voy a|se va a|va a) (?:matar|suicidar)\b"
-        r"|\bsuicidarme\b|\bquitarme la vida\b",
+        r"|\bsuicidarme\b|\bquitarme la vida\b|\bdormir(?:me)? y no (?:despertar|volver a despertar)\b",
     ),
 ]
 # Concern: a risk topic or distress without a stated current danger.

@@ -218,6 +218,18 @@ def test_emergency_head_raises_what_the_crisis_head_doubts():
         ("how do i know if my son is suicidal", "concern"),
         ("if one day i feel suicidal between sessions, who do i call?", "concern"),
         ("la ketamina ayuda con pensamientos suicidas? es para un trabajo de la clase", "concern"),
+        ("some nights i feel like dying", "crisis"),
+        ("I feel like I am dying, my heart is racing", "concern"),  # panic, not a wish
+        ("been scratching at my arms again", "crisis"),  # the subject left out
+        ("cut my hand on the fence, got 4 stitches", "none"),
+        ("saturday is the day", "crisis"),
+        ("saturday is the day of my appointment", "none"),
+        ("last msg", "crisis"),
+        ("nothing changes in days i am not going to make it", "crisis"),
+        ("I wont make it to the appointment", "none"),
+        ("quisiera dormir y no despertar", "crisis"),
+        ("gusto ko nang mamatay", "crisis"),
+        ("mar jaana chahti hoon", "crisis"),
     ],
 )
 def test_rules_read_the_signal_in_its_everyday_forms(message, level):
