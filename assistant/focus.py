@@ -263,8 +263,8 @@ _TREATING = (
 
 
 def asks(question: str) -> list[Ask]:
-    """The kinds of answer a question asks for, with one ask for each unit of time and each side
-    effect it names."""
+    """The kinds of answer a question asks for, with one ask for each unit of time, side effect,
+    other treatment and condition it names."""
     text = normalize(question)
     found = [ask for ask in ASKS if ask.question.search(text)]
     for unit, (in_question, in_passage) in TIME_UNITS.items():
