@@ -40,6 +40,7 @@ ASKS = (
         re.compile(
             r"\b(?:exact(?:ly)?|precise(?:ly)?) (?:number|how (?:many|much|long|often)|many|much)\b|\bactual number\b"
             r"|\b(?:how many|number of)\b.{0,40}\b(?:in )?(?:total|altogether|in all)\b|\bhow many\b.{0,40}\b\d+\b"
+            r"|\bhow (?:many|much|long)\b.{0,40}\bexact(?:ly)?\b|\bexact #|\b(?:threshold|cut ?off)\b"
             r"|\bhow much (?:does|do|is|will|would)\b"
             r"|\bwhat (?:percent(?:age)?|proportion|dose|dosage)\b|\b(?:success|response|remission) rates?\b"
             r"|\bhow (?:many|much) (?:mg|milligrams?|ml|dollars?|money)\b|\bcuant[oa]s?\b"
@@ -251,6 +252,9 @@ CONDITIONS = {
 # Another treatment the visitor asks about or compares with must be one the passage names; one
 # listed in a story of what they have tried is not asked about.
 OTHER_TREATMENTS = {
+    "alcohol or cannabis": r"alcohol|booze|beer|wine|weed|marijuana|cannabis|thc|cbd",
+    "a named insurer": r"aetna|cigna|horizon|blue cross|bcbs|medicare|medicaid|familycare|tricare|united ?healthcare"
+    r"|humana|kaiser|hmo|ppo|nhis",
     "psilocybin": r"psilocybin|magic mushrooms|shrooms",
     "TMS": r"tms|magnetic stimulation",
     "ECT": r"ect|electroconvulsive|shock therapy",
@@ -270,13 +274,20 @@ def asks(question: str) -> list[Ask]:
     for unit, (in_question, in_passage) in TIME_UNITS.items():
         if re.search(in_question, text):
             found.append(Ask(f"a time in {unit}", re.compile(in_question), re.compile(in_passage)))
+    how_long = any(ask.name == "a length of time" for ask in found)
     for effect, (in_question, in_passage) in SIDE_EFFECTS.items():
         if re.search(in_question, text):
-            found.append(Ask(f"whether it causes {effect}", re.compile(in_question), re.compile(in_passage)))
+            name = f"whether it causes {effect}"
+            if how_long:  # "how long does the nausea last": the effect and a time in one sentence
+                name, in_passage = (
+                    f"how long {effect} lasts",
+                    rf"(?:{in_passage})[^.!?]*{_TIME_UNIT}|{_TIME_UNIT}[^.!?]*(?:{in_passage})",
+                )
+            found.append(Ask(name, re.compile(in_question), re.compile(in_passage)))
     compares = any(ask.name == "a comparison" for ask in found)
     for treatment, named in OTHER_TREATMENTS.items():
         if re.search(rf"\b(?:{named})\b", text) and (
-            compares or re.search(rf"{_ASKING_ABOUT}(?: \w+){{0,3}} (?:{named})\b", text)
+            compares or re.search(rf"{_ASKING_ABOUT}(?: \w+){{0,5}} (?:{named})\b", text)
         ):
             found.append(
                 Ask(f"what it says of {treatment}", re.compile(rf"\b(?:{named})\b"), re.compile(rf"\b(?:{named})\b"))

@@ -99,9 +99,12 @@ def test_matching_only_common_topic_words_is_not_evidence(assistant):
         ("can I get ketamine as a nasal spray instead of infusions?", "a way of giving it"),
         ("should I keep seeing my therapist during the infusions?", "therapy alongside"),
         ("is psilocybin better than ketamine?", "what it says of psilocybin"),
-        ("how long does the nausea last afterwards?", "whether it causes nausea"),
+        ("how long does the nausea last afterwards?", "how long nausea lasts"),
         ("can a 15 year old get ketamine?", "whether someone like them can get it"),
         ("can I go back to work the same day?", "going back to work"),
+        ("does aetna cover ketamine infusions?", "what it says of a named insurer"),
+        ("is it safe to drink alcohol during the treatment weeks?", "what it says of alcohol or cannabis"),
+        ("what blood pressure threshold stops the infusion?", "a number"),
     ],
 )
 def test_a_specific_ask_the_passage_cannot_give_is_declined(assistant, question, ask):
@@ -119,6 +122,9 @@ def test_a_condition_told_in_a_story_is_not_what_is_asked():
     assert [a.name for a in asks("would it help his ADHD")] == ["whether it helps ADHD"]
     # A treatment listed in a story of what they have tried is not asked about either.
     assert not [a for a in asks("tried everything: therapy, six meds, TMS. any hope left?") if "TMS" in a.name]
+    assert not [
+        a for a in asks("my husband drinks beer every night, how fast does ketamine work?") if "alcohol" in a.name
+    ]
 
 
 def test_a_risk_question_never_quotes_the_benefits(assistant):

@@ -23,14 +23,14 @@ HELD_OUT = Path(__file__).resolve().parent / "data" / "eval_heldout.jsonl"
 THRESHOLDS = {
     "answer.correct": 0.61,
     "answer.hit_at_3": 0.90,
-    "no_answer.correct": 0.87,
+    "no_answer.correct": 0.90,
     "crisis.correct": 1.0,
     "chitchat.correct": 0.97,
 }
 HELD_OUT_THRESHOLDS = {
     "answer.correct": 0.53,
     "answer.hit_at_3": 0.86,
-    "no_answer.correct": 0.79,
+    "no_answer.correct": 0.82,
     "chitchat.correct": 0.91,
 }
 
