@@ -160,27 +160,26 @@ def _fold(text: str) -> str:
 
 
 # Key words of the signals typed with two neighbouring letters swapped ("wnat", "anymroe"),
-# repaired unless the swapped form is a word of its own in English or Spanish ("edad", age).
+# repaired unless the swapped form is a word of its own in English or Spanish: SWAPPED_WORDS are
+# those with a wordfreq Zipf frequency of 2 or more, which tests/test_crisis_safety.py recomputes
+# (listed here so that no message waits for wordfreq to load).
 SWAP_KEYS = frozenset(
     {"want", "wants", "wanna", "kill", "dead", "life", "alive", "anymore", "myself", "pills", "living"}
 )
+SWAPPED_WORDS = frozenset({"edad", "lief"})  # Spanish "age"; English "gladly"
 
 
-@lru_cache(maxsize=1)
-def _swaps() -> dict[str, str]:
-    from wordfreq import zipf_frequency  # imported once, at the first message
+def swapped_forms(key: str) -> set[str]:
+    """The key with each pair of neighbouring letters swapped."""
+    return {key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)} - {key}
 
-    forms = {key[:i] + key[i + 1] + key[i] + key[i + 2 :]: key for key in SWAP_KEYS for i in range(len(key) - 1)}
-    return {
-        form: key
-        for form, key in forms.items()
-        if form != key and max(zipf_frequency(form, "en"), zipf_frequency(form, "es")) < 2.0
-    }
+
+_SWAPS = {form: key for key in SWAP_KEYS for form in swapped_forms(key) - SWAPPED_WORDS}
 
 
 def _repair(token: str) -> str:
-    if token in _swaps():
-        return _swaps()[token]
+    if token in _SWAPS:
+        return _SWAPS[token]
     if len(token) < 6 or token in KEYWORDS or token[:-1] in KEYWORDS:  # "suicides" is a word, not a typo
         return token
     for key, limit in KEYWORDS.items():

@@ -18,7 +18,18 @@ import pytest
 
 from assistant import Assistant
 from assistant.evaluation import safety_metrics as measure
-from assistant.safety import _RULES, LEVELS, MODEL_CRISIS, assess, assess_rules, canonical_sentences, is_crisis
+from assistant.safety import (
+    _RULES,
+    LEVELS,
+    MODEL_CRISIS,
+    SWAP_KEYS,
+    SWAPPED_WORDS,
+    assess,
+    assess_rules,
+    canonical_sentences,
+    is_crisis,
+    swapped_forms,
+)
 from web import create_app
 from web.api import ASK_FIELDS
 from web.config import SETTINGS
@@ -234,6 +245,14 @@ def test_emergency_head_raises_what_the_crisis_head_doubts():
 )
 def test_rules_read_the_signal_in_its_everyday_forms(message, level):
     assert assess_rules(message).level == level
+
+
+def test_swapped_letters_are_repaired_only_where_the_swap_is_no_word():
+    from wordfreq import zipf_frequency
+
+    forms = {form for key in SWAP_KEYS for form in swapped_forms(key)}
+    words = {form for form in forms if max(zipf_frequency(form, "en"), zipf_frequency(form, "es")) >= 2.0}
+    assert words == SWAPPED_WORDS
 
 
 def test_slang_typos_and_spanish_are_read_as_words():
