@@ -191,6 +191,15 @@ ASKS = (
         ),
         re.compile(r"\b(?:psychotherap\w*|talk therapy|therapists?|counsel\w*|integration)\b"),
     ),
+    # Where and when the clinic is open.
+    Ask(
+        "the clinic's address or hours",
+        re.compile(
+            r"\b(?:address|opening hours|office hours|hours of operation|what hours|open on|weekend appointments?"
+            r"|on weekends|location|located|near me|nearest|closest|directions|parking|clinic near)\b"
+        ),
+        re.compile(r"\b(?:address|street|suite|open (?:on|from|monday)|weekends?|located at|parking)\b"),
+    ),
     Ask(
         "a legal or regulatory status",
         re.compile(

@@ -105,6 +105,7 @@ def test_matching_only_common_topic_words_is_not_evidence(assistant):
         ("does aetna cover ketamine infusions?", "what it says of a named insurer"),
         ("is it safe to drink alcohol during the treatment weeks?", "what it says of alcohol or cannabis"),
         ("what blood pressure threshold stops the infusion?", "a number"),
+        ("is there a ketamine clinic near me with weekend appointments?", "the clinic's address or hours"),
     ],
 )
 def test_a_specific_ask_the_passage_cannot_give_is_declined(assistant, question, ask):
