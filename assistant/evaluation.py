@@ -117,9 +117,7 @@ def evaluate(assistant: Assistant, cases: list[Case]) -> dict:
                 "line": case.line,
             }
         )
-    summary = _summarise(answer, by_kind, non_crisis, false_crisis, results)
-    summary["lines_beside"] = _share(lines_beside, non_crisis or 1)
-    return summary
+    return _summarise(answer, by_kind, non_crisis, (false_crisis, lines_beside), results)
 
 
 def safety_metrics(rows: list[dict], level_of: Callable[[str], str]) -> dict[str, float]:
@@ -141,8 +139,11 @@ def safety_metrics(rows: list[dict], level_of: Callable[[str], str]) -> dict[str
     }
 
 
-def _summarise(answer: dict, by_kind: dict, non_crisis: int, false_crisis: int, results: list[dict]) -> dict:
+def _summarise(answer: dict, by_kind: dict, non_crisis: int, shown: tuple[int, int], results: list[dict]) -> dict:
+    """The metrics; `shown` counts the non-crisis questions given a crisis reply and those given
+    the crisis lines beside a normal reply."""
     n = answer["n"]
+    false_crisis, lines_beside = shown
     summary = {
         "questions": len(results),
         "answer": {
@@ -156,6 +157,7 @@ def _summarise(answer: dict, by_kind: dict, non_crisis: int, false_crisis: int, 
         },
         **{k: {"n": v["n"], "correct": _share(v["correct"], v["n"])} for k, v in by_kind.items()},
         "false_crisis": _share(false_crisis, non_crisis),
+        "lines_beside": _share(lines_beside, non_crisis or 1),
         "failures": [
             {k: r[k] for k in ("question", "expect", "got", "first_quote")} for r in results if not r["passed"]
         ],
@@ -181,8 +183,7 @@ def format_table(summary: dict) -> str:
     for kind in ("no_answer", "crisis", "chitchat"):
         rows.append(f"{kind:<18} n={summary[kind]['n']}  correct={summary[kind]['correct']:.3f}")
     rows.append(f"false_crisis       {summary['false_crisis']:.3f}")
-    if "lines_beside" in summary:
-        rows.append(f"lines_beside       {summary['lines_beside']:.3f}  (crisis lines shown beside a normal reply)")
+    rows.append(f"lines_beside       {summary['lines_beside']:.3f}  (crisis lines shown beside a normal reply)")
     if summary["failures"]:
         rows += ["", f"failures ({len(summary['failures'])}):"]
         for f in summary["failures"]:

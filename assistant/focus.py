@@ -275,37 +275,49 @@ _TREATING = (
 )
 
 
+def _named(name: str, words: str) -> Ask:
+    """An ask met by a passage that names what the question names."""
+    pattern = re.compile(rf"\b(?:{words})\b")
+    return Ask(name, pattern, pattern)
+
+
+# Compiled once: asks() runs for every question.
+_UNIT_ASKS = tuple(Ask(f"a time in {unit}", re.compile(q), re.compile(p)) for unit, (q, p) in TIME_UNITS.items())
+# Each side effect's ask, and its form for "how long does the nausea last": the effect and a time
+# in one sentence of the passage.
+_EFFECT_ASKS = tuple(
+    (
+        Ask(f"whether it causes {effect}", re.compile(q), re.compile(p)),
+        Ask(
+            f"how long {effect} lasts",
+            re.compile(q),
+            re.compile(rf"(?:{p})[^.!?]*{_TIME_UNIT}|{_TIME_UNIT}[^.!?]*(?:{p})"),
+        ),
+    )
+    for effect, (q, p) in SIDE_EFFECTS.items()
+)
+# Each with the pattern of its being asked about: a treatment after a question word, a condition
+# after a verb of treating.
+_TREATMENT_ASKS = tuple(
+    (re.compile(rf"{_ASKING_ABOUT}(?: \w+){{0,5}} (?:{words})\b"), _named(f"what it says of {treatment}", words))
+    for treatment, words in OTHER_TREATMENTS.items()
+)
+_CONDITION_ASKS = tuple(
+    (re.compile(rf"{_TREATING}(?: \w+){{0,5}} (?:{words})\b"), _named(f"whether it helps {condition}", words))
+    for condition, words in CONDITIONS.items()
+)
+
+
 def asks(question: str) -> list[Ask]:
     """The kinds of answer a question asks for, with one ask for each unit of time, side effect,
     other treatment and condition it names."""
     text = normalize(question)
-    found = [ask for ask in ASKS if ask.question.search(text)]
-    for unit, (in_question, in_passage) in TIME_UNITS.items():
-        if re.search(in_question, text):
-            found.append(Ask(f"a time in {unit}", re.compile(in_question), re.compile(in_passage)))
+    found = [ask for ask in ASKS + _UNIT_ASKS if ask.question.search(text)]
     how_long = any(ask.name == "a length of time" for ask in found)
-    for effect, (in_question, in_passage) in SIDE_EFFECTS.items():
-        if re.search(in_question, text):
-            name = f"whether it causes {effect}"
-            if how_long:  # "how long does the nausea last": the effect and a time in one sentence
-                name, in_passage = (
-                    f"how long {effect} lasts",
-                    rf"(?:{in_passage})[^.!?]*{_TIME_UNIT}|{_TIME_UNIT}[^.!?]*(?:{in_passage})",
-                )
-            found.append(Ask(name, re.compile(in_question), re.compile(in_passage)))
+    found += [long if how_long else plain for plain, long in _EFFECT_ASKS if plain.question.search(text)]
     compares = any(ask.name == "a comparison" for ask in found)
-    for treatment, named in OTHER_TREATMENTS.items():
-        if re.search(rf"\b(?:{named})\b", text) and (
-            compares or re.search(rf"{_ASKING_ABOUT}(?: \w+){{0,5}} (?:{named})\b", text)
-        ):
-            found.append(
-                Ask(f"what it says of {treatment}", re.compile(rf"\b(?:{named})\b"), re.compile(rf"\b(?:{named})\b"))
-            )
-    for condition, named in CONDITIONS.items():
-        if re.search(rf"{_TREATING}(?: \w+){{0,5}} (?:{named})\b", text):
-            found.append(
-                Ask(f"whether it helps {condition}", re.compile(rf"\b(?:{named})\b"), re.compile(rf"\b(?:{named})\b"))
-            )
+    found += [ask for asked, ask in _TREATMENT_ASKS if asked.search(text) or (compares and ask.question.search(text))]
+    found += [ask for asked, ask in _CONDITION_ASKS if asked.search(text)]
     return found
 
 

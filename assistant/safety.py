@@ -389,8 +389,8 @@ _RULES: list[tuple[str, str, str]] = [
         "not safe with oneself",
         "crisis",
         r"\b(?:not|do not feel|never feel|no longer feel) (?:feel )?safe (?:with|around|by|from) my ?self\b"
-        r"|\bunsafe (?:with|around) my ?self\b|\b(?:i am|i feel|i) not safe(?: (?:tonight|right now|anymore|any more|alone))?$"
-        r"|\b(?:i am|i feel|i) not safe (?:tonight|right now)\b|\bi do not feel safe(?: (?:tonight|right now|anymore|any more|alone))?$",
+        r"|\bunsafe (?:with|around) my ?self\b|\b(?:i am|i feel|i) not safe (?:tonight|right now)\b"
+        r"|\b(?:(?:i am|i feel|i) not|i do not feel) safe(?: (?:tonight|right now|anymore|any more|alone))?$",
     ),
     ("death wish", "crisis", rf"\b{_WANT} (?:to )?(?:\w+ ){{0,5}}{_DEATH}\b|\bfeel(?:s|ing)? like {_DEATH}\b"),
     (
