@@ -20,6 +20,11 @@ _NUMBER = (
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|once|twice|daily"
     r"|weekly|monthly|yearly|percent|half)\b"
 )
+# Insurers by name: a question about one, or about which ones, needs a passage that names one.
+OTHER_INSURERS = (
+    r"aetna|cigna|horizon|blue cross|bcbs|medicare|medicaid|familycare|tricare|united ?healthcare|humana|kaiser"
+    r"|hmo|ppo|nhis"
+)
 _TIME_UNIT = r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|overnight)\b"
 
 
@@ -39,7 +44,8 @@ ASKS = (
         "a number",
         re.compile(
             r"\b(?:exact(?:ly)?|precise(?:ly)?) (?:number|how (?:many|much|long|often)|many|much)\b|\bactual number\b"
-            r"|\b(?:how many|number of)\b.{0,40}\b(?:in )?(?:total|altogether|in all)\b|\bhow many\b.{0,40}\b\d+\b"
+            r"|\b(?:how many|number of)\b.{0,40}\b(?:in )?(?:total|altogether|in all|all told|overall)\b"
+            r"|\b(?:price|cost) (?:of|for|per)\b|\bhow much (?:\w+ ){0,2}(?:cost|costs|charge|charged)\b|\bhow many\b.{0,40}\b\d+\b"
             r"|\bhow (?:many|much|long)\b.{0,40}\bexact(?:ly)?\b|\bexact #|\b(?:threshold|cut ?off)\b"
             r"|\bhow much (?:does|do|is|will|would)\b"
             r"|\bwhat (?:percent(?:age)?|proportion|dose|dosage)\b|\b(?:success|response|remission) rates?\b"
@@ -47,10 +53,11 @@ ASKS = (
         ),
         re.compile(_NUMBER),
     ),
+    # "periodic" or "regular" boosters say that they recur, not how many or how often.
     Ask(
         "how many or how often",
         re.compile(r"\bhow (?:many|often|frequent(?:ly)?)\b|\bfrequency\b"),
-        re.compile(_NUMBER + r"|\b(?:several|series|a few|multiple|periodic\w*|repeated|regular\w*)\b"),
+        re.compile(_NUMBER + r"|\b(?:several|series|a few|multiple|repeated|every|per|fewer)\b"),
     ),
     Ask(
         "a length of time",
@@ -84,7 +91,7 @@ ASKS = (
         "who should not",
         re.compile(
             r"\b(?:who|what|when) (?:should|can|must|would|could) ?(?:not|n't)\b|\b(?:shouldn|can|couldn|mustn)'?t"
-            r" (?:get|take|have|use|do|try|receive)\b"
+            r" (?:get|take|have|use|do|try|receive)\b(?! (?:\w+ing|out|up|over|through|better|rid|past|away|along|it together)\b)"
             r"|\bnot (?:be )?(?:eligible|suitable|recommended|a (?:good )?candidate|allowed)\b"
             r"|\bcontraindicat\w*|\bdisqualif\w*|\bexclud\w*|\bnot for\b|\bineligible\b"
         ),
@@ -134,7 +141,9 @@ ASKS = (
             r"|hypertension|heart)\b|\bpregnan\w*|\bbreastfeed\w*|\bminimum age\b|\bage (?:limit|requirement|minimum)\b"
             r"|\bhow old\b|\bcan (?:a |my |an? )?(?:\d+|teen|teenager|minor|kid|child|adolescent)\w*(?: \w+){0,3} (?:get|have"
             r"|receive|do|try)\b|\b(?:teens?|teenagers?|minors?|kids|children|adolescents?) (?:get|have|receive|be given"
-            r"|eligible)\b"
+            r"|eligible)\b|\b(?:blood pressure|bp|hypertension|heart (?:condition|disease|problems?))\b.{0,40}\b(?:can i|am i"
+            r"|could i|is it ok|still (?:get|have|eligible|do|qualify))\b|\b(?:over|under) (?:the age of )?\d\d\b"
+            r"|\b(?:elderly|seniors?|older (?:adults|people|patients))\b"
         ),
         re.compile(
             r"\b(?:pregnan\w*|ages?|aged|adolescents?|teens?|children|minors?|hypertension|contraindicat\w*)\b"
@@ -157,6 +166,7 @@ ASKS = (
         "a referral or booking",
         re.compile(
             r"\breferrals?\b|\brefer(?:red)? (?:by|from)\b|\b(?:to|can i|how do i) (?:just )?(?:book|schedule)\b"
+            r"|\bhow soon (?:could|can|would) (?:i|we|he|she|they) (?:get in|start|begin|be seen)\b|\bwait(?:ing)? (?:list|time)\b"
         ),
         re.compile(r"\b(?:refer\w*|book\w*|schedul\w*|appointments?)\b"),
     ),
@@ -166,8 +176,37 @@ ASKS = (
         re.compile(
             r"\bhow long (?:is|does|will|would) (?:each|one|a|the|an|every) (?:session|infusion|appointment|treatment|visit)\b"
             r"|\bhow long (?:am i|will i be|do i (?:sit|stay)|are you|is he|is she)\b"
+            r"|\bhow long (?:do |will |would )?(?:i|you|we|he|she|they) (?:sit|stay|be there|be at|be in)\b"
+            r"|\bhow long\b.{0,30}\b(?:one|each|per|a single|every) (?:session|infusion|appointment|visit)\b"
         ),
         re.compile(r"\b(?:minutes?|hours? long|lasts? (?:about |around )?(?:\d+|an?|one|two))\b"),
+    ),
+    # "Does someone have to come with me?"
+    Ask(
+        "someone coming along",
+        re.compile(
+            r"\b(?:someone|somebody|a (?:friend|family member|companion|driver)) (?:have|has|need|needs|must) to (?:come"
+            r"|be there|stay|drive|pick)\b|\bcome with me\b|\bbring (?:someone|somebody|a friend|a companion)\b"
+        ),
+        re.compile(r"\b(?:companion|accompan\w*|someone (?:to|with)|driver|ride|escort)\b"),
+    ),
+    # Who wrote the article and what their qualifications are.
+    Ask(
+        "who wrote it",
+        re.compile(
+            r"\bwho (?:wrote|writes|authored|is the author)\b|\b(?:is|was) the (?:author|writer) (?:a )?(?:doctor|physician|md)\b"
+            r"|\b(?:credentials|qualifications)\b"
+        ),
+        re.compile(r"\b(?:written by|authored by|author|dr\.?|m\.?d\.?|ph\.?d\.?)\b"),
+    ),
+    # "Which insurance plans cover it?" needs a passage that names one.
+    Ask(
+        "a specific insurer",
+        re.compile(
+            r"\b(?:which|what) (?:specific )?(?:insurance (?:plans?|companies|providers?|carriers?)|insurers?|carriers?"
+            r"|plans)\b|\bspecific (?:insurance|plans?|insurers?)\b|\bin.?network\b"
+        ),
+        re.compile(rf"\b(?:{OTHER_INSURERS})\b"),
     ),
     # Another way of giving it: a nasal spray, a shot, a pill, a lozenge, telehealth.
     Ask(
@@ -224,7 +263,11 @@ TIME_UNITS = {
 # A side effect the visitor names must be the one the passage speaks of: "mild dissociation"
 # does not answer "can it cause hallucinations?". Each: how a question names it, how a passage does.
 SIDE_EFFECTS = {
-    "hallucinations": (r"\bhallucinat\w*", r"\bhallucinat\w*"),
+    "hallucinations": (
+        r"\bhallucinat\w*|\bseeing things\b(?! (?:differently|different|clearly|in a))|\bsee things (?:that|like)\b"
+        r"|\bbad trips?\b",
+        r"\bhallucinat\w*",
+    ),
     "psychosis": (r"\bpsychos[ie]s\b|\bpsychotic\b", r"\bpsychos[ie]s\b|\bpsychotic\b"),
     "addiction": (
         r"\baddict\w*|\bdependen(?:ce|cy|t)\b|\babuse\b|\bhabit.forming\b",
@@ -232,7 +275,10 @@ SIDE_EFFECTS = {
     ),
     "bladder problems": (r"\bbladder\b|\bcystitis\b|\burinary\b|\bkidneys?\b", r"\bbladder\b|\bcystitis\b|\burinary\b"),
     "dissociation": (r"\bdissociat\w*|\bspaced out\b|\bout of (?:my |his |her )?body\b", r"\bdissociat\w*"),
-    "nausea": (r"\bnause\w*|\bthrow(?:ing)? up\b|\bvomit\w*|\bpuk\w*", r"\bnause\w*"),
+    "nausea": (
+        r"\bnause\w*|\bthrow(?:ing)? up\b|\bvomit\w*|\bpuk\w*|\bsick to (?:my|your|the|his|her) stomach\b|\bqueasy\b",
+        r"\bnause\w*",
+    ),
     "raised blood pressure": (r"\bblood pressure\b|\bbp\b|\bhypertension\b", r"\bblood pressure\b"),
     "memory problems": (
         r"\bmemory (?:loss|problems?|issues?|damage)\b|\b(?:damages?|hurt|affect|harm)s? (?:the |my |your )?memory\b"
@@ -257,19 +303,19 @@ CONDITIONS = {
     "pain": r"(?:chronic|back|nerve|neck|joint|physical|knee|hip|body|leg|cancer|pelvic) pain|fibromyalgia|arthritis"
     r"|neuropath\w*|migraines?|headaches?",
     "insomnia": r"insomnia|sleep (?:problems?|issues?|disorders?)",
+    "a concussion or stroke": r"concussions?|tbi|strokes?",
 }
 # Another treatment the visitor asks about or compares with must be one the passage names; one
 # listed in a story of what they have tried is not asked about.
 OTHER_TREATMENTS = {
     "alcohol or cannabis": r"alcohol|booze|beer|wine|weed|marijuana|cannabis|thc|cbd",
-    "a named insurer": r"aetna|cigna|horizon|blue cross|bcbs|medicare|medicaid|familycare|tricare|united ?healthcare"
-    r"|humana|kaiser|hmo|ppo|nhis",
-    "psilocybin": r"psilocybin|magic mushrooms|shrooms",
+    "a named insurer": OTHER_INSURERS,
+    "psilocybin": r"psilocybin|magic mushrooms?|shrooms|mushrooms?",
     "TMS": r"tms|magnetic stimulation",
     "ECT": r"ect|electroconvulsive|shock therapy",
     "esketamine": r"spravato|esketamine",
 }
-_ASKING_ABOUT = r"\b(?:what|how|is|are|does|do|can|could|would|vs|versus|or|than)\b"
+_ASKING_ABOUT = r"\b(?:what|which|how|is|are|does|do|can|could|would|vs|versus|or|than)\b"
 _TREATING = (
     r"\b(?:help|helps|helping|treat|treats|treating|treatment|work|works|effective|good|used|approved|fix|cure)\b"
 )
@@ -299,7 +345,10 @@ _EFFECT_ASKS = tuple(
 # Each with the pattern of its being asked about: a treatment after a question word, a condition
 # after a verb of treating.
 _TREATMENT_ASKS = tuple(
-    (re.compile(rf"{_ASKING_ABOUT}(?: \w+){{0,5}} (?:{words})\b"), _named(f"what it says of {treatment}", words))
+    (
+        re.compile(rf"{_ASKING_ABOUT}(?: \w+){{0,5}} (?:{words})\b|(?:^|[.?!] ?)(?:{words}) ?\?"),
+        _named(f"what it says of {treatment}", words),
+    )
     for treatment, words in OTHER_TREATMENTS.items()
 )
 _CONDITION_ASKS = tuple(

@@ -23,6 +23,19 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en", wordlist="small")
 
 
+# How much commoner the -ing form must be for a word ending in "in" to be read as that form with
+# its final g dropped, as people write speech ("hurtin" 2.3 -> "hurting" 4.1, "standin" 2.4 ->
+# 4.9), while real words stay ("basin" 4.1 vs "basing" 3.2, "aspirin" 3.3 vs "aspiring" 3.6).
+DROPPED_G_MARGIN = 1.5
+
+
+def with_final_g(word: str) -> str | None:
+    """The -ing word a word ending in "in" stands for ("movin" -> "moving"), or None."""
+    if len(word) < 5 or not word.endswith("in"):
+        return None
+    return word + "g" if zipf(word + "g") >= zipf(word) + DROPPED_G_MARGIN else None
+
+
 def is_english_word(word: str) -> bool:
     return zipf(word) >= REAL_WORD_ZIPF
 

@@ -85,6 +85,9 @@ ALIASES = {
     "didnt": "did not",
     "wont": "will not",
     "isnt": "is not",
+    "aint": "is not",  # "i aint sticking around": the rules read "is not" and "am not" alike
+    "thatd": "that would",
+    "thatll": "that will",
     "arent": "are not",
     "hes": "he is",
     "shes": "she is",
@@ -175,11 +178,26 @@ def swapped_forms(key: str) -> set[str]:
 
 
 _SWAPS = {form: key for key in SWAP_KEYS for form in swapped_forms(key) - SWAPPED_WORDS}
+# Key words of the signals typed without their final g, as many write them ("killin myself",
+# "aint comin back"): none of these shortened forms is a word of its own in English or Spanish,
+# which tests/test_crisis_safety.py checks with wordfreq.
+G_KEYS = frozenset(
+    """
+    killing cutting thinking going coming sticking laughing moving nothing breathing bleeding dying
+    hurting burning scratching taking planning wanting trying hoping wishing waking ending jumping
+    hanging drinking fixing feeling something anything everything responding answering doing
+    shaking throwing passing puking talking giving saving sitting looking staring holding starting
+    carving banging hitting drowning shooting existing waiting turning fading
+    """.split()  # noqa: SIM905 - a word list reads better as text than as 55 quoted lines
+)
+_G_DROPPED = {key[:-1]: key for key in G_KEYS}
 
 
 def _repair(token: str) -> str:
     if token in _SWAPS:
         return _SWAPS[token]
+    if token in _G_DROPPED:
+        return _G_DROPPED[token]
     if len(token) < 6 or token in KEYWORDS or token[:-1] in KEYWORDS:  # "suicides" is a word, not a typo
         return token
     for key, limit in KEYWORDS.items():
@@ -208,14 +226,15 @@ _OTHER = (
     r"(?:he|she|they|him|her|them|someone|somebody|my (?:\w+ )?(?:brother|sister|son|daughter|friend|mom|mum"
     r"|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|roommate|kid|child|baby|grandma|grandpa"
     r"|grandmother|grandfather|cousin|uncle|aunt|patient|client|coworker|colleague|buddy|mate|fiance|fiancee"
-    r"|teen|teenager|nephew|niece|spouse|parent|neighbor|neighbour)|(?:the |a |our )?(?:patient|client|pt|resident)"
-    r"|mi (?:hijo|hija|hermano|hermana|esposo|esposa|mama|papa|amigo|amiga|novio|novia|madre|padre|abuela|abuelo))"
+    r"|teen|teenager|nephew|niece|spouse|parent|neighbor|neighbour)|(?:the |a |our )?(?:patient|client|pt|resident|buddy|friend|coworker)"
+    r"|mi (?:hijo|hija|hermano|hermana|esposo|esposa|mama|papa|amigo|amiga|novio|novia|madre|padre|abuela|abuelo"
+    r"|cliente|paciente))"
 )
 _SELVES = r"(?:my ?self|your ?self|him ?self|her ?self|them ?selves|them ?self|our ?selves)"
 # Wanting, intending, being about to, or dwelling on (C-SSRS: wish, ideation, intent).
 _WANT = (
     r"(?:want|wants|wanted|wanting|going|plan|plans|planning|planned|ready|decided|trying|tried|try|intend|intends"
-    r"|about to|wish|wishing|hope|hoping|need|needs|will|would rather|should just|might|might just|thinking about"
+    r"|about to|fixing to|would like|prefer|wish|wishing|hope|hoping|need|needs|will|would rather|should just|might|might just|thinking about"
     r"|thinking of|thought about|thought of|think about|think of|considering|ready to|time i|gonna|going to|hope|hoping|welcome|urge|urges|fantasi[sz]e|fantasi[sz]ing|dream about|deserve|a good way to|only (?:other )?way out is)"
 )
 # Dying or being dead, named or implied; euphemisms from crisis-line glossaries.
@@ -223,14 +242,16 @@ _DEATH = (
     r"(?:die|dying|died|be dead|dead|death|ctb|catching the bus|kill (?:my ?self|me)|killing (?:my ?self|me)|(?:end|ending) (?:it|it all"
     r"|my life|this life|things|everything|my own life)|(?:take|taking) my (?:own )?life"
     r"|not (?:be |being )?(?:alive|here|around|exist|existing)(?: any ?more)?|stop (?:existing|living|breathing)"
-    r"|disappear (?:forever|for good|permanently)|sleep forever|(?:never|not) wake up|fall asleep and (?:never|not)"
+    r"|disappear (?:forever|for good|permanently)|sleep forever|(?:never|not) (?:to )?wake up(?! (?:early|too early|so early|at \d))|(?:fall asleep|go to sleep) and (?:never|not)"
     r"|unalive|ctb|selfdelete|suicide|jump off|hang (?:my ?self|me)|be with (?:my )?\w+ (?:again|in heaven)"
     r"|go to heaven|leave this world|check out for good|(?:not|never) (?:come|coming) back|make it official"
     r"|(?:jump|jumping|drive|driving|drove) (?:off|into|in front of) (?:a|the|my|this)|finish (?:it|my life)"
-    r"|look like an accident|be gone|for good|go out|go that way|join (?:him|her|them)|joining (?:him|her|them)"
+    r"|look like an accident|be gone|for good"
+    r"|go out(?:$| like (?:that|this)| in a blaze| quietly| on my own terms)|go that way|join (?:him|her|them)|joining (?:him|her|them)"
     r"|let it happen|fade away|not (?:be )?around|alive (?:in|next|by) (?:a|next|the)|hit by a (?:car|bus|truck|train)"
     r"|walk into the (?:ocean|sea|lake|river|water)|(?:uninstall|alt f4|permadeath|log off|delete) (?:myself|irl|my ?self)"
-    r"|(?:alt f4|permadeath|respawn) irl|my heart (?:\w+ ){0,2}(?:stops|stop|gives out)|eat(?:ing|in)? (?:a|my|the) (?:bullet|gun|shotgun|pistol)|do (?:something stupid|it) to myself|take myself out|stop my heart|out of here for good)"
+    r"|(?:alt f4|permadeath|respawn) irl|my heart (?:\w+ ){0,2}(?:stops|stop|gives out)|six feet under|cash(?:ed|ing)? in (?:my )?chips"
+    r"|go be with (?:her|him|them)(?: again| now| forever| in heaven)?$|eat(?:ing|in)? (?:a|my|the) (?:bullet|gun|shotgun|pistol)|do (?:something stupid|it) to myself|take myself out|stop my heart|out of here for good)"
 )
 # Means or method of ending a life or of self-injury.
 _MEANS = (
@@ -238,28 +259,29 @@ _MEANS = (
     r"|xanax|opioids?|oxy|oxycodone|fentanyl|insulin|morphine|heroin|zolpidem|ambien|zopiclone|trazodone|sertraline"
     r"|prozac|fluoxetine|lithium|alprazolam|klonopin|clonazepam|valium|diazepam|ativan|lorazepam|benzos|seroquel"
     r"|quetiapine|tramadol|codeine|percocet|vicodin|hydrocodone|acetaminophen|paracetamol|apap|ibuprofen|advil"
-    r"|aspirin|diphenhydramine|amitriptyline|methadone|gabapentin|antidepressants|litio|adderall|addys?|addies|xans|xannies|percs?|rivotril|rope|noose|gun|pistol|rifle|bullets?|blade|blades|razor|razors|knife|knives"
+    r"|aspirin|diphenhydramine|amitriptyline|methadone|gabapentin|antidepressants|litio|adderall|addys?|addies|xans|xannies|percs?|rivotril|rope|noose|gun|shotgun|handgun|firearm|revolver|glock|9mm|ammo|pistol|rifle|bullets?|blade|blades|razor|razors|knife|knives"
     r"|bridge|ledge|roof|rooftop|tracks|train|overpass|cliff|balcony|belt|cord|pastillas|cuerda|pistola|puente|navaja)"
 )
 _BODY = r"(?:(?:fore)?arms?|legs?|wrists?|thighs?|skin|stomach|hips?|body|face|hands?|knuckles|head|throat)"
 _PRESENT = (
     r"(?:again|still|right now|tonight|this morning|this week|lately|every (?:day|night|time)|keep|keeps"
-    r"|can not stop|started|relapsed|relapsing|currently|these days|ahora|otra vez)"
+    r"|can not stop|started|relapsed|relapsing|currently|these days|ahora|otra vez|most (?:days|nights)"
+    r"|(?:have|has) been (?:having|thinking|feeling|wanting)|stop (?:wanting|wishing))"
 )
 _PAST = (
     r"(?:(?:\d+|a few|a couple|couple|many|some) (?:years?|yrs?|months?|decades?) (?:ago|back)|in (?:19|20)\d\d|back in"
-    r"|last (?:year|spring|summer|fall|autumn|winter)|since (?:then|january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)|stable|well for|in remission|do not have them now|back on track|clean|sober|years? ago|a while (?:ago|back)|when i was|in high school|in college|(?:in|at) (?:university|uni)|last yr"
+    r"|last (?:year|spring|summer|fall|autumn|winter)|since then|stable|well for|in remission|do not have them now|back on track|clean|sober|years? ago|a while (?:ago|back)|when i was|in high school|in college|(?:in|at) (?:university|uni)|last yr"
     r"|in (?:\d+(?:th|st|nd|rd)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade"
     r"|in the (?:\d0s|\d\d\d0s|seventies|eighties|nineties)|in my (?:\d0s|teens|twenties|thirties|forties|fifties|sixties)"
     r"|as a (?:kid|teen|teenager)|used to|in (?:the )?past"
     r"|history of|back (?:then|in)|no longer|since then|have not (?:in|for|since)|clean for|free for"
     r"|doing (?:fine|better|well|great|ok|okay) now|recovered|survivor|a long time ago"
-    r"|hace (?:anos|mucho|muchos anos|\d+ anos|unos anos|varios anos|dos anos|tres anos))"
+    r"|hace (?:anos|mucho|muchos anos|\d+ anos|unos anos|varios anos|dos anos|tres anos)"
+    r"|(?:faz|ha) (?:\d+|muitos|alguns|uns) anos|quando (?:eu )?(?:tinha|era))"
 )
 # Taking too much of something, on purpose or not: the first half of an overdose happening now.
 _EXCESS = (
-    r"(?:took|(?<!not )(?<!never )taken|drank|swallowed|swallow|ate|chewed|chugged|ingested|snorted|injected|mixed|od|overdosed"
+    r"(?:took|(?<!not )(?<!never )taken|pushed|drank|swallowed|swallow|ate|chewed|chugged|ingested|snorted|injected|mixed|od|overdosed"
     r"|overdid|did|done|used|put on|got into|double dos\w*|tome|tomo|vypila|take|taking)\b(?! not\b).{0,50}\b(?:too (?:much|many)|way (?:too|more)|more than|all|every"
     r"|everything|whole|entire|handful|bunch|a lot|ton|bottle|card|packs?|extra|double|twice|\d+|plus|on purpose|by mistake"
     r"|accident\w*|todas|tabletki|both|on top of|mixed|pills?|tablets?|meds|patch(?:es)?|alcohol|vodka|beer|wine|liquor|fifth"
@@ -282,7 +304,10 @@ _SYMPTOM = (
 )
 # A story of an overdose that is over: "od'd 2 yrs ago", "overdosed and died in march".
 _LONG_AGO = r"(?:(?: \w+){0,4} (?:ago|died|years?|yrs?|months?|last (?:week|month|year)|back then|in (?:19|20)\d\d)\b)"
-_NOT_CUT = r"(?!\w*(?: (?:out|back|down|off|edge|in|corners|ties|class|costs?|carbs|sugar|hair|grass|it out|the)\b))"
+_NOT_CUT = (
+    r"(?!\w*(?: (?:out|back|down|off|edge|in|corners|ties|class|costs?|carbs|sugar|hair|grass|hay|wood|firewood"
+    r"|lawn|weeds|trees|it out|the)\b))"
+)
 
 # Each rule: (name, level, regex over one canonical sentence). Names appear in --explain.
 _RULES: list[tuple[str, str, str]] = [
@@ -300,10 +325,15 @@ _RULES: list[tuple[str, str, str]] = [
         r"|(?<!\bi )(?<!\bi just )(?<!\bi hope i )(?:will not|wont|is not|isnt|not) (?:wake|waking|respond\w*|answer\w*) (?:up"
         r"|to (?:his|her|their) name|me)\b.{0,60}\b(?:pills?|bottle|took|snor\w*|breath\w*|floor)\b|\bsnor\w* weird\b"
         r"|not rousable|unrousable|everything (?:is )?going (?:grey|gray|dark|black)|not moving(?! (?:anywhere|away|on|forward|out|in|house|home))|fell out|head slumped|gurgl\w*"
-        r"|needle (?:still )?in|eyes rolled|went stiff|(?:hardly|barely|can not) keep (?:my |his |her )?eyes open"
+        r"|needle (?:is )?still in|(?:with|has|had) (?:a |the )?needle in (?:his|her|their) arm|eyes rolled|went stiff|(?:hardly|barely|can not) keep (?:my |his |her |the )?eyes open"
+        r"|(?:went|gone|going) limp|breathing (?:only )?every so often|(?:he|she|they|friend|son|daughter) (?:has|have|s) been"
+        r" (?:shaking|seizing|convulsing|jerking)|(?:gave|given|giving|used) (?:(?:him|her|them) )?(?:\d+ |a |the |one |two )?(?:narcan"
+        r"|naloxone)|tourniquet|heard (?:it|the gun|a shot|the shot|a gunshot) go off|face (?:\w+ ){0,2}droop\w*"
+        r"|droop\w* on one side|(?:can not|cant) (?:talk|speak) right|words (?:are )?coming out wrong|hr (?:is )?(?:[1-3]\d|4[0-5])"
         r"|breathing but only just|breath\w* (?:like )?once every|keeps passing out|rr (?:maybe |of |is )?[1-8]\b"
         r"|no responde|choking on (?:his|her|their|my )?(?:vomit|puke)|(?:will not|can not|does not|wont) stop bleeding"
-        r"|no respira|no despierta|inconsciente|labios (?:morados|azules)|convulsion)\b",
+        r"|no respira|no despierta|inconsciente|labios (?:morados|azules)|convulsion|no (?:para|deja) de sangrar"
+        r"|no (?:puedo|podemos|logro) despertar(?:la|lo)?|(?:he|she|they|is|are|not) (?:hardly|barely) (?:moving|responding))\b",
     ),
     (
         "body in danger now",
@@ -325,7 +355,11 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|the whole|whole|an entire|entire|too many|too much|way too|a handful|handful|a bunch|\d{{2,}}|like \d+|maybe \d+"
         rf"|about \d+|em|them all|todas)\b(?: \w+){{0,4}} (?:{_MEANS}|drawer|cabinet|patches|pack|card|capsules|doses|of (?:them"
         rf"|it|my|the|his|her)|em|them|it|k|lines|las|script|prescription|supply|stash)\b|\b(?:already|just) took (?:em|them|it|the pills)\b"
-        rf"|\bi took the pills\b|\buong het (?:\w+ ){{0,2}}thuoc\b",  # Vietnamese: drank all the medicine
+        rf"|\bi took the pills\b|\b(?:ate|took|swallowed|downed) the rest of (?:the|my|his|her) (?:bottle|pills|pack|meds)\b"
+        r"|\bho preso tutt[ei]\b|\bjai pris (?:toute|tous|toutes|tout)\b|\btomei (?:tudo|todos|todas|uma cartela|um monte)\b"
+        r"|\b(?:alle|die ganze|eine ganze)\b.{0,40}\bgenommen\b|\bnakainom\b.{0,20}\b(?:maraming|rat poison|lason|gamot)\b"
+        r"|\bi have done it\b.{0,40}\b(?:pills|tablets|bottle)\b|(?<!not )(?<!never )\b(?:taken|took|swallowed|downed) the lot\b"
+        r"|\buong het (?:\w+ ){0,2}thuoc\b",  # Vietnamese: drank all the medicine
     ),
     (
         "overdose now",
@@ -337,7 +371,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:already|just) (?:took|swallowed|drank) (?:them|it|all|everything)\b"
         r"|\b(?:took|swallowed|injected|overdose|overdosed|od|took like|tome|tomo)\b.{0,60}\b(?:\d+|an?|one|two|half an?|media|una)"
         r" (?:min|mins|minutes|hour|hours|hrs|hr|hora|horas|rato)\b(?: ago)?|\bhace (?:una|media|\d+|un) (?:hora|horas|rato"
-        r"|minutos)\b.{0,60}\b(?:tome|tomo|pastillas)|\b(?:me|se) tomo (?:como |todo |todas |\d+ )",
+        r"|minutos)\b.{0,60}\b(?:tome|tomo|pastillas)|\b(?:me|se) tomo (?:como |todo |todas |\d+ )"
+        r"|\bse me (?:paso|fue) la mano con (?:las |los |la |mis )?(?:pastillas|pildoras|medicinas?|calmantes)\b"
+        r"|\boverdose\b.{0,30}\b(?:already happened|has happened|is kicking in|kicking in)\b",
     ),
     (
         "overdosing now",
@@ -350,7 +386,10 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "symptoms after taking too much",
         "emergency",
-        rf"\b{_EXCESS}\b.{{0,120}}\b{_SYMPTOM}\b|\b{_SYMPTOM}\b.{{0,80}}\b{_EXCESS}\b",
+        rf"\b{_EXCESS}\b.{{0,120}}\b{_SYMPTOM}\b|\b{_SYMPTOM}\b.{{0,80}}\b{_EXCESS}\b"
+        # carbon monoxide: an engine running in a closed space, and its first symptoms
+        r"|\b(?:engine (?:is )?(?:on|running)|exhaust|fumes)\b.{0,120}\b(?:headache|sleepy|dizzy|drowsy|passing out"
+        r"|can not (?:move|breathe)|nause\w*)\b",
     ),
     (
         # Poison Help's commonest call: a child who got into medicine or a household product.
@@ -397,13 +436,17 @@ _RULES: list[tuple[str, str, str]] = [
         "intent to die",
         "crisis",
         rf"\b(?:plan|plans|planning|planned|going to|ready to|decided to|about to|finally|will)"
-        rf" (?:on )?(?:\w+ ){{0,3}}(?:{_DEATH}|doing it|do it (?:tonight|this weekend|tomorrow|soon|today))\b",
+        rf" (?:on )?(?:\w+ ){{0,3}}(?:{_DEATH}|doing it|do it (?:tonight|this weekend|tomorrow|soon|today))\b"
+        r"|\bno intention of (?:coming back|waking up|surviving|being here)\b"
+        rf"|\b(?:{_MEANS}|woods)\b.{{0,80}}\b(?:is|am|are|i|he|she|they) not (?:\w+ )?coming back\b"
+        rf"|\bnot (?:\w+ )?coming back\b.{{0,60}}\b{_MEANS}\b",
     ),
     (
         "killing oneself",
         "crisis",
         rf"\b(?:kill|killing|killed|off|offing|end|ending|hurt|hurting|harm|harming|cut|cutting"
-        rf"|burn|burning|hang|hanging|drown|drowning|poison|starve|starving|shoot|unalive|unaliving) {_SELVES}\b",
+        rf"|burn|burning|burned|burnt|scratched|carved|stabbed|hang|hanging|drown|drowning|poison|starve|starving|shoot"
+        rf"|unalive|unaliving) {_SELVES}\b",
     ),
     ("suicide named", "crisis", r"\b(?:suicid(?!etopic)\w*|unaliv\w*|ctb|selfdelete|kill myself|kms)\b"),
     (
@@ -425,6 +468,28 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bhop(?:e|ing) (?:it is|its|this is|tonight is) (?:the|my) last (?:time|night|day)\b",
     ),
     (
+        # A passive wish stated beside a denial of intent ("I don't want to kill myself exactly, I just
+        # want to be dead"; "I'm not suicidal, I just hope I get into an accident"): the denial does
+        # not cover the wish.
+        "passive death wish",
+        "crisis",
+        r"\b(?:just|only|simply|really|honestly) (?:want|wanna|wish|hope) (?:to |i (?:was|were|could|had|would) )?(?:be dead|die"
+        r"|not exist|not wake up|disappear(?! for a)|never (?:been born|existed|woken up)|(?:have )?never been born)\b"
+        r"|\b(?:hope|hopes|hoping|wish|wishing|pray|prays|praying)\b.{0,50}\b(?:accident|crash|deer|heart attack|stroke|cancer"
+        r"|diagnosis|illness|ied|bomb|bullet|car|truck|bus)\b.{0,40}\b(?:so (?:it is|its) over|finish\w* the job|makes? the call"
+        r"|take\w* me|kill\w* me|end\w* it|got me|for me|so i can (?:finally )?(?:go|die|rest|be done))\b"
+        r"|\b(?:dirt nap|eternal sleep)\b.{0,30}\b(?:sounds?|sounding|looks?|looking) (?:\w+ )?good\b"
+        r"|\b(?:shot|killed|hanged|hung) (?:him|her|them)sel\w*\b.{0,80}\b(?:had the right idea|had it right)\b"
+        r"|\b(?:wish|wished|wishing)\b.{0,40}\b(?:had|would have) (?:finished|killed|gotten|got|taken) (?:the job|me)\b"
+        r"|\b(?:terminal|serious|fatal|incurable) (?:illness|diagnosis|disease|cancer)\b.{0,60}\b(?:relief|pleased|happy|welcome"
+        r"|glad|lucky)\b|\b(?:would )?prefer (?:to )?(?:not (?:to )?wake up|be dead|die|not exist)\b(?! (?:early|too early|so early|at \d))"
+        r"|\b(?:ready|want|wanna|wish|hope) (?:to )?(?:just )?be put in the ground\b"
+        r"|\b(?:lay|lie) down (?:\w+ ){0,4}and (?:never|not) (?:get up|wake up)\b|\b(?:do not|dont) (?:really |even )?care (?:if|whether)"
+        r" (?:i (?:die|live)|(?:it|they|this|that) kills? me|i (?:do not|never) wake up)\b|\b(?:would not|wouldnt) mind (?:if )?(?:i|my heart|the ticker|my ticker|it all|my life) (?:\w+ ){0,2}(?:died"
+        r"|quit|stopped|ended|never woke|did not wake)\b|\b(?:envy|envying|envious of|jealous of)\b.{0,30}\b(?:the dead|dead people|obituar\w*|people who"
+        r" (?:died|are dead))\b",
+    ),
+    (
         "not wanting to live",
         "crisis",
         r"\b(?:do not|no longer|not) (?:want|wanna|wish) to (?:live|be alive|wake up|exist|be here|be around|go on"
@@ -434,9 +499,9 @@ _RULES: list[tuple[str, str, str]] = [
         "burden, better off without me",
         "crisis",
         r"\b(?:better off (?:dead|gone|without me|if i)|rather be dead|(?:better|easier|happier) (?:\w+ ){0,3}(?:without me"
-        r"|if i (?:was|were|am) (?:gone|dead|not here|not around))|(?:no one|nobody|world|anyone) (?:would|will) (?:even )?"
+        r"|if i (?:was|were|am) (?:gone|dead|not here|not around))|(?:no one|nobody|world|anyone) (?:would|will|is going to|going to) (?:even )?"
         r"(?:miss|notice|care)|(?:notice|care|miss me) if i (?:was|were|am|disappeared|died) ?(?:gone|dead)?"
-        r"|waste of (?:space|oxygen|air)|mejor sin (?:mi|ella|el)|soy una carga|estariamos mejor)\b"
+        r"|waste of (?:space|oxygen|air)|(?:i am|i|me) (?:\w+ ){0,3}taking up space|mejor sin (?:mi|ella|el)|soy una carga|estariamos mejor)\b"
         r"|\b(?:better|happier|easier|fine|tranquil|calmer|free|relieved|okay|ok) (?:\w+ ){0,2}without (?:me|her|him|them)\b"
         r"|\b(?:out of (?:\w+ )?(?:hair|way)|gone) for good\b|\bwhat (?:am i|i am|im) (?:even )?(?:waiting|sticking|hanging)"
         r" around for\b|\bpermanent (?:sleep|solution|way out|exit|escape|one)\b|\bexit plan\b"
@@ -452,11 +517,16 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\blife (?:is|isnt|is not) (?:not )?worth (?:living|it)\b|\b(?:can not|can no) (?:go on|keep going|keep living|live like this)\b"
         r"|\bgive up on (?:life|living)\b|\bdone for good\b|\bending it all\b|\bpoint (?:of|in) (?:waking up|getting up"
         r"|trying|anything any ?more)\b|\b(?:tomorrow|tonight|today|this weekend) (?:is|will be) the (?:day|night)\b"
-        r"|\bis (?:tomorrow|tonight) the (?:day|night)\b|\b(?:hope|hoping|pray|praying|wish|waiting for|want)\b.{0,40}"
+        r"|\bis (?:tomorrow|tonight) the (?:day|night)\b|\b(?:hope|hopes|hoping|pray|praying|wish|waiting for|want)\b.{0,40}"
         r"\b(?:take me|takes me|take me out|hit me|hits me|kill me|kills me)\b|\bcan not support more\b"
         r"|\b(?:disappointed|sad|angry) (?:that )?i woke up\b|\b(?:do not|dont) want any more days\b|\bonly (?:thing )?"
         r"(?:keeping|holding) me (?:here|on|alive)\b|\bonly holding on for\b|\bwhen (?:she|he|they) (?:is|are|s) gone (?:i am|im) gone\b"
-        r"|\b(?:i am|i|im) (?:not going to|will not|wont) make it$|\b(?:hurry up|would welcome it|come for me)\b|\bhad enough\b|\b(?:do not|dont|can not) see myself (?:alive|here|around)\b"
+        r"|\b(?:i am|i|im) (?:not going to|will not|wont) make it$|\b(?:not going to|will not|wont|is not going to) (?:make it|live)"
+        r" (?:to|past|till|until) (?:my |his |her |the )?(?:\d+|christmas|new year|next year|graduation|birthday|the weekend)\b"
+        r"|\b(?:weeks|days|months|much time|much longer|long) left in me\b|\bno fight left\b"
+        r"|\b(?:i am|i is|i|i will|im) not (?:going to |gonna )?stick(?:ing)? around\b(?! (?:for|to|after|at|until|till|while))"
+        r"|^i (?:just )?want out$|\bi (?:just )?want out of (?:here|this life|this world|life)\b"
+        r"|\b(?:except|other than|only option is|only thing left is) (?:ending it|ending my life|dying|to end it|killing myself)\b|\b(?:hurry up|would welcome it|come for me)\b|\bhad enough\b|\b(?:do not|dont|can not) see myself (?:being )?(?:alive|here|around)\b"
         r"|\bmade (?:my )?peace with (?:it|dying|death)\b|\b(?:stopped|stop|not) (?:eating|taking my (?:heart )?(?:meds|pills|medication))"
         r"\b.{0,60}\b(?:let it happen|naturally|fade|do not intend|die|stop for good)\b|\bi am (?:the )?last one left\b",
     ),
@@ -490,7 +560,14 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bwhere (?:can|do|could) (?:i|a person|you) get hold of it\b"
         r"|\b(?:how (?:many|much|high|far)|what (?:height|amount|dose|floor)|which)\b.{0,40}\b(?:fatal|deadly|lethal"
         r"|kills? (?:you|u|a person|someone))\b|\b(?:does|would|will|is) (?:drowning|hanging|bleeding out|an overdose|overdosing)"
-        r" (?:hurt|painful)\b|\bhow (?:do|did|does|would) (?:people|ppl|you|u|someone|one) do it (?:with|using)\b|\bstill has the nets\b|\b(?:a way out|the way out)\b",
+        r" (?:hurt|painful)\b|\bhow (?:do|did|does|would) (?:people|ppl|you|u|someone|one) do it (?:with|using)\b|\bstill has the nets\b|\b(?:a way out|the way out)\b"
+        r"|\b(?:bridge|height|fall|floor|building|cliff|river|water|rope|pills|gun|shotgun)\b.{0,60}\b(?:(?:that|it|this) (?:would|will"
+        r"|could)|(?:would|will|could) (?:that|it|this)) do it\b|\bheight is (?:sufficient|enough|high enough)\b|\b(?:more|most|less|least) (?:fast|quick|painful|sure|certain)\b.{0,40}"
+        r"\b(?:pills|cutting|hanging|jumping|gun|rope|drowning|veins)\b|\b(?:river|water|lake|sea|ocean|bridge|tracks|rope"
+        r"|gun|pills)\b.{0,60}\bbefore (?:it is|its|i am|one is|you are) (?:all )?(?:over|gone|dead|done)\b"
+        r"|\b(?:use|used|using|take|with) (?:\w+ ){0,2}to (?:end (?:his|her|their) life|end things)\b"
+        r"|\bhow (?:quickly|fast|soon|easily) (?:can|could|do|does) (?:you|i|one|someone|she|he) (?:buy|get) a (?:gun|firearm"
+        r"|pistol|handgun|shotgun)\b|\bcomo (?:\w+ ){0,2}(?:morir|morirme|matarme|matarse|suicidarme|suicidarse)\b",
     ),
     (
         "self-harm",
@@ -501,7 +578,8 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|\b(?:till|until) (?:it|they|i|my \w+) (?:bleed|bleeds|bled|split|splits|bruise|bruises|bruised|scar)"
         rf"|\b(?:started|starting|been|am|keep|kept|back to|relapsed|relapse|urge|urges|want|wanting|going) (?:to )?"
         rf"(?:\w+ )?(?:cutting{_NOT_CUT}|selfharm|selfharming|scratching|burning myself|hurting myself)\b"
-        r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back)|\b(?:voices?|something) (?:keep |keeps |is )?"
+        r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back)|\bselfharm(?:ing)? (?:is )?(?:getting |got )?(?:worse|deeper"
+        r"|more often|out of control)\b|\b(?:voices?|something) (?:keep |keeps |is )?"
         r"(?:telling|tell|tells) me to (?:cut|do it|kill|hurt|jump)\b|\bused it again\b|\b(?:hitting|banging|hit|bang) my head"
         r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\b(?:fresh|new) (?:cuts|wounds|burns)\b|\bhid(?:e|ing) (?:my |the |these |those )?(?:\w+ )?(?:cuts|burns)\b"
         r"|\b(?:cut|cutting|burn|burning) (?:again|tonight|right now)\b|\bcut too deep\b"
@@ -511,35 +589,40 @@ _RULES: list[tuple[str, str, str]] = [
         rf" (?:knife|metal|spoon|iron))\b|\b(?:banged|banging|slammed|slamming|smashed|smashing|hit|hitting) my head (?:\w+ ){{0,4}}(?:till|until"
         rf"|over and over|on purpose)\b"
         r"|\b(?:me quiero cortar|me corto|me corte|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
-        r"|cortes en (?:los|las|sus|mis))\b|\bburn (?:me|myself) with\b",
+        r"|cortes en (?:los|las|sus|mis)|me sigo cortando|sigo cortandome|se sigue cortando|se (?:esta )?cortando)\b"
+        r"|\bburn (?:me|myself) with\b|\b(?:cut|cutting|slit|slitting|open|opening) (?:the |my |your )?veins\b"
+        rf"|\b(?:he|she|they|{_OTHER})\b(?: \w+){{0,3}} (?:cut|cuts|burned|burnt|scratched|carved) (?:his|her|their) (?:arms?|wrists?"
+        rf"|thighs?|legs?|stomach|skin|forearms?)\b",
     ),
     (
         "means at hand",
         "crisis",
         rf"\b(?:saved|saving|collected|collecting|stockpiled|stockpiling|hoarded|hoarding|counted|counting|gathered"
         rf"|gathering|bringing (?:\w+ )?home|hid|hidden|hiding|stashed|stashing|junte|guarde)\b.{{0,40}}\b{_MEANS}\b"
-        rf"|\b(?:saving|saved) (?:them|it|these) up\b|\b(?:enough|all|whole|every|\d+|a bunch|handful|boxes|bottles|bottle"
+        rf"|\b(?:saving|saved) (?:them|it|these) up\b|\b(?:all|enough|\d+)(?: \w+)? {_MEANS} (?:\w+ )?(?:saved|stashed|stockpiled|hoarded|put aside|set aside)\b|\b(?:enough|all|whole|every|\d+|a bunch|handful|boxes|bottles|bottle"
         rf"|weeks worth|months worth|stash|supply)\b.{{0,25}}\b{_MEANS}\b.{{0,40}}\b(?:in front of me|in my hand|right"
         rf" (?:there|here)|next to me|within reach|lined up|looking at|staring at|thinking about it|ready|hid|under)\b"
         rf"|\b(?:holding|hold|sitting with|staring at|looking at|count|counted|count out)\b.{{0,20}}\b(?:the |my )?(?:pill"
         rf" bottle|pills|gun|rifle|rope|knife|blade|razor|noose)\b|\b{_MEANS}\b.{{0,40}}\b(?:right (?:there|here)|keep"
         rf" looking at|keep staring|thinking about it|in front of me|in my hand|lined up|counted out)\b"
-        r"|\b(?:standing|sitting|up|paro|parada?) (?:on|in|at|en) (?:the |a |this |my |el |la )?(?:bridge|ledge|roof|edge|tracks"
-        r"|overpass|cliff|balcony|railing|balcon|puente)\b|\b(?:bought|buying|got|have) (?:a |the )?(?:rope|noose|gun|pistol)\b"
+        r"|\b(?:standing|stood|sitting|sat|up|paro|parada?) (?:on|in|at|en) (?:the |a |this |my |el |la )?(?:\w+ )?(?:bridge|ledge|roof|edge"
+        r"|tracks|overpass|cliff|balcony|railing|balcon|puente)\b|\b(?:nearly|almost|very nearly) (?:stepped|jumped|walked) off\b|\b(?:bought|buying|got|have) (?:a |the )?(?:rope|noose|gun|pistol)\b"
         r"|\bnoose\b|\b(?:barrel|muzzle|gun|pistol|rifle|shotgun|revolver) (?:\w+ )?(?:in|to|against|under) my (?:mouth|head|temple"
-        r"|chin)\b|\b(?:gun|pistol|revolver|rifle|weapon|pistola)\b.{0,40}\b(?:safe and i know|out of the safe|on the table|loaded"
+        r"|chin)\b|\b(?:gun|pistol|revolver|rifle|weapon|pistola|shotgun|handgun|firearm)\b.{0,40}\b(?:safe and i know|out of the safe|on the table|loaded"
         r"|cargada|next to (?:my|the) bed|al lado|nightstand|bedside|hold it|take it out|in my lap)\b"
         r"|\b(?:rope|belt|cord)\b.{0,40}\b(?:closet|rod|beam|garage|tied|not used it|yet)\b|\btied a (?:belt|rope|cord)\b"
         r"|\b(?:stashed|kept|keep|keeping)\b.{0,30}\b(?:pills|benzos?|tablets|meds|razor|blade)\b.{0,40}\b(?:under|wallet|if i need"
         r"|just in case|enough|drawer)\b|\bpicking out the spot\b|\bnext step is the (?:bridge|rope|pills|gun)\b"
-        r"|\b(?:driving|drive|drove|go|went) to the bridge\b|\b(?:mix|mixing|combine)\b.{0,40}\b(?:sure thing|way out|go that way"
+        r"|\b(?:driving|drive|drove|go|going|went|heading|walking) to the bridge\b|\b(?:mix|mixing|combine)\b.{0,40}\b(?:sure thing|way out|go that way"
         r"|fall asleep|most dangerous)\b|\b(?:got|have|in) (?:the )?(?:razor|blade|pills|gun)\b.{0,10}\b(?:out|in (?:my|la) (?:hand|mano))\b"
         r"|\b(?:sitting|sat|sit) in the (?:garage|car) with the (?:car|engine)\b|\b(?:jump|jumping|jumped|saltar|tirar(?:se|me)? del?) (?:off|from|in front of|a|the|my|this|puente|balcon)\b"
         r"|\b(?:looking at|thinking about|staring at)\b.{0,30}\b(?:the )?(?:train )?tracks\b|\bhow easy it would be\b"
         r"|\b(?:crash|drive|driving|drove|crashing) (?:my|the|into|off)\b.{0,40}\b(?:on purpose|accident|tree|wall|pillar"
         r"|overpass|bridge|truck|traffic)\b|\bon purpose\b|\blook like an accident\b|\b(?:garage|car)\b.{0,40}"
         r"\b(?:engine (?:on|running)|exhaust|hose)\b|\b(?:bought|buying)\b.{0,30}\b(?:different|several|multiple) (?:pharmacies"
-        r"|farmacias|stores)\b",
+        r"|farmacias|stores)\b|\b(?:sleep|sleeping|slept|sit|sits|sitting|sat) (?:\w+ ){0,4}with (?:the |my |his |her |a )?(?:loaded )?"
+        r"(?:gun|shotgun|pistol|rifle|handgun|revolver|firearm)\b|\b(?:bullets?|rounds|ammo|9mm|shells|box of)\b.{0,60}\bonly"
+        r" (?:need|needs|takes|going to need) one\b",
     ),
     (
         "overdose intent",
@@ -562,7 +645,13 @@ _RULES: list[tuple[str, str, str]] = [
         r"|preparated|preparado|decidido)\b"
         r"|\b(?:this|on) (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|weekend|birthday) (?:is|will be)"
         r" (?:the|my) (?:day|last)\b|^(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|tomorrow|tonight)"
-        r" (?:is|will be|s) (?:the|my) day$|\btonight is the night\b|\bif nothing (?:works|changes|helps)\b.{0,40}\b(?:done|end|over|gone)\b",
+        r" (?:is|will be|s) (?:the|my) day$|\btonight is the night\b|\bif nothing (?:works|changes|helps)\b.{0,40}\b(?:done|end|over|gone)\b"
+        r"|\bset (?:my ?self|me) a deadline\b(?! (?:to|for) )|\b(?:set|have|gave|given) (?:a |my )?deadline\b.{0,80}\b(?:i am done|then i am done|over"
+        r"|gone|end it|not (?:continue|go on|carry on|be here))\b|\b(?:got|have) (?:a|the) plan\b.{0,20}\b(?:got|have) the means\b"
+        r"|\bwaiting (?:on|for) the right (?:night|day|time|moment)\b|\bsuicidal ideation with (?:intent|a plan|plan|means)\b"
+        r"|\b(?:suicid\w*|die|dying|kill\w*|end it|dark thoughts)\b.{0,80}\b(?:now i|and i|i) (?:have|got|made|have got) (?:a|the) plan\b"
+        r"(?! (?:for|to (?:get|go|see|start|try)))|\bif (?:this|it|ketamine|the treatment|treatment) (?:fails|does not work|do not work)\b"
+        r".{0,60}\b(?:i am|then i am|i will be) (?:done|gone|out)\b",
     ),
     (
         "goodbye",
@@ -585,20 +674,30 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\btell (?:everyone|them|mom|dad|my \w+) i (?:said bye|said goodbye|love them|am sorry)\b|\bgoodbye (?:thing|message"
         r"|post|letter|note|video|text)\b|\b(?:letters?|notes?) to my (?:kids|family|children|parents|wife|husband)\b"
         r"|\b(?:goodbye|bye|last|thanks for everything|bridge|pills)\b.{0,80}\b(?:not|no|isnt|wont|doesnt|dont) (?:answering"
-        r"|answer|picking up|responding|replying)\b|\bstopped answering\b|\bregal\w+ (?:casi )?(?:toda|todo|mi|su|sus)\b"
+        r"|answer|picking up|responding|replying)\b|\b(?:goodbye|bye)\b.{0,60}\b(?:turned|switched) (?:off )?(?:his|her|their|my)"
+        r" location\b|\bstopped answering\b|\bregal\w+ (?:casi )?(?:toda|todo|mi|su|sus)\b"
         r"|\bya no (?:los|las|lo|la) (?:voy a|va a) necesitar\b|\b(?:will not|shall not|shant|wont) be needing\b"
         r"|\b(?:do not|dont) think i (?:will|ll) be (?:around|here)\b|\btell (?:mom|mum|dad|my \w+|everyone|them) (?:i am |im )?sorry\b"
         r"|\bif (?:you|ur|your|youre|you are) reading this\b|\bdeleted (?:all )?my (?:socials|accounts|instagram)\b"
         r"|\b(?:put|gave|giving|give) (?:my )?(?:cat|dog|pets?|guitar|tools|jacket)\b.{0,30}\b(?:adoption|to my|away|up for)\b"
         r"|\btying (?:things|everything|up loose ends|loose ends) up\b|\bthis is my goodbye\b|\b(?:loved|love) (?:her|him|you all"
-        r"|them all)\b.{0,40}\b(?:tablets|pills) are working\b|\b(?:tablets|pills) are working\b|\bmy letters are (?:already )?written\b",
+        r"|them all)\b.{0,40}\b(?:tablets|pills) are working\b|\b(?:tablets|pills) are working\b|\bmy letters are (?:already )?written\b"
+        r"|\b(?:affairs|everything|things) in order\b|\b(?:tying|tidying|tie|tidy|tied|tidied) up (?:all )?(?:my |the )?loose ends\b(?! (?:at|for) (?:work|the office|my job))"
+        r"|\bcancel\w* (?:all (?:of )?my|my future|all future|all my future) (?:\w+ )?(?:appointments|subscriptions|plans)\b"
+        r"|\bpasswords\b.{0,40}\bfor (?:my|her|his) (?:wife|husband|sister|brother|mom|mum|dad|kids|family|son|daughter|partner"
+        r"|parents)\b|\b(?:letters?|notes?)\b.{0,60}\bfor (?:afterwards?|after i am gone|when i am gone)\b"
+        r"|\b(?:had my|this is my|here is my|sending my) (?:last|final) (?:transmission|supper|words|post|text)\b"
+        r"|^(?:last|final) transmission$|\b(?:when|after|before|once|so) (?:they|someone|somebody|people|my \w+|the police"
+        r"|the cops) (?:finally )?finds? (?:me|my body)\b|\bfind my body\b",
     ),
     (
         "someone else at risk",
         "crisis",
         rf"\b{_OTHER} (?:says|said|told me|texted|keeps saying|is saying|posted|wrote|talks about|is talking about"
         rf"|is threatening|threatened|is planning|plans|wants|is going|is gonna|tried|is trying|has|got) (?:that )?(?:\w+ ){{0,3}}"
-        rf"(?:to )?(?:{_DEATH}|{_SELVES}|overdose|suicide|a gun|a rope|pills)\b",
+        rf"(?:to )?(?:{_DEATH}|{_SELVES}|overdose|suicide|a gun|a rope|pills)\b"
+        rf"|\b{_OTHER}\b(?: \w+){{0,3}} (?:comments?|jokes?|joking|talk\w*|texts?|posts?|posting) (?:\w+ )?about"
+        rf" (?:\w+ ){{0,2}}(?:{_DEATH}|ending it|killing (?:him|her|them)sel\w*)\b",
     ),
     (
         "portuguese: wish to die",
@@ -613,6 +712,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:will|mochte|moechte|kann|muss) (?:\w+ ){0,2}nicht mehr (?:leben|weiterleben|da sein)\b|\bmich (?:\w+ )?umbringen\b"
         r"|\bselbstmord\b|\bsuizid\w*\b|\b(?:khong|chang) (?:con )?muon song\b|\bmuon chet\b"
         # Tagalog ("I want to die", "I don't want to live", suicide), Hindi in Latin letters
+        r"|\bpagod na (?:akong|ako) (?:mabuhay|mag ?live)\b|\b(?:mas ok|mas okay|mas mabuti) (?:\w+ )?kung wala (?:na )?ako\b"
         r"|\bgusto ko (?:nang |na )?mamatay\b|\bayoko (?:na )?(?:talaga )?(?:na )?mabuhay\b|\bmagpakamatay\b"
         r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b",
     ),
@@ -623,7 +723,12 @@ _RULES: list[tuple[str, str, str]] = [
         r"|quitarme la vida|acabar con todo|acabar con mi vida|no despertar|dejar de existir)\b|\bme quiero (?:morir|matar)\b"
         r"|\bno (?:quiero|quiere) (?:vivir|seguir|despertar|estar aqui|existir)\b|\bda igual morir\w*|\bse (?:quiere|va a)"
         r" (?:morir|matar|tirar)\b|\b(?:me voy a|se va a|va a) (?:matar|suicidar)\b"
-        r"|\bsuicidarme\b|\bquitarme la vida\b|\bdormir(?:me)? y no (?:despertar|volver a despertar)\b",
+        r"|\bsuicidarme\b|\bquitarme la vida\b|\bdormir(?:me)? y no (?:despertar|volver a despertar)\b"
+        r"|\b(?:quiero|pienso|pensando|ganas de|voy a) (?:en )?tirarme (?:a|al|del|de|por|frente)\b|\bno (?:me deje )?amanecer\b"
+        r"|\bquitar(?:se|le)? la vida\b|\bda igual si (?:me muero|muero|vivo)\b|\b(?:ya )?(?:pense|penso|pensado|tengo pensado"
+        r"|tiene pensado) (?:en )?como (?:matarme|matarse|hacerlo|suicidarme|suicidarse|quitarme la vida|quitarse la vida)\b"
+        r"|\b(?:me|se) va(?:y|mos)? para siempre\b|\bme voy para siempre\b|^(?:hoy|manana|esta noche) es el dia$"
+        r"|\bno (?:voy|va) a llegar a (?:los )?\d+\b",
     ),
 ]
 # Concern: a risk topic or distress without a stated current danger.
@@ -631,7 +736,7 @@ _CONCERN_RULES: list[tuple[str, str]] = [
     (
         "risk topic",
         r"\b(?:suicid\w*|selfharm\w*|self (?:harm|injur|mutilat)\w*|overdos\w*|unaliv\w*|kill (?:my|your|him|her|them)"
-        r"\w*|want to die|wanting to die|dark thoughts|intrusive thoughts|death wish|end (?:it|my life)|cutting|cutter"
+        rf"\w*|want to die|wanting to die|dark thoughts|intrusive thoughts|death wish|end (?:it|my life)|cutting{_NOT_CUT}|cutter"
         r"|lethal|crisis|hotline|988|muerte|morir|suicidio|sobredosis|funeral|die|dying|dead|suicidetopic"
         r"|(?:write|writing|wrote|written|update|updating|updated|make|making|made|sign|signed|redo|redid) (?:a |my |his |her )?will"
         r"|will and testament|last will|(?:the|my) will (?:is|was)|finali[sz]\w* (?:the |my )?will)\b",
@@ -663,7 +768,14 @@ _PAST_FRAME = re.compile(rf"\b{_PAST}\b")
 _PRESENT_MARK = re.compile(rf"\b{_PRESENT}\b")
 # Marks that a past story has come back: they override a past frame ("used to cut, started again").
 _RELAPSE = re.compile(
-    r"\b(?:again|still(?! (?:have|has|got) (?:\w+ )?scars?)|right now|tonight|lately|these days|every (?:day|night)|relapsed|started|(?:is|are|came|coming) back)\b"
+    r"\b(?:again|still(?! (?:have|has|got) (?:\w+ )?scars?)|right now|tonight|lately|these days|every (?:day|night)|relapsed|started"
+    r"|(?:is|are|came|coming) back|most (?:days|nights)|(?:have|has) been (?:having|thinking|feeling|wanting))\b"
+)
+# Someone else's death and when it was ("my wife passed last spring"): the past is hers, not the
+# speaker's, so it does not make what the speaker says about now a resolved history.
+_OTHERS_DEATH = re.compile(
+    r"\b(?:passed(?: away)?|died|lost (?:him|her|them))\b(?: (?:last (?:year|spring|summer|fall|autumn|winter|month|week)"
+    r"|in (?:19|20)\d\d|(?:\d+|a few|a couple|two|three) (?:years?|months?) ago))?"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|me|myself)\b")
 _HYPOTHETICAL = re.compile(
@@ -671,7 +783,8 @@ _HYPOTHETICAL = re.compile(
 )
 # A denial next to the risk words: "not suicidal", "no SI", "i dont wanna die", "no quiero hacerme dano".
 _NEGATED = re.compile(
-    r"\b(?:not|no|never|nothing|nor|without|denies|deny|denied|ni|hasnt|hasn't|has not|dont have them)\b"
+    r"\b(?:not|no|never|nothing|nor|without(?! hurting (?:anyone|anybody|others|people|them|my \w+))|denies|deny|denied|ni"
+    r"|hasnt|hasn't|has not|dont have them)\b"
     r"(?: (?:thoughts?|of|about|intentions?|plans?|urges?|wish|wishes|desire|to|any|anything|thinking|planning|said|ever"
     r"|harming|hurting|myself|himself|herself|a|the|i|am|in|like|trying|going|wanting|want|feel|feeling|talk|talking"
     r"|mention)){0,4} (?:hurt\w*|harm\w*|kill\w*|suicid\w*|die|dying"
@@ -687,10 +800,13 @@ _IDIOMS = re.compile(
     r" (?:\w+ )?kill me when|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
     r" (?:embarrassment|shame|laughing|boredom|cringe)|to die for|dying (?:to|for|of) \w+|kill (?:for|some time|time)"
     r"|killed it|killing it|dead (?:tired|battery|end|serious|on|center|centre)|(?:scared|bored|sick|worried) to death"
-    r"|drop dead|deadline|dead ?lift|(?:od|oded|overdosed?|overdosing) (?:us |me |them )?on (?:\w+ )?(?:homework|coffee|caffeine|sugar|chocolate|candy|energy drinks?"
-    r"|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake)|(?:phone|battery|laptop|car|computer) (?:\w+ ){0,3}(?:die|dies|died|dead|commits suicide|committed suicide)|death of (?:him|her|them|us|me)"
+    r"|drop dead|dead ?lift|(?:is|s|are|was) dead to me|(?:od|oded|overdosed?|overdosing) (?:us |me |them )?on (?:\w+ )?(?:homework|coffee|caffeine|sugar|chocolate|candy|energy drinks?"
+    r"|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake)|(?:phone|battery|laptop|computer) (?:\w+ ){0,4}(?:die|dies|died|dead|commits suicide|committed suicide)"
+    r"|car (?:\w+ ){0,3}(?:die|dies|died|dead)|death of (?:him|her|them|us|me|my \w+)"
     r"|going to (?:die|dye) if|crawl into a hole and die|high dive|bridge (?:club|game|night|players?)|play bridge"
-    r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:would )?rather die than|(?:financial|social|career|political) suicide|suicide (?:squeeze|disease)"
+    r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:killed|kill|killing) (?:my|him|her)self laughing"
+    r"|jump(?:ing)? off the (?:couch|sofa|chair|walls)|(?:boring|bored)\b.{0,20}\b(?:wanted|want|could|would) (?:to )?die"
+    r"|if you (?:put|held|hold) a gun to my head|my old \w+ (?:\w+ ){0,2}(?:died|dead)|(?:would )?rather die than|(?:financial|social|career|political|academic) suicide|suicide (?:squeeze|disease)"
     r"|(?:is|are|will|would|gonna|going to) (?:\w+ )?kill me if|die (?:if i (?:do not|can not) (?:have|get|eat|see)|before i"
     r" (?:figure|learn|finish|get))|jump(?:ing|ed)? (?:\w+ ){0,3}into the pool|(?:die|dying|died) (?:my|her|his|their|your) (?:hair|beard|clothes)"
     r"|(?:gonna|going to|will) die (?:when (?:she|he|they) (?:sees?|hears?|finds?)"
@@ -713,14 +829,17 @@ _SOFTENED_BY_FRAME = {
     "someone else at risk",
     "spanish: wish to die",
     "portuguese: wish to die",
+    "passive death wish",
 }
 # A statement of these is not made a topic by a question form ("whats even the point of living"):
 # only a denial or a resolved past softens them.
-_NEVER_A_TOPIC = {"tired of existing", "not wanting to live", "burden, better off without me"}
+_NEVER_A_TOPIC = {"tired of existing", "not wanting to live", "burden, better off without me", "passive death wish"}
+# Rules a denial does not soften: the wish is stated beside the denial ("not suicidal, I just hope...").
+_NOT_DENIED = {"passive death wish"}
 
 # Suicide as a subject of its own (loss, prevention, research), read as a topic word.
 _TOPIC_PHRASES = re.compile(
-    r"\b(?:(?:died|die|dies|dying) (?:by|of) suicide|committed suicide|lost (?:\w+ ){0,5}to suicide|se suicido|se quito la vida|after (?:a |the |their )?suicides?"
+    r"\b(?:(?:died|die|dies|dying) (?:by|of) suicide|committed suicide|lost (?:\w+ ){0,5}to suicide|se suicido|se quito la vida|(?:intento|intentaron|trato) (?:de )?(?:quitarse la vida|suicidarse|matarse)|after (?:a |the |their )?suicides?"
     r"|suicides|suicide (?:prevention|risk|rates?|awareness|hotline|loss|survivors?|attempt survivors?|crisis|screening"
     r"|walk|training|protocol)|suicidal (?:crisis|patients?|people|ideation in|clients?|thoughts in)"
     r"|(?:a|her|his|their|the) suicide attempt|killed (?:him|her|them) ?sel(?:f|ves)|took (?:his|her|their) own life)\b"
@@ -789,6 +908,7 @@ def _rank(level: str) -> int:
 
 
 def _resolved(sentence: str) -> bool:
+    sentence = _OTHERS_DEATH.sub(" ", sentence)
     return bool(_PAST_FRAME.search(sentence)) and not _RELAPSE.search(sentence)
 
 
@@ -796,7 +916,7 @@ def _softened(sentence: str, rule: str) -> bool:
     """Whether this ideation rule's words are denied, in the past, or a topic, not a statement about now."""
     if rule not in _SOFTENED_BY_FRAME:
         return False
-    if _NEGATED.search(sentence) or _resolved(sentence):
+    if _resolved(sentence) or (_NEGATED.search(sentence) and rule not in _NOT_DENIED):
         return True
     if rule in _NEVER_A_TOPIC:
         return False

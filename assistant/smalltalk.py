@@ -35,6 +35,12 @@ _ABOUT_ASSISTANT = (
     r"|website|service|thing))|is this (?:a |an |the )?(?:bot|robot|clinic|real person|person|human|automated|ai|chatbot)"
     r"|how does this (?:chat |bot |assistant )?work|(?:are|r) (?:you|u) (?:there|still there|awake|working|online)"
     r"|(?:can|could|may) i (?:talk|speak|chat) (?:to|with)(?: (?:a |an |someone|somebody|anyone|human|person|real)(?: \w+)?)?"
+    # how to use it, whether it remembers, where its answers come from, whether it can book
+    r"|how (?:do i|does one|do you|can i|should i) use (?:this|you)(?: (?:chat|bot|chatbot|assistant|thing|site))?"
+    r"|(?:do|can|will|does) (?:you|u|it) (?:remember|recall|save|store|keep) (?:my|our|what|the|previous|earlier)"
+    r"|where (?:does|do) (?:your|ur) (?:information|info|answers|knowledge|data) come from"
+    r"|what (?:are|is) (?:your|ur) (?:sources?|information source)"
+    r"|(?:can|could|do) (?:you|u) (?:also )?(?:book|schedule|make) (?:appointments?|an appointment|bookings?)"
 )
 
 # Conversational openers and closers that carry no question about the articles; gathered from
@@ -52,6 +58,7 @@ SMALLTALK = re.compile(
     r"|nice to meet you"
     # texting and learner forms, and Spanish, of the same intents
     r"|thank u|thanku|thnx|thanx|tysm|tyvm|thank you very|many thanks|thanks again|thanks a ton|gracias|muchas gracias"
+    r"|dhanyavaa?d|shukriya|merci|danke|obrigad[oa]|grazie"
     r"|hola|buen[oa]s(?: (?:dias|tardes|noches))?|adios|hasta luego|cya|later|laters|good ?night|night night|gn|bye bye"
     r"|makes sense|good to know|gotcha|gotchu|understood|alright|all right|sounds good|noted|fair enough|k thx|kk"
     r"|is (?:this|it) (?:thing )?(?:on|working)"

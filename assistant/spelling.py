@@ -6,6 +6,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
+from .lexicon import with_final_g
+
 # Shorter words are left alone: at three letters almost every typo is another real word.
 MIN_WORD_LENGTH = 4
 # Edits allowed: one for words up to this length, two beyond (long words absorb two typos
@@ -77,7 +79,9 @@ class Speller:
         buckets = self._buckets
         if buckets is None:
             buckets = defaultdict(list)
-            for word in self.counts:
+            # Function words too: "everthing" or "becuase" is a misspelt word that carries no topic,
+            # not a rare word the articles lack (which would count against answering).
+            for word in self.known:
                 if len(word) >= MIN_WORD_LENGTH - 1 and word.isalpha():
                     buckets[word[0], len(word)].append(word)
             self._buckets = buckets
@@ -92,6 +96,9 @@ class Speller:
             return None
         if word in self._cache:
             return self._cache[word]
+        if (full := with_final_g(word)) is not None:
+            self._cache[word] = full
+            return full
         if self.is_word(word):
             return None
         limit = 1 if len(word) <= ONE_EDIT_MAX_LENGTH else 2
@@ -110,6 +117,6 @@ class Speller:
         for candidate in candidates:
             d = edit_distance(word, candidate, limit)
             if d <= limit:
-                key = (d, -self.counts[candidate], candidate)
+                key = (d, -self.counts.get(candidate, 0), candidate)
                 best = key if best is None or key < best else best
         return best[2] if best else None

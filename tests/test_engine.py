@@ -106,12 +106,26 @@ def test_matching_only_common_topic_words_is_not_evidence(assistant):
         ("is it safe to drink alcohol during the treatment weeks?", "what it says of alcohol or cannabis"),
         ("what blood pressure threshold stops the infusion?", "a number"),
         ("is there a ketamine clinic near me with weekend appointments?", "the clinic's address or hours"),
+        ("what is the price of a single infusion?", "a number"),
+        ("does someone have to come with me to the appointment?", "someone coming along"),
+        ("who wrote this, is he a doctor?", "who wrote it"),
+        ("which insurance plans cover it?", "a specific insurer"),
+        ("how long does the sick to your stomach feeling last?", "how long nausea lasts"),
+        ("can ketamine help heal a concussion?", "whether it helps a concussion or stroke"),
+        ("if it fails, what next? TMS?", "what it says of TMS"),
+        ("got high blood pressure already, can i still get it?", "whether someone like them can get it"),
     ],
 )
 def test_a_specific_ask_the_passage_cannot_give_is_declined(assistant, question, ask):
     trace = assistant.explain(question)
     assert trace["reply"]["kind"] == "no_answer"
     assert ask in trace["decision"]["reason"]
+
+
+def test_an_idiom_is_not_an_ask():
+    # "see things differently" is a new outlook, not hallucinations; "can't get moving" is no eligibility question
+    assert not [a for a in asks("will it help me see things differently?") if "hallucinations" in a.name]
+    assert not [a for a in asks("is it any use for someone who just can't get moving") if a.name == "who should not"]
 
 
 def test_a_condition_told_in_a_story_is_not_what_is_asked():

@@ -52,6 +52,21 @@ def test_speller_corrects_typos_to_vocabulary_words(typo, fixed):
     assert speller.correct(typo) == fixed
 
 
+def test_speller_reads_a_misspelt_function_word_as_that_word():
+    # "everthing" is "everything", a stopword, not a rare word the articles lack
+    speller = Speller({"ketamine": 5}, known={"everything", "because"})
+    assert speller.correct("everthing") == "everything"
+    assert speller.correct("becuase") == "because"
+
+
+def test_a_dropped_final_g_is_read_as_the_ing_word():
+    speller = Speller({"ketamine": 5}, is_word=lambda w: True)
+    assert speller.correct("hurtin") == "hurting"  # said as written, a real word, but far rarer
+    assert speller.correct("standin") == "standing"
+    assert speller.correct("basin") is None  # a word of its own, commoner than "basing"
+    assert speller.correct("aspirin") is None
+
+
 def test_speller_leaves_known_short_and_real_words_alone():
     speller = Speller({"hope": 3, "dive": 1}, is_word=lambda w: w in {"home", "drive"})
     assert speller.correct("hope") is None  # known
