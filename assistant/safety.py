@@ -249,8 +249,8 @@ _DEATH = (
     r"|look like an accident|be gone|for good"
     r"|go out(?:$| like (?:that|this)| in a blaze| quietly| on my own terms)|go that way|join (?:him|her|them)|joining (?:him|her|them)"
     r"|let it happen|fade away|not (?:be )?around|alive (?:in|next|by) (?:a|next|the)|hit by a (?:car|bus|truck|train)"
-    r"|walk into the (?:ocean|sea|lake|river|water)|(?:uninstall|alt f4|permadeath|log off|delete) (?:myself|irl|my ?self)"
-    r"|(?:alt f4|permadeath|respawn) irl|my heart (?:\w+ ){0,2}(?:stops|stop|gives out)|six feet under|cash(?:ed|ing)? in (?:my )?chips"
+    r"|walk into the (?:ocean|sea|lake|river|water)|(?:uninstall(?:ing)?|alt f[4a]|permadeath|log off|delete) (?:myself|irl|my ?self)"
+    r"|(?:alt f[4a]|permadeath|respawn) irl|my heart (?:\w+ ){0,2}(?:stops|stop|gives out)|six feet under|cash(?:ed|ing)? in (?:my )?chips"
     r"|go be with (?:her|him|them)(?: again| now| forever| in heaven)?$|eat(?:ing|in)? (?:a|my|the) (?:bullet|gun|shotgun|pistol)|do (?:something stupid|it) to myself|take myself out|stop my heart|out of here for good)"
 )
 # Means or method of ending a life or of self-injury.
@@ -260,13 +260,14 @@ _MEANS = (
     r"|prozac|fluoxetine|lithium|alprazolam|klonopin|clonazepam|valium|diazepam|ativan|lorazepam|benzos|seroquel"
     r"|quetiapine|tramadol|codeine|percocet|vicodin|hydrocodone|acetaminophen|paracetamol|apap|ibuprofen|advil"
     r"|aspirin|diphenhydramine|amitriptyline|methadone|gabapentin|antidepressants|litio|adderall|addys?|addies|xans|xannies|percs?|rivotril|rope|noose|gun|shotgun|handgun|firearm|revolver|glock|9mm|ammo|pistol|rifle|bullets?|blade|blades|razor|razors|knife|knives"
-    r"|bridge|ledge|roof|rooftop|tracks|train|overpass|cliff|balcony|belt|cord|pastillas|cuerda|pistola|puente|navaja)"
+    r"|poison|bridge|ledge|roof|rooftop|tracks|train|overpass|cliff|balcony|belt|cord|pastillas|cuerda|pistola|puente|navaja)"
 )
 _BODY = r"(?:(?:fore)?arms?|legs?|wrists?|thighs?|skin|stomach|hips?|body|face|hands?|knuckles|head|throat)"
 _PRESENT = (
     r"(?:again|still|right now|tonight|this morning|this week|lately|every (?:day|night|time)|keep|keeps"
     r"|can not stop|started|relapsed|relapsing|currently|these days|ahora|otra vez|most (?:days|nights)"
-    r"|(?:have|has) been (?:having|thinking|feeling|wanting)|stop (?:wanting|wishing))"
+    r"|(?:have|has) been (?:having|thinking|feeling|wanting)|stop (?:wanting|wishing)|i have decided|i decided"
+    r"|made (?:up )?my mind(?: up)?)"
 )
 _PAST = (
     r"(?:(?:\d+|a few|a couple|couple|many|some) (?:years?|yrs?|months?|decades?) (?:ago|back)|in (?:19|20)\d\d|back in"
@@ -446,7 +447,7 @@ _RULES: list[tuple[str, str, str]] = [
         "crisis",
         rf"\b(?:kill|killing|killed|off|offing|end|ending|hurt|hurting|harm|harming|cut|cutting"
         rf"|burn|burning|burned|burnt|scratched|carved|stabbed|hang|hanging|drown|drowning|poison|starve|starving|shoot"
-        rf"|unalive|unaliving) {_SELVES}\b",
+        rf"|unalive|unaliving|uninstall|uninstalling) {_SELVES}\b",
     ),
     ("suicide named", "crisis", r"\b(?:suicid(?!etopic)\w*|unaliv\w*|ctb|selfdelete|kill myself|kms)\b"),
     (
@@ -511,7 +512,7 @@ _RULES: list[tuple[str, str, str]] = [
         "tired of existing",
         "crisis",
         r"\b(?:tired|sick|exhausted|done|finished) (?:of|with) (?:existing|living|being alive|life|being here|this life"
-        r"|waking up|breathing|being me)\b|\b(?:no|nothing to|no reason (?:for me )?to|what is (?:even )?the point of|point of|point in"
+        r"|waking up|breathing|being me|respawning)\b|\b(?:no|nothing to|no reason (?:for me )?to|what is (?:even )?the point of|point of|point in"
         r"|no point (?:in|of)) (?:live|living|life|going on|being alive|existing|carry on|carrying on|keep going|anything)\b"
         r"|\bnothing (?:left )?to live for\b|\bnot worth (?:living|being alive)\b"
         r"|\blife (?:is|isnt|is not) (?:not )?worth (?:living|it)\b|\b(?:can not|can no) (?:go on|keep going|keep living|live like this)\b"
@@ -524,6 +525,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:i am|i|im) (?:not going to|will not|wont) make it$|\b(?:not going to|will not|wont|is not going to) (?:make it|live)"
         r" (?:to|past|till|until) (?:my |his |her |the )?(?:\d+|christmas|new year|next year|graduation|birthday|the weekend)\b"
         r"|\b(?:weeks|days|months|much time|much longer|long) left in me\b|\bno fight left\b"
+        r"|\b(?:running out of|no more|no) reasons? (?:to|for) (?:live|living|stay|staying|be here|keep going)\b"
+        r"|\b(?:not sure|i do not know|idk) if (?:i will|i am going to) (?:still )?be (?:around|here|alive)\b"
         r"|\b(?:i am|i is|i|i will|im) not (?:going to |gonna )?stick(?:ing)? around\b(?! (?:for|to|after|at|until|till|while))"
         r"|^i (?:just )?want out$|\bi (?:just )?want out of (?:here|this life|this world|life)\b"
         r"|\b(?:except|other than|only option is|only thing left is) (?:ending it|ending my life|dying|to end it|killing myself)\b|\b(?:hurry up|would welcome it|come for me)\b|\bhad enough\b|\b(?:do not|dont|can not) see myself (?:being )?(?:alive|here|around)\b"
@@ -562,7 +565,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|kills? (?:you|u|a person|someone))\b|\b(?:does|would|will|is) (?:drowning|hanging|bleeding out|an overdose|overdosing)"
         r" (?:hurt|painful)\b|\bhow (?:do|did|does|would) (?:people|ppl|you|u|someone|one) do it (?:with|using)\b|\bstill has the nets\b|\b(?:a way out|the way out)\b"
         r"|\b(?:bridge|height|fall|floor|building|cliff|river|water|rope|pills|gun|shotgun)\b.{0,60}\b(?:(?:that|it|this) (?:would|will"
-        r"|could)|(?:would|will|could) (?:that|it|this)) do it\b|\bheight is (?:sufficient|enough|high enough)\b|\b(?:more|most|less|least) (?:fast|quick|painful|sure|certain)\b.{0,40}"
+        r"|could)|(?:would|will|could) (?:that|it|this)) do it\b|\bheight is (?:sufficient|enough|high enough)\b|\bhow (?:high|tall|far down) is (?:the )?(?:\w+ ){0,2}(?:bridge|golden gate"
+        r"|overpass|parking (?:garage|deck))\b|\b(?:more|most|less|least) (?:fast|quick|painful|sure|certain)\b.{0,40}"
         r"\b(?:pills|cutting|hanging|jumping|gun|rope|drowning|veins)\b|\b(?:river|water|lake|sea|ocean|bridge|tracks|rope"
         r"|gun|pills)\b.{0,60}\bbefore (?:it is|its|i am|one is|you are) (?:all )?(?:over|gone|dead|done)\b"
         r"|\b(?:use|used|using|take|with) (?:\w+ ){0,2}to (?:end (?:his|her|their) life|end things)\b"
@@ -579,7 +583,7 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|\b(?:started|starting|been|am|keep|kept|back to|relapsed|relapse|urge|urges|want|wanting|going) (?:to )?"
         rf"(?:\w+ )?(?:cutting{_NOT_CUT}|selfharm|selfharming|scratching|burning myself|hurting myself)\b"
         r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back)|\bselfharm(?:ing)? (?:is )?(?:getting |got )?(?:worse|deeper"
-        r"|more often|out of control)\b|\b(?:voices?|something) (?:keep |keeps |is )?"
+        r"|more often|out of control)\b|\b(?:voices?|something) (?:that |which )?(?:keep |keeps |is )?"
         r"(?:telling|tell|tells) me to (?:cut|do it|kill|hurt|jump)\b|\bused it again\b|\b(?:hitting|banging|hit|bang) my head"
         r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\b(?:fresh|new) (?:cuts|wounds|burns)\b|\bhid(?:e|ing) (?:my |the |these |those )?(?:\w+ )?(?:cuts|burns)\b"
         r"|\b(?:cut|cutting|burn|burning) (?:again|tonight|right now)\b|\bcut too deep\b"
@@ -599,14 +603,14 @@ _RULES: list[tuple[str, str, str]] = [
         "crisis",
         rf"\b(?:saved|saving|collected|collecting|stockpiled|stockpiling|hoarded|hoarding|counted|counting|gathered"
         rf"|gathering|bringing (?:\w+ )?home|hid|hidden|hiding|stashed|stashing|junte|guarde)\b.{{0,40}}\b{_MEANS}\b"
-        rf"|\b(?:saving|saved) (?:them|it|these) up\b|\b(?:all|enough|\d+)(?: \w+)? {_MEANS} (?:\w+ )?(?:saved|stashed|stockpiled|hoarded|put aside|set aside)\b|\b(?:enough|all|whole|every|\d+|a bunch|handful|boxes|bottles|bottle"
+        rf"|\b(?:saving|saved) (?:them|it|these) up\b|\b(?:all|enough|\d+|got|have|has|kept)(?: \w+)? {_MEANS} (?:\w+ )?(?:saved|stashed|stockpiled|hoarded|put aside|set aside|hid|hidden)\b|\b(?:enough|all|whole|every|\d+|a bunch|handful|boxes|bottles|bottle"
         rf"|weeks worth|months worth|stash|supply)\b.{{0,25}}\b{_MEANS}\b.{{0,40}}\b(?:in front of me|in my hand|right"
         rf" (?:there|here)|next to me|within reach|lined up|looking at|staring at|thinking about it|ready|hid|under)\b"
         rf"|\b(?:holding|hold|sitting with|staring at|looking at|count|counted|count out)\b.{{0,20}}\b(?:the |my )?(?:pill"
         rf" bottle|pills|gun|rifle|rope|knife|blade|razor|noose)\b|\b{_MEANS}\b.{{0,40}}\b(?:right (?:there|here)|keep"
         rf" looking at|keep staring|thinking about it|in front of me|in my hand|lined up|counted out)\b"
         r"|\b(?:standing|stood|sitting|sat|up|paro|parada?) (?:on|in|at|en) (?:the |a |this |my |el |la )?(?:\w+ )?(?:bridge|ledge|roof|edge"
-        r"|tracks|overpass|cliff|balcony|railing|balcon|puente)\b|\b(?:nearly|almost|very nearly) (?:stepped|jumped|walked) off\b|\b(?:bought|buying|got|have) (?:a |the )?(?:rope|noose|gun|pistol)\b"
+        r"|tracks|overpass|cliff|balcony|railing|balcon|puente)\b|\b(?:nearly|almost|very nearly) (?:stepped|jumped|walked) off\b|\bbridge\b.{0,80}\blook(?:ing)? down\b|\b(?:bought|buying|got|have) (?:a |the )?(?:rope|noose|gun|pistol)\b"
         r"|\bnoose\b|\b(?:barrel|muzzle|gun|pistol|rifle|shotgun|revolver) (?:\w+ )?(?:in|to|against|under) my (?:mouth|head|temple"
         r"|chin)\b|\b(?:gun|pistol|revolver|rifle|weapon|pistola|shotgun|handgun|firearm)\b.{0,40}\b(?:safe and i know|out of the safe|on the table|loaded"
         r"|cargada|next to (?:my|the) bed|al lado|nightstand|bedside|hold it|take it out|in my lap)\b"
@@ -622,7 +626,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:engine (?:on|running)|exhaust|hose)\b|\b(?:bought|buying)\b.{0,30}\b(?:different|several|multiple) (?:pharmacies"
         r"|farmacias|stores)\b|\b(?:sleep|sleeping|slept|sit|sits|sitting|sat) (?:\w+ ){0,4}with (?:the |my |his |her |a )?(?:loaded )?"
         r"(?:gun|shotgun|pistol|rifle|handgun|revolver|firearm)\b|\b(?:bullets?|rounds|ammo|9mm|shells|box of)\b.{0,60}\bonly"
-        r" (?:need|needs|takes|going to need) one\b",
+        r" (?:need|needs|takes|going to need) one\b|\bonly (?:packing|bringing|taking|loading) one (?:round|bullet|shell)\b",
     ),
     (
         "overdose intent",
@@ -648,7 +652,9 @@ _RULES: list[tuple[str, str, str]] = [
         r" (?:is|will be|s) (?:the|my) day$|\btonight is the night\b|\bif nothing (?:works|changes|helps)\b.{0,40}\b(?:done|end|over|gone)\b"
         r"|\bset (?:my ?self|me) a deadline\b(?! (?:to|for) )|\b(?:set|have|gave|given) (?:a |my )?deadline\b.{0,80}\b(?:i am done|then i am done|over"
         r"|gone|end it|not (?:continue|go on|carry on|be here))\b|\b(?:got|have) (?:a|the) plan\b.{0,20}\b(?:got|have) the means\b"
-        r"|\bwaiting (?:on|for) the right (?:night|day|time|moment)\b|\bsuicidal ideation with (?:intent|a plan|plan|means)\b"
+        r"|\bwaiting (?:on|for) the right (?:night|day|time|moment)\b|\bnot a cry for help\b|\b(?:courage|nerve|guts) to"
+        r" (?:go through with it|do it|end it|finally do it)\b|\bi know (?:exactly )?(?:what|how much) (?:i would|i will|to) (?:use|take)\b"
+        r"|\b(?:the|my) plan is back\b|\bsuicidal ideation with (?:intent|a plan|plan|means)\b"
         r"|\b(?:suicid\w*|die|dying|kill\w*|end it|dark thoughts)\b.{0,80}\b(?:now i|and i|i) (?:have|got|made|have got) (?:a|the) plan\b"
         r"(?! (?:for|to (?:get|go|see|start|try)))|\bif (?:this|it|ketamine|the treatment|treatment) (?:fails|does not work|do not work)\b"
         r".{0,60}\b(?:i am|then i am|i will be) (?:done|gone|out)\b",
@@ -703,7 +709,8 @@ _RULES: list[tuple[str, str, str]] = [
         "portuguese: wish to die",
         "crisis",
         r"\b(?:quero|vou|queria|penso em|pensando em|vontade de) (?:\w+ )?(?:morrer|me matar|sumir para sempre|nao acordar"
-        r"|acabar com tudo|acabar com (?:a )?minha vida)\b|\bninguem (?:ia|vai) sentir (?:a )?minha falta\b",
+        r"|acabar com tudo|acabar com (?:a )?minha vida|dormir (?:pra|para) sempre)\b|\bninguem (?:ia|vai) sentir (?:a )?minha falta\b"
+        r"|\b(?:estou|to|tou) me cortando\b|\bme cortei (?:de novo|outra vez)\b",
     ),
     (
         # Accents are dropped before matching: "möchte" is "mochte", "không muốn sống" is "khong muon song".
@@ -712,6 +719,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:will|mochte|moechte|kann|muss) (?:\w+ ){0,2}nicht mehr (?:leben|weiterleben|da sein)\b|\bmich (?:\w+ )?umbringen\b"
         r"|\bselbstmord\b|\bsuizid\w*\b|\b(?:khong|chang) (?:con )?muon song\b|\bmuon chet\b"
         # Tagalog ("I want to die", "I don't want to live", suicide), Hindi in Latin letters
+        r"|\bduniya (?:se|chhod\w*) (?:jaana|jana|chala|chali)\b|\bnghi (?:toi|den|ve) (?:cai )?chet\b|\bustal[a]? zhit\b"
+        r"|\btatalon (?:na lang|nalang) ako\b|\bsalamat sa lahat\b.{0,40}\b(?:ingat|paalam)\b"
         r"|\bpagod na (?:akong|ako) (?:mabuhay|mag ?live)\b|\b(?:mas ok|mas okay|mas mabuti) (?:\w+ )?kung wala (?:na )?ako\b"
         r"|\bgusto ko (?:nang |na )?mamatay\b|\bayoko (?:na )?(?:talaga )?(?:na )?mabuhay\b|\bmagpakamatay\b"
         r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b",
@@ -724,6 +733,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bno (?:quiero|quiere) (?:vivir|seguir|despertar|estar aqui|existir)\b|\bda igual morir\w*|\bse (?:quiere|va a)"
         r" (?:morir|matar|tirar)\b|\b(?:me voy a|se va a|va a) (?:matar|suicidar)\b"
         r"|\bsuicidarme\b|\bquitarme la vida\b|\bdormir(?:me)? y no (?:despertar|volver a despertar)\b"
+        r"|\bnadie (?:me )?(?:va a|iba a) extra\w*|\bsobro en (?:este mundo|esta vida|esta casa)\b"
         r"|\b(?:quiero|pienso|pensando|ganas de|voy a) (?:en )?tirarme (?:a|al|del|de|por|frente)\b|\bno (?:me deje )?amanecer\b"
         r"|\bquitar(?:se|le)? la vida\b|\bda igual si (?:me muero|muero|vivo)\b|\b(?:ya )?(?:pense|penso|pensado|tengo pensado"
         r"|tiene pensado) (?:en )?como (?:matarme|matarse|hacerlo|suicidarme|suicidarse|quitarme la vida|quitarse la vida)\b"

@@ -288,6 +288,15 @@ def test_emergency_head_raises_what_the_crisis_head_doubts():
         ("does the iv hurt, is it a needle in the arm the whole time", "none"),
         ("found him with the needle still in his arm", "emergency"),
         ("my roommate ate my leftovers again, she is dead to me", "none"),
+        # A decision told beside a question; gamer and other-language forms; means kept aside.
+        ("will god forgive me if i end my life? i have decided", "crisis"),
+        ("honestly tired of respawning every morning", "crisis"),
+        ("quero dormir pra sempre", "crisis"),
+        ("nadie me va a extrañar", "crisis"),
+        ("she has rat poison hidden in her closet for herself", "crisis"),
+        ("it is not a cry for help", "crisis"),
+        ("running out of reasons to stay", "crisis"),
+        ("how high is that bridge on route 9", "crisis"),
     ],
 )
 def test_rules_read_the_signal_in_its_everyday_forms(message, level):
