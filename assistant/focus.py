@@ -310,7 +310,7 @@ CONDITIONS = {
 OTHER_TREATMENTS = {
     "alcohol or cannabis": r"alcohol|booze|beer|wine|weed|marijuana|cannabis|thc|cbd",
     "a named insurer": OTHER_INSURERS,
-    "psilocybin": r"psilocybin|magic mushrooms?|shrooms|mushrooms?",
+    "psilocybin": r"psilocybin|magic mushrooms?|shrooms",
     "TMS": r"tms|magnetic stimulation",
     "ECT": r"ect|electroconvulsive|shock therapy",
     "esketamine": r"spravato|esketamine",

@@ -96,17 +96,16 @@ class Speller:
             return None
         if word in self._cache:
             return self._cache[word]
-        if (full := with_final_g(word)) is not None:
-            self._cache[word] = full
-            return full
-        if self.is_word(word):
-            return None
-        limit = 1 if len(word) <= ONE_EDIT_MAX_LENGTH else 2
-        nearby = (self.buckets.get((word[0], n), ()) for n in range(len(word) - limit, len(word) + limit + 1))
-        candidates = [c for bucket in nearby for c in bucket]
-        if budget is not None and not budget.spend(len(candidates)):
-            return None
-        best = self._nearest(word, candidates, limit)
+        best = with_final_g(word)  # "hurtin" is "hurting" said as written, though wordfreq knows it
+        if best is None:
+            if self.is_word(word):
+                return None
+            limit = 1 if len(word) <= ONE_EDIT_MAX_LENGTH else 2
+            nearby = (self.buckets.get((word[0], n), ()) for n in range(len(word) - limit, len(word) + limit + 1))
+            candidates = [c for bucket in nearby for c in bucket]
+            if budget is not None and not budget.spend(len(candidates)):
+                return None
+            best = self._nearest(word, candidates, limit)
         if len(self._cache) >= MAX_CACHED_WORDS:
             self._cache.clear()
         self._cache[word] = best
