@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
@@ -10,7 +11,7 @@ from pathlib import Path
 from . import messages
 from .corpus import Corpus, load_corpus
 from .errors import CorpusError
-from .focus import Ask, asks, asks_definition, defines, unmet
+from .focus import DEFINITION_WORDS, Ask, asks, asks_definition, defines, unmet
 from .lexicon import is_english_word
 from .models import Article, Passage, Quote, Reply
 from .query import Query, QueryAnalyzer, Slot
@@ -67,6 +68,15 @@ EVIDENCE_CANDIDATES = 3
 EVIDENCE_MIN_SCORE = 0.5
 EVIDENCE_MARGIN = 0.3
 MAX_CRISIS_CHARS = 20000
+# A sentence that asks: it ends with a question mark or opens with a question word. In a message
+# that also tells a story ("My wife passed last spring. ... How quickly does it work?"), the story's
+# words dilute the evidence; a passage may also answer on the evidence of the asking sentences
+# alone. On tests/data/eval.jsonl this answered 36 more of the 1,555 answerable questions
+# correctly (0.565 to 0.588) for 5 more of the 1,055 unanswerable ones answered.
+ASKING_SENTENCE = re.compile(
+    r"\?\W*$|^\W*(?:what|whats|how|hows|why|when|where|who|which|is|are|does|do|did|can|could|would|will|should"
+    r"|shall|may|am|has|have|any|anything|tell me|explain)\b"
+)
 # Passages whose split sentences are kept (about 1 KB each); the quoted ones recur.
 SENTENCE_CACHE_PASSAGES = 8192
 # A follow-up leans on the last question or two; reading further back finds nothing new, and each
@@ -149,8 +159,8 @@ class Assistant:
     def explain(self, question: str, history: list[str] | None = None) -> dict:
         """The reply with the evidence behind it: query analysis, ranked candidates, decision."""
         trace = self._respond(question, history)
-        slots = trace.query.slots if trace.query is not None else []
-        return trace.to_dict(lambda c: self._coverage(c, slots))
+        query = trace.query if trace.query is not None else Query(question, [])
+        return trace.to_dict(lambda c: self._coverage(c, query))
 
     # The steps of a reply -------------------------------------------------------------------
 
@@ -182,23 +192,30 @@ class Assistant:
         query = self.analyzer.analyze(question, budget=budget)
         # Small talk before retrieval: nothing left once the phrases are removed ("hi there!"), or no
         # question left and the classifier agrees ("is this the clinic's chat?"), so a question that
-        # merely starts like small talk still reaches the articles.
+        # merely starts like small talk still reaches the articles. A story whose only asking
+        # sentences ask about the assistant ("Hello. My granddaughter set this up. How does one use
+        # it?") is small talk too.
+        asking = self._asking_sentences(question)
         if has_smalltalk and (
             not any(w not in STOPWORDS for w in words(rest))
             or (not asks_something(rest) and smalltalk_score(question) >= SMALLTALK_MODEL)
+            or (asking and all(about_assistant(s) for s in asking))
         ):
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
             reply = Reply("chitchat", text, suggestions=tuple(self.starters[:4]))
             return Trace(reply, safety, Decision(False, "small talk only"), query)
+        if asking:
+            wanted_terms = {s.terms for s in self.analyzer.analyze(" ".join(asking), budget=budget).slots}
+            query.asking = [s for s in query.slots if s.terms in wanted_terms]
         slots, context = self._with_history(query, history, budget)
         wanted = asks(question)
         ranked = self.index.rank(slots)
-        definition = self._definition(ranked, query.slots, question)
+        definition = self._definition(ranked, query, question)
         if definition is not None:  # "what is X?": the passage that says what X is goes first
             candidates = [definition] + [c for c in ranked if c is not definition]
         else:
-            candidates = self._best_supported_first(ranked, query.slots, wanted)
-        decision = self._decide(candidates, query.slots, wanted, definition)
+            candidates = self._best_supported_first(ranked, query, wanted)
+        decision = self._decide(candidates, query, wanted, definition)
         reply = self._reply(question, query, slots, candidates, decision, has_smalltalk, rest, wanted)
         return Trace(reply, safety, decision, query, tuple(candidates), context)
 
@@ -223,7 +240,7 @@ class Assistant:
         if not decision.answer:
             message = messages.NO_ANSWER if query.slots else messages.EMPTY_QUESTION
             return Reply("no_answer", message, suggestions=self._suggest(candidates, [], question))
-        chosen = self._choose_quotes(candidates, query.slots, wanted)
+        chosen = self._choose_quotes(candidates, query, wanted)
         quotes = tuple(Quote(c.passage, self._highlight(c.passage, slots)) for c in chosen)
         return Reply(
             "answer",
@@ -258,9 +275,14 @@ class Assistant:
                 return query.slots + extra, previous
         return query.slots, None
 
-    def _best_supported_first(
-        self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask]
-    ) -> list[Candidate]:
+    def _asking_sentences(self, question: str) -> list[str]:
+        """The sentences that ask, when other sentences tell a story around them; empty for a
+        message of one sentence, or whose sentences all ask or none do."""
+        sentences = self.corpus.sentences(question)
+        asking = [s for s in sentences if ASKING_SENTENCE.search(normalize(s))]
+        return asking if 0 < len(asking) < len(sentences) else []
+
+    def _best_supported_first(self, candidates: list[Candidate], query: Query, wanted: list[Ask]) -> list[Candidate]:
         """Candidates with the one holding most of the question's evidence among the first few moved to the front.
 
         A candidate that gives the kind of answer asked for (a number, a length of time, a risk…)
@@ -272,15 +294,23 @@ class Assistant:
         pool = [c for c in candidates[:EVIDENCE_CANDIDATES] if c.score >= floor]
         if wanted:
             pool = [c for c in pool if not unmet(wanted, c.passage.text)] or pool
-        coverage = {id(c): self._coverage(c, slots)[0] for c in pool}
+        coverage = {id(c): self._coverage(c, query)[0] for c in pool}
         front = pool[0]  # the first by score among those that give what is asked
         best = max(pool, key=lambda c: (round(coverage[id(c)], 2), c.score))
         if coverage[id(best)] < coverage[id(front)] + EVIDENCE_MARGIN:
             best = front
         return [best] + [c for c in candidates if c is not best]
 
-    def _coverage(self, candidate: Candidate, slots: list[Slot]) -> tuple[float, int]:
-        """Share of the question's evidence the candidate holds, and how many informative slots it matched."""
+    def _coverage(self, candidate: Candidate, query: Query) -> tuple[float, int]:
+        """Share of the question's evidence the candidate holds, and how many informative slots it
+        matched: of the whole question, or of its asking sentences where that share is larger."""
+        whole = self._share(candidate, query.slots)
+        if not query.asking:
+            return whole
+        asking = self._share(candidate, query.asking)
+        return asking if asking[0] > whole[0] else whole
+
+    def _share(self, candidate: Candidate, slots: list[Slot]) -> tuple[float, int]:
         total = sum(self.index.slot_idf(s) for s in slots)
         matched = [s for s in candidate.matched if s.weight == 1.0]
         covered = sum(self.index.slot_idf(s) for s in matched)
@@ -288,20 +318,22 @@ class Assistant:
         return (covered / total if total else 0.0), informative
 
     def _decide(
-        self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask], definition: Candidate | None = None
+        self, candidates: list[Candidate], query: Query, wanted: list[Ask], definition: Candidate | None = None
     ) -> Decision:
-        if not slots:
+        if not query.slots:
             return Decision(False, "no searchable words in the question")
         if not candidates:
             return Decision(False, "no passage shares a word with the question")
-        coverage, informative = self._coverage(candidates[0], slots)
+        coverage, informative = self._coverage(candidates[0], query)
         if missing := unmet(wanted, candidates[0].passage.text):
             return Decision(
                 False, f"the question asks for {' and '.join(missing)}, which the best passage does not give", coverage
             )
-        held = f"the best passage holds {coverage:.0%} of the question's evidence"
+        whose = "question's" if coverage == self._share(candidates[0], query.slots)[0] else "asking sentences'"
+        held = f"the best passage holds {coverage:.0%} of the {whose} evidence"
         if definition is not None:
-            return Decision(True, f"{held}, and it says what {slots[0].text} is", coverage, informative)
+            what = subject.text if (subject := _definition_subject(query)) else "it"
+            return Decision(True, f"{held}, and it says what {what} is", coverage, informative)
         if not informative:
             return Decision(False, "only common words (found in many passages) matched", coverage, informative)
         needed = min_coverage(informative)
@@ -316,22 +348,24 @@ class Assistant:
             informative,
         )
 
-    def _definition(self, candidates: list[Candidate], slots: list[Slot], question: str) -> Candidate | None:
-        """For "what is X?" (X the question's one idea), the first candidate with a sentence that
-        says what X is; None for any other question or when no candidate defines X."""
-        if len(slots) != 1 or not asks_definition(question):
+    def _definition(self, candidates: list[Candidate], query: Query, question: str) -> Candidate | None:
+        """For "what is X?" (X the one idea of the question, or of its asking sentence, besides words
+        that ask for a meaning), the first candidate with a sentence that says what X is; None for
+        any other question or when no candidate defines X."""
+        subject = _definition_subject(query)
+        if subject is None or not asks_definition(question):
             return None
-        term = slots[0].terms
+        term = subject.terms
         return next((c for c in candidates if any(defines(text, term) for text, _ in self._sentences(c.passage))), None)
 
-    def _choose_quotes(self, candidates: list[Candidate], slots: list[Slot], wanted: list[Ask]) -> list[Candidate]:
+    def _choose_quotes(self, candidates: list[Candidate], query: Query, wanted: list[Ask]) -> list[Candidate]:
         best = candidates[0]
         chosen = [best]
         budget = MAX_QUOTE_WORDS - len(best.passage.text.split())
         for c in candidates[1:]:
             if len(chosen) == MAX_QUOTES or c.score < EXTRA_QUOTE_RATIO * best.score:
                 break
-            coverage, informative = self._coverage(c, slots)
+            coverage, informative = self._coverage(c, query)
             size = len(c.passage.text.split())
             fits = informative and coverage >= min_coverage(informative) and not unmet(wanted, c.passage.text)
             if fits and size <= budget:
@@ -373,6 +407,13 @@ class Assistant:
         # makes a Passage when first read (assistant/cache.py), so read only that section's.
         same = [p for s in article.sections if s.title == passage.section_title for p in s.passages]
         return sorted((p for p in same if p.id != passage.id), key=lambda p: abs(p.position - passage.position))
+
+
+def _definition_subject(query: Query) -> Slot | None:
+    """The one idea a definition question asks about (of its asking sentences, if set apart),
+    besides words that ask for a meaning; None when there is not exactly one."""
+    subject = [s for s in query.asking or query.slots if s.text not in DEFINITION_WORDS]
+    return subject[0] if len(subject) == 1 else None
 
 
 def min_coverage(informative: int) -> float:

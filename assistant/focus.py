@@ -380,9 +380,11 @@ def unmet(question_asks: list[Ask], passage_text: str) -> list[str]:
 # what X is gives one ("Neuroplasticity is the brain's ability...", "X refers to..."); a section
 # title naming X does not, or "what is ketamine?" would be answered by any passage on ketamine.
 DEFINITION_QUESTION = re.compile(
-    r"(?:^|[,.!?;:]|\b(?:so|ok|okay|and|but|um|hmm|sorry|tell me|know|wondering))\W*(?:what ?i?s|what's|what are"
-    r"|what exactly is|define|definition of|meaning of|explain)\b|\b(?:meaning|definition|mean)\W*$"
+    r"(?:^|[,.!?;:]|\b(?:so|ok|okay|and|but|um|hmm|sorry|tell me|know|wondering|wait))\W*(?:what ?i?s|what's|what are"
+    r"|what (?:exactly|even|actually) is|define|definition of|meaning of|explain)\b|\b(?:meaning|definition|mean)\W*$"
 )
+# Words that ask for a meaning rather than name what is asked about ("the meaning of X").
+DEFINITION_WORDS = frozenset({"meaning", "definition", "define", "mean", "means", "explain", "explanation"})
 _DEFINING = re.compile(r"^(?:(?:is|are) (?:a|an|the)|refers? to|means?|(?:is|are) defined as|describes?)\b")
 
 

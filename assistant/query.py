@@ -29,11 +29,14 @@ class Query:
     slots: list[Slot]
     corrections: dict[str, str] = field(default_factory=dict)
     expansions: dict[str, list[str]] = field(default_factory=dict)
+    # The slots of the sentences that ask, when the message also tells a story around them.
+    asking: list[Slot] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
             "text": self.text,
             "slots": [s.to_dict() for s in self.slots],
+            "asking": [s.text for s in self.asking],
             "terms": sorted({t for s in self.slots for t in s.terms}),
             "corrections": dict(self.corrections),
             "expansions": {k: list(v) for k, v in self.expansions.items()},

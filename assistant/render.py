@@ -41,6 +41,8 @@ def render_explain(trace: dict) -> str:
         if query["expansions"]:
             rules = (f"{a} → {', '.join(b)}" for a, b in query["expansions"].items())
             lines.append("synonyms:     " + " | ".join(rules))  # each rule's stems stay together
+        if query.get("asking"):  # coverage may be judged on the asking sentences alone
+            lines.append("asking:       " + ", ".join(query["asking"]))
     if trace.get("history_used"):
         lines.append(f"history used: {trace['history_used']}")
     for rank, c in enumerate(trace.get("candidates", []), start=1):

@@ -26,7 +26,7 @@ _ABOUT_ASSISTANT = (
     r"|are (?:you|u)(?: (?:a|an|or|real|actual|just))* (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
     r"(?:(?: (?:a|an|or|real|actual))+ (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse))?"
     # what it can do, with the verb phrase it asks about, so no "help" is left over to retrieve on
-    r"|what(?: all| else| things| stuff| topics)? (?:(?:can|do|could) (?:you|u)|(?:you|u) (?:can|could))(?: \w+){0,2}"
+    r"|what(?: all| else| things| stuff| topics){0,2} (?:(?:can|do|could) (?:you|u)|(?:you|u) (?:can|could))(?: \w+){0,2}"
     r" (?:do|help(?: me| us)?(?: with)?|know(?: about)?|answer|tell(?: me| us)?(?: about)?|cover)(?: here)?"
     r"|how (?:can|do) (?:you|u) help(?: me)?"
     r"|what (?:sort|kind|type)s? of (?:things|questions|stuff|topics|info|information) (?:can|do|could) (?:you|u|i)"

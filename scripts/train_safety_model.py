@@ -79,9 +79,10 @@ def cross_validate(texts: list[str], signals: list[tuple[str, ...]], levels: lis
         emergency[test] = fit(x_train, ye[train]).predict_proba(x_test)[:, 1]
     questions = np.array([g.startswith(EVERYDAY) for g in groups])
     rule_crisis = np.array([lv == "crisis" for lv in levels])
+    overrulable = np.array([safety.overrulable(fired) for fired in signals])
     rule_emergency = np.array([lv == "emergency" for lv in levels])
     for name, use_model in (("rules alone", False), ("rules + classifiers", True)):
-        overruled = use_model & rule_crisis & (probs < safety.MODEL_VETO)
+        overruled = use_model & rule_crisis & overrulable & (probs < safety.MODEL_VETO)
         crisis = (rule_crisis & ~overruled) | rule_emergency | (use_model & (probs >= safety.MODEL_CRISIS))
         urgent = rule_emergency | (use_model & (emergency >= safety.MODEL_EMERGENCY))
         crisis |= urgent

@@ -175,7 +175,10 @@ def test_idioms_are_not_crisis(assistant, message):
     assert assistant.ask(message).kind != "crisis"
 
 
-@pytest.mark.parametrize("message", ["hi", "Hello there!", "thanks!", "who are you?", "what can you do", "bye"])
+@pytest.mark.parametrize(
+    "message",
+    ["hi", "Hello there!", "thanks!", "who are you?", "what can you do", "what all things you can help me with", "bye"],
+)
 def test_small_talk_says_what_the_assistant_does(assistant, message):
     reply = assistant.ask(message)
     assert reply.kind == "chitchat"
@@ -197,6 +200,18 @@ def test_a_definition_question_quotes_the_defining_sentence(assistant, question)
 def test_a_topic_word_in_every_section_title_is_not_a_definition(assistant):
     # The article never says what ketamine is; titles naming it are not an answer.
     assert assistant.ask("what is ketamine?").kind == "no_answer"
+
+
+def test_a_story_around_the_question_does_not_dilute_its_evidence(assistant):
+    trace = assistant.trace("does it help ptsd? asking for my brother hes a vet")
+    assert [s.text for s in trace.query.asking] == ["help", "ptsd"]
+    assert trace.reply.kind == "answer" and "PTSD" in trace.reply.quotes[0].passage.text
+    assert assistant.trace("does it help ptsd").query.asking == []  # one sentence: nothing to set apart
+    # The asking sentence must still be answered by the passage: a story does not make it answerable.
+    story = "My knees hurt from forty years of farm work. Does ketamine help with arthritis pain?"
+    assert assistant.ask(story).kind == "no_answer"
+    # A story whose only question is about the assistant is small talk.
+    assert assistant.ask("Hello. My daughter put this on my tablet. How do I use this chat?").kind == "chitchat"
 
 
 def test_greeting_with_a_question_answers_the_question(assistant):

@@ -17,21 +17,21 @@ HELD_OUT = Path(__file__).resolve().parent / "data" / "eval_heldout.jsonl"
 # Floors the build holds (README, "Quality"): the measured values rounded down, so a regression
 # fails. The issue's bar (answer correct 0.90, hit@3 0.97, no_answer 0.90, chitchat 1.0) is not
 # met on questions from independent writers yet; the README says so.
-# The development set grew to 2,276 questions when the last held-out part joined it, and the
-# held-out part is now five new writers' 535 (README, "Quality"): the floors below are those
-# sets' levels, not a regression (on the sets before, the engine measured 0.619 and 0.536).
+# The development set grew to 2,811 questions when the last held-out part joined it, and the
+# held-out part is now six new writers' 625 (README, "Quality"): the floors below are those
+# sets' levels, not a regression (on the sets before, the engine measured 0.604 and 0.401).
 THRESHOLDS = {
-    "answer.correct": 0.60,
-    "answer.hit_at_3": 0.89,
-    "no_answer.correct": 0.91,
+    "answer.correct": 0.58,
+    "answer.hit_at_3": 0.87,
+    "no_answer.correct": 0.90,
     "crisis.correct": 1.0,
-    "chitchat.correct": 0.99,
+    "chitchat.correct": 0.97,
 }
 HELD_OUT_THRESHOLDS = {
-    "answer.correct": 0.39,
-    "answer.hit_at_3": 0.77,
-    "no_answer.correct": 0.88,
-    "chitchat.correct": 0.84,
+    "answer.correct": 0.54,
+    "answer.hit_at_3": 0.85,
+    "no_answer.correct": 0.83,
+    "chitchat.correct": 0.86,
 }
 
 

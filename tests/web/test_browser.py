@@ -173,6 +173,13 @@ def test_staff_console_signs_in_and_explains(open_page, server):
     # The reply as the visitor saw it: the quote with its highlighted sentence, and the history used.
     assert page.locator("#explain-result .visitor-view blockquote mark").count() > 0
     assert QUESTION in page.locator("#explain-result .facts").inner_text()
+    # A story around the question: the words of the sentence that asks are shown apart.
+    page.get_by_label("Earlier questions in the conversation (optional, one per line)").fill("")
+    page.get_by_label("Question to explain").fill("does it help ptsd? asking for my brother hes a vet")
+    page.get_by_role("button", name="Explain").click()
+    page.locator("#explain-result .facts").get_by_text("help, ptsd", exact=True).wait_for()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "staff-explain-1280-light.png"), full_page=True)
     page.get_by_role("button", name="Run the evaluation").click()
     page.locator("#eval-result table").first.wait_for()
     assert "First run" in page.locator("#eval-result").inner_text()

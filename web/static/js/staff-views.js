@@ -65,6 +65,7 @@ export function renderExplain(data) {
       ["Decision", `${data.reply.kind}: ${show(decision.reason)}`],
       ["Evidence held", decision.coverage === undefined ? "—" : percent(decision.coverage)],
       ["Search terms", show(query.terms)],
+      ["Words of the asking sentences", show(query.asking)],
       ["Spelling fixed", show(corrections)],
       ["Synonyms used", show(expansions)],
       ["Earlier question used", show(data.history_used)],
