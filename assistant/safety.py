@@ -43,6 +43,7 @@ LEVELS = ("none", "concern", "crisis", "emergency")
 KEYWORDS = {
     "suicide": 2,
     "suicidal": 2,
+    "suicidio": 2,  # Spanish, as typed ("suisidio")
     "myself": 1,
     "overdose": 1,
     "overdosing": 1,
@@ -517,7 +518,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:better off (?:dead|gone|without me|if i)|rather be dead|(?:better|easier|happier) (?:\w+ ){0,3}(?:without me"
         r"|if i (?:was|were|am) (?:gone|dead|not here|not around))|(?:no one|nobody|world|anyone) (?:would|will|is going to|going to) (?:even )?"
         r"(?:miss|notice|care)|(?:notice|care|miss me) if i (?:was|were|am|disappeared|died) ?(?:gone|dead)?"
-        r"|waste of (?:space|oxygen|air)|(?:i am|i|me) (?:\w+ ){0,3}taking up space|mejor sin (?:mi|ella|el)|soy una carga|estariamos mejor)\b"
+        r"|waste of (?:space|oxygen|air)|(?:shoot|kill|end) me\b(?! (?:a|an|the|some|your|over|back|up|down|with|if|when)\b).{0,60}\bi (?:actually |really |truly )?mean it|(?:i am|i|me) (?:\w+ ){0,3}taking up space|mejor sin (?:mi|ella|el)|soy una carga|estariamos mejor)\b"
         r"|\b(?:better|happier|easier|fine|tranquil|calmer|free|relieved|okay|ok) (?:\w+ ){0,2}without (?:me|her|him|them)\b"
         r"|\b(?:out of (?:\w+ )?(?:hair|way)|gone) for good\b|\bwhat (?:am i|i am|im) (?:even )?(?:waiting|sticking|hanging)"
         r" around for\b|\bpermanent (?:sleep|solution|way out|exit|escape|one)\b|\bexit plan\b"
@@ -762,7 +763,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bsab (?:kuch )?khatam (?:karna|kar dena|kar dunga|kar dungi)\b|\b(?:jeene|jine) ka (?:kya )?fayda\b"
         r"|\bhamesha ke liye (?:chala|chali) (?:jaunga|jaungi|jaana)\b|\b(?:chala|chali) (?:jaunga|jaungi)\b.{0,40}\bhamesha ke liye\b"
         r"|\bje (?:veux|voudrais) (?:juste )?(?:mourir|en finir|disparaitre)\b|\bque (?:ca|tout) s arrete (?:definitivement|pour toujours)\b"
-        r"|\bshinitai\b|\bkieta(?:i|katta)\b"
+        r"|\bshinitai\b|\bkieta(?:i|katta)\b|\bsaa?y(?:a)?beku\b|\bkhong ai can (?:em|toi|minh|anh)\b"
         r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b",
     ),
     (

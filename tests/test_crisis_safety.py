@@ -324,6 +324,10 @@ def test_emergency_head_raises_what_the_crisis_head_doubts():
         ("estoy cansada de vivir", "crisis"),
         ("tenho vontade de me jogar na frente do carro", "crisis"),
         ("je veux juste mourir", "crisis"),
+        ("suisidio", "crisis"),  # the Spanish word repaired like the English one
+        ("không ai cần em", "crisis"),  # Vietnamese: nobody needs me
+        ("honestly just kill me, i mean it", "crisis"),
+        ("shoot me a text when you are free, i mean it", "none"),
         # Not being a problem much longer; a rope kept in the car; going to the tracks; a date fixed.
         ("dont worry i wont be a problem for you much longer", "crisis"),
         ("dead inside. might as well finish the job", "crisis"),
