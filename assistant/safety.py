@@ -472,7 +472,7 @@ _RULES: list[tuple[str, str, str]] = [
         "wish to be dead",
         "crisis",
         r"\b(?:wish|wishing|hope|hoping|pray|praying) (?:i|to) (?:was |were |would |could |just |had |will |do )*(?:dead|die"
-        r"|gone|never (?:been born|wake up|existed)|not (?:wake|exist|be here|be alive)|disappear|fall asleep|sleep and)"
+        r"|gone|never (?:been born|born|wake up|existed)|not (?:wake|exist|be here|be alive)|disappear|fall asleep|sleep and)"
         r"|\b(?:want|wish|need) (?:it all|everything|it|the pain|all of it|this) to (?:stop|end) (?:forever|for good|permanently)"
         r"|\b(?:pray|praying|prayed|hope|hoping|wish|wishing) for (?:death|the end|it all to end|god to take me)\b"
         # someone else wishing themselves dead ("she keeps saying she wishes she had died")
@@ -480,6 +480,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"(?:dead|died|die|not (?:woken up|survived|been born))\b"
         # a past brush with death wished fatal ("wish the crash had killed me", "i should have died")
         r"|\b(?:wish|wishes|wished|wishing)\b.{0,40}\b(?:had|would have) (?:killed|taken|finished) (?:me|him|her|them)\b"
+        r"|\b(?:wish|wishes|wished|wishing)\b.{0,40}\b(?:had|would have) (?:done|finished) (?:its|the|their) job\b"
         r"|\b(?:i|he|she) should have died\b"
         # going to sleep hoping it is the last time
         r"|\bhop(?:e|ing) (?:it is|its|this is|tonight is) (?:the|my) last (?:time|night|day)\b",
@@ -542,6 +543,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:i am|i|im) (?:not going to|will not|wont) make it$|\b(?:not going to|will not|wont|is not going to) (?:make it|live)"
         r" (?:to|past|till|until) (?:my |his |her |the )?(?:\d+|christmas|new year|next year|graduation|birthday|the weekend)\b"
         r"|\b(?:weeks|days|months|much time|much longer|long) left in me\b|\bno fight left\b"
+        r"|\bnothing (?:left )?to stick around for\b|\b(?:i am|i will|i|she is|he is) walking into the (?:ocean|sea|lake|river|water)\b"
+        r"|\blet me (?:just )?(?:not|never) (?:come back|wake up)\b|\b(?:ketamine )?hole forever\b"
         r"|\bmight as well (?:finish|end) (?:the job|it|it all|things)\b|\b(?:shutdown|shut down|switch off|turn off|power off)"
         r" (?:on )?my ?self\b"
         r"|\bi (?:am )?(?:\w+ )?check(?:ing)? out (?:for good|for real|permanently|forever)\b"
@@ -614,6 +617,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"(?:telling|tell|tells) me to (?:cut|do it|kill|hurt|jump)\b|\bused it again\b|\b(?:hitting|banging|hit|bang) my head"
         r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\b(?:fresh|new) (?:cuts|wounds|burns)\b|\bhid(?:e|ing) (?:my |the |these |those )?(?:\w+ )?(?:cuts|burns)\b"
         r"|\b(?:cut|cutting|burn|burning) (?:again|tonight|right now)\b|\bcut too deep\b"
+        r"|\b(?:my )?(?:cuts|burns)\b.{0,30}\b(?:are|r|is) (?:all )?fresh\b"
         rf"|{_START}(?:been |keep |kept |still |started |back to )?(?:cutting|carving|burning|scratching)"
         rf" (?:stuff |things |words |it )?(?:at |into |on )?my {_BODY}\b"
         rf"|\b(?:burned|burnt|burn|burning) (?:my ?self|my {_BODY}) (?:\w+ ){{0,2}}(?:lighter|cigarettes?|cigs?|match(?:es)?|hot"
@@ -640,7 +644,10 @@ _RULES: list[tuple[str, str, str]] = [
         rf" looking at|keep staring|thinking about it|in front of me|in my hand|lined up|counted out)\b"
         r"|\b(?:standing|stood|sitting|sat|up|paro|parada?) (?:on|in|at|en) (?:the |a |this |my |el |la )?(?:\w+ )?(?:bridge|ledge|roof|edge"
         r"|tracks|overpass|cliff|balcony|railing|balcon|puente)\b|\b(?:nearly|almost|very nearly) (?:stepped|jumped|walked) off\b|\bbridge\b.{0,80}\blook(?:ing)? down\b|\b(?:bought|buying|got|have) (?:a |the )?(?:rope|noose|gun|pistol)\b"
-        r"|\bnoose\b|\b(?:barrel|muzzle|gun|pistol|rifle|shotgun|revolver) (?:\w+ )?(?:in|to|against|under) my (?:mouth|head|temple"
+        r"|\bnoose\b|\bropes? (?:is |s )?in the (?:garage|barn|shed|closet|basement|attic)\b|\btook the safety off\b"
+        r"|\b(?:bridge|tracks|ledge|roof|overpass)\b.{0,30}\b(?:keeps? calling|is calling|calls) (?:to )?me\b"
+        r"|\b(?:looking at|staring at|driving around looking at)\b.{0,20}\boverpass(?:es)?\b|\bhow high up (?:we|i) (?:are|am)\b"
+        r"|\b(?:barrel|muzzle|gun|pistol|rifle|shotgun|revolver) (?:\w+ )?(?:in|to|against|under) my (?:mouth|head|temple"
         r"|chin)\b|\b(?:gun|pistol|revolver|rifle|weapon|pistola|shotgun|handgun|firearm)\b.{0,40}\b(?:safe and i know|out of the safe|on the table|loaded"
         r"|cargada|next to (?:my|the) bed|al lado|nightstand|bedside|hold it|take it out|in my lap)\b"
         r"|\b(?:rope|belt|cord|noose)\b(?! (?:swing|ladder|course|toy|lights))"
@@ -677,7 +684,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:i have|i made|made|(?<!\bdoes )(?<!\bdo )(?<!\bclinic )(?<!\byou )(?<!\bthey )have|got|its|it is) (?:a |the |my )?(?:plan|plans|date)\b.{0,40}\b(?:die|end|kill|suicide"
         r"|done|over|planned|for)\b|\b(?:have|got) (?:it|everything) (?:all )?(?:planned|figured out|worked out)\b"
         r"|\b(?:planned|picked|set|chose|decided on) (?:out )?(?:the |a |my )?(?:date|day|time|method|way)\b"
-        r"|\b(?:date|day) (?:picked|chosen|set|is fixed|is decided)\b|\b(?:have|got|tengo|tiene) (?:everything|todo|it all|lo) (?:ready|prepared"
+        r"|\b(?:date|day) (?:picked|chosen|set|is fixed|is decided|circled)\b|\b(?:scheduled|planned|booked|set) my (?:own )?exit\b"
+        r"|\b(?:suicide )?pact\b.{0,60}\b(?:both|all) (?:out|gone|dead|done)\b|\b(?:have|got|tengo|tiene) (?:everything|todo|it all|lo) (?:ready|prepared"
         r"|preparated|preparado|decidido)\b"
         r"|\b(?:this|on) (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|weekend|birthday) (?:is|will be)"
         rf" (?:the|my) (?:day|last)\b|{_START}(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|tomorrow|tonight)"

@@ -328,6 +328,19 @@ def test_emergency_head_raises_what_the_crisis_head_doubts():
         ("không ai cần em", "crisis"),  # Vietnamese: nobody needs me
         ("honestly just kill me, i mean it", "crisis"),
         ("shoot me a text when you are free, i mean it", "none"),
+        # Wishing never to have been born; preparation told in few words; a place that calls.
+        ("wish i was never born", "crisis"),
+        ("wish the IED had done its job", "crisis"),
+        ("took the safety off twice tonight", "crisis"),
+        ("been driving around looking at overpasses", "crisis"),
+        ("the bridge by my house keeps calling me", "crisis"),
+        ("the water is calling me, going to the lake this weekend to fish", "none"),
+        ("scheduled my own exit for after finals", "crisis"),
+        ("we made a pact, if nothing changes by new year we are both out", "crisis"),
+        ("we made a pact to both go to the gym", "none"),
+        ("aint nothin left to stick around for", "crisis"),
+        ("a dose that would just let me not come back", "crisis"),
+        ("cuts on my arms are fresh again", "crisis"),
         # Not being a problem much longer; a rope kept in the car; going to the tracks; a date fixed.
         ("dont worry i wont be a problem for you much longer", "crisis"),
         ("dead inside. might as well finish the job", "crisis"),
