@@ -205,6 +205,8 @@ class Assistant:
             reply = Reply("chitchat", text, suggestions=tuple(self.starters[:4]))
             return Trace(reply, safety, Decision(False, "small talk only"), query)
         if asking:
+            # Analysed on their own, so a phrase rule reads them as the visitor wrote them; the
+            # speller's cache makes the words already corrected free.
             wanted_terms = {s.terms for s in self.analyzer.analyze(" ".join(asking), budget=budget).slots}
             query.asking = [s for s in query.slots if s.terms in wanted_terms]
         slots, context = self._with_history(query, history, budget)
@@ -302,13 +304,18 @@ class Assistant:
         return [best] + [c for c in candidates if c is not best]
 
     def _coverage(self, candidate: Candidate, query: Query) -> tuple[float, int]:
-        """Share of the question's evidence the candidate holds, and how many informative slots it
-        matched: of the whole question, or of its asking sentences where that share is larger."""
+        """Share of the question's evidence the candidate holds, and how many informative slots it matched."""
+        return self._evidence(candidate, query)[:2]
+
+    def _evidence(self, candidate: Candidate, query: Query) -> tuple[float, int, str]:
+        """The candidate's share and informative slots, of the whole question or of its asking
+        sentences where that share is larger, and whose evidence it is (for the decision's reason)."""
         whole = self._share(candidate, query.slots)
-        if not query.asking:
-            return whole
-        asking = self._share(candidate, query.asking)
-        return asking if asking[0] > whole[0] else whole
+        if query.asking:
+            asking = self._share(candidate, query.asking)
+            if asking[0] > whole[0]:
+                return (*asking, "asking sentences'")
+        return (*whole, "question's")
 
     def _share(self, candidate: Candidate, slots: list[Slot]) -> tuple[float, int]:
         total = sum(self.index.slot_idf(s) for s in slots)
@@ -324,12 +331,11 @@ class Assistant:
             return Decision(False, "no searchable words in the question")
         if not candidates:
             return Decision(False, "no passage shares a word with the question")
-        coverage, informative = self._coverage(candidates[0], query)
+        coverage, informative, whose = self._evidence(candidates[0], query)
         if missing := unmet(wanted, candidates[0].passage.text):
             return Decision(
                 False, f"the question asks for {' and '.join(missing)}, which the best passage does not give", coverage
             )
-        whose = "question's" if coverage == self._share(candidates[0], query.slots)[0] else "asking sentences'"
         held = f"the best passage holds {coverage:.0%} of the {whose} evidence"
         if definition is not None:
             what = subject.text if (subject := _definition_subject(query)) else "it"

@@ -814,7 +814,7 @@ _CONCERN_RULES: list[tuple[str, str]] = [
 # Frames that make a risk word a topic rather than a statement about oneself now: a question
 # about treatment or the topic, the news or media, a hypothetical, resolved history.
 _TOPIC_FRAME = re.compile(
-    r"^(?:does|do|can|could|will|would|is|are|should|how|hows|what|whats|why|when|which|who|tell me|any|if (?:someone"
+    rf"{_START}(?:does|do|can|could|will|would|is|are|should|how|hows|what|whats|why|when|which|who|tell me|any|if (?:someone"
     r"|a|my|the|somebody)|q|que|como|cual)\b(?! not)|\b(?:que (?:pasa|hago|hacer) si|si (?:un|una|alguien)|to someone|for someone"
     r"|safe to|eligible|candidate|rule (?:her|him|them|me|out)|contraindicat\w*|protocol|screen\w*|suicidetopic"
     r"|if (?:\w+ ){0,2}i (?:get|start|started|become|feel|ever|tell)|heard|mean|means|meaning|definition|disclose|intake|marketing"
@@ -977,6 +977,7 @@ def _rank(level: str) -> int:
     return LEVELS.index(level)
 
 
+@lru_cache(maxsize=4096)  # asked for each rule that fires on the sentence
 def _resolved(sentence: str) -> bool:
     sentence = _OTHERS_DEATH.sub(" ", sentence)
     return bool(_PAST_FRAME.search(sentence)) and not _RELAPSE.search(sentence)

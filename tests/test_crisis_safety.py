@@ -20,6 +20,7 @@ from assistant import Assistant
 from assistant.evaluation import safety_metrics as measure
 from assistant.safety import (
     _RULES,
+    _TOPIC_FRAME,
     G_KEYS,
     LEVELS,
     MODEL_CRISIS,
@@ -405,6 +406,13 @@ def test_earlier_crisis_message_is_never_quoted_back_as_context(assistant):
     text = "i want to kill myself"
     reply = assistant.explain("and how long does that last?", [text])
     assert reply.get("history_used") != text
+
+
+def test_no_rule_or_frame_anchors_an_alternative_with_a_caret():
+    # An alternative opening with "^" stops re from skipping ahead to where a pattern's first words
+    # can begin (rules several times slower); they open with _START, a word boundary, instead.
+    sources = [rx for _, _, rx in _RULES] + [_TOPIC_FRAME.pattern]
+    assert not [rx for rx in sources if "^" in rx.replace("[^", "")]
 
 
 def test_rules_never_scan_an_unbounded_gap():
