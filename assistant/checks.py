@@ -8,8 +8,17 @@ from pathlib import Path
 
 from .corpus import Corpus, load_corpus, read_article_file
 from .errors import CorpusError
+from .examples import Examples
 from .models import Article
-from .staffdata import STARTERS_FILE, SYNONYMS_FILE, StaffData, load_staff_data, merge_staff_data, validate_staff_data
+from .staffdata import (
+    EXAMPLES_FILE,
+    STARTERS_FILE,
+    SYNONYMS_FILE,
+    StaffData,
+    load_staff_data,
+    merge_staff_data,
+    validate_staff_data,
+)
 from .text import normalize, stem, words
 
 # starters.txt asks for "4 to 6 in total": enough to show the range of topics, few enough to read.
@@ -40,10 +49,13 @@ def check_corpus(folder: Path, extra: StaffData | None = None) -> tuple[list[str
         for p in article.passages:
             if p.id not in asked:
                 warnings.append(f"{article.source}:{lines.get(p.block, 1)}: passage {p.id} has no alternate questions")
+    # An example whose quotes are in no passage teaches nothing (an article changed under it).
+    examples, lost = Examples.build(data.examples, data.not_covered, corpus.passages)
+    warnings += [f"{folder / EXAMPLES_FILE}:{c.line}: no passage holds any of its quotes; it is left out" for c in lost]
     summary = (
         f"{len(corpus.articles)} article(s), {len(corpus.passages)} passages, {len(data.synonyms)} synonym rules, "
         f"{len(data.questions)} alternate questions, {len(data.starters)} starter questions, "
-        f"{len(data.not_covered)} not-covered questions"
+        f"{len(data.not_covered)} not-covered questions, {len(examples)} examples"
     )
     return errors, warnings, summary
 

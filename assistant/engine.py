@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -11,6 +12,7 @@ from pathlib import Path
 from . import messages
 from .corpus import Corpus, load_corpus
 from .errors import CorpusError
+from .examples import ALIKE, Examples, Nearest
 from .focus import DEFINITION_WORDS, Ask, asks, asks_definition, defines, unmet
 from .lexicon import is_english_word
 from .models import Article, Passage, Quote, Reply
@@ -107,6 +109,9 @@ class Assistant:
         self.analyzer = QueryAnalyzer(speller, data.synonyms)
         self._by_slug = {a.slug: a for a in corpus.articles}
         self._not_covered = {question_key(q) for q in data.not_covered}
+        self.examples, _ = Examples.build(
+            data.examples, data.not_covered, corpus.passages
+        )  # `assistant check` names the lost
         # Sentences and their stems, split the first time a passage is quoted and kept, so
         # highlighting costs no tokenizing per reply and the build splits nothing it may never quote.
         self._sentences = lru_cache(maxsize=SENTENCE_CACHE_PASSAGES)(self._split_sentences)
@@ -156,6 +161,16 @@ class Assistant:
         """The reply with the evidence behind it, as typed objects (the evaluation reads these)."""
         return self._respond(question, history)
 
+    def leaving_out(self, group: str) -> Assistant:
+        """This assistant without the examples of `group` (a Case.group): how an evaluation asks
+        each question, so no question is answered from its own writer's examples."""
+        examples = self.examples.without(group)
+        if examples is self.examples:
+            return self
+        other = copy.copy(self)
+        other.examples = examples
+        return other
+
     def explain(self, question: str, history: list[str] | None = None) -> dict:
         """The reply with the evidence behind it: query analysis, ranked candidates, decision."""
         trace = self._respond(question, history)
@@ -196,14 +211,22 @@ class Assistant:
         # sentences ask about the assistant ("Hello. My granddaughter set this up. How does one use
         # it?") is small talk too.
         asking = self._asking_sentences(question)
-        if has_smalltalk and (
-            not any(w not in STOPWORDS for w in words(rest))
-            or (not asks_something(rest) and smalltalk_score(question) >= SMALLTALK_MODEL)
-            or (asking and all(about_assistant(s) for s in asking))
+        # Worded more like a small-talk example than like any answerable one: "who am i talkin to
+        # here" shares "talk" with a passage, but not what it asks (assistant/examples.py).
+        nearest = self.examples.nearest(query.slots, self.index.slot_idf)
+        like_small_talk = nearest.small_talk >= ALIKE and nearest.small_talk > max(nearest.answered, nearest.unanswered)
+        if like_small_talk or (
+            has_smalltalk
+            and (
+                not any(w not in STOPWORDS for w in words(rest))
+                or (not asks_something(rest) and smalltalk_score(question) >= SMALLTALK_MODEL)
+                or (asking and all(about_assistant(s) for s in asking))
+            )
         ):
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
             reply = Reply("chitchat", text, suggestions=tuple(self.starters[:4]))
-            return Trace(reply, safety, Decision(False, "small talk only"), query)
+            reason = f"small talk, like {nearest.small_talk_text!r}" if like_small_talk else "small talk only"
+            return Trace(reply, safety, Decision(False, reason), query)
         if asking:
             # Analysed on their own, so a phrase rule reads them as the visitor wrote them; the
             # speller's cache makes the words already corrected free.
@@ -211,13 +234,13 @@ class Assistant:
             query.asking = [s for s in query.slots if s.terms in wanted_terms]
         slots, context = self._with_history(query, history, budget)
         wanted = asks(question)
-        ranked = self.index.rank(slots)
+        ranked = self.index.rank(slots, examples=self.examples)
         definition = self._definition(ranked, query, question)
         if definition is not None:  # "what is X?": the passage that says what X is goes first
             candidates = [definition] + [c for c in ranked if c is not definition]
         else:
             candidates = self._best_supported_first(ranked, query, wanted)
-        decision = self._decide(candidates, query, wanted, definition)
+        decision = self._decide(candidates, query, wanted, nearest, definition)
         reply = self._reply(question, query, slots, candidates, decision, has_smalltalk, rest, wanted)
         return Trace(reply, safety, decision, query, tuple(candidates), context)
 
@@ -319,13 +342,19 @@ class Assistant:
 
     def _share(self, candidate: Candidate, slots: list[Slot]) -> tuple[float, int]:
         total = sum(self.index.slot_idf(s) for s in slots)
-        matched = [s for s in candidate.matched if s.weight == 1.0]
+        asked = set(slots)
+        matched = [s for s in candidate.matched if s.weight == 1.0 and s in asked]  # of these slots only
         covered = sum(self.index.slot_idf(s) for s in matched)
         informative = sum(self.index.slot_idf(s) >= INFORMATIVE_IDF for s in matched)
         return (covered / total if total else 0.0), informative
 
     def _decide(
-        self, candidates: list[Candidate], query: Query, wanted: list[Ask], definition: Candidate | None = None
+        self,
+        candidates: list[Candidate],
+        query: Query,
+        wanted: list[Ask],
+        nearest: Nearest,
+        definition: Candidate | None = None,
     ) -> Decision:
         if not query.slots:
             return Decision(False, "no searchable words in the question")
@@ -335,6 +364,14 @@ class Assistant:
         if missing := unmet(wanted, candidates[0].passage.text):
             return Decision(
                 False, f"the question asks for {' and '.join(missing)}, which the best passage does not give", coverage
+            )
+        if nearest.unanswered >= ALIKE and nearest.unanswered > nearest.answered:
+            return Decision(
+                False,
+                f"worded like a question the articles do not answer: {nearest.unanswered_text!r}"
+                f" ({nearest.unanswered:.0%} alike; the closest answered one {nearest.answered:.0%})",
+                coverage,
+                informative,
             )
         held = f"the best passage holds {coverage:.0%} of the {whose} evidence"
         if definition is not None:

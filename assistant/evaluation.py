@@ -2,78 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
+from .cases import Case, is_relevant, load_cases  # noqa: F401  (re-exported for callers)
 from .engine import Assistant
-from .errors import CorpusError
 from .metrics import METRICS, metric, metric_key  # noqa: F401  (re-exported for callers)
-from .models import REPLY_KINDS
-from .text import normalize
 
 MRR_DEPTH = 10
-
-
-@dataclass(frozen=True)
-class Case:
-    """One line of an evaluation file."""
-
-    question: str
-    expect: str
-    quotes: tuple[str, ...]
-    line: int
-
-    @classmethod
-    def from_row(cls, row: dict, line: int) -> Case:
-        """The case of one parsed line of an evaluation file."""
-        return cls(row["question"], row["expect"], tuple(row.get("quotes", [])), line)
-
-
-def load_cases(path: Path) -> list[Case]:
-    """Cases of a JSON Lines file; CorpusError names the line of any malformed one."""
-    path = Path(path)
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: cannot read the evaluation set: {exc}") from exc
-    cases = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
-        problem = _problem(row)
-        if problem:
-            raise CorpusError(f"{path}:{number}: {problem}")
-        cases.append(Case.from_row(row, number))
-    if not cases:
-        raise CorpusError(f"{path}: no questions in the evaluation set")
-    return cases
-
-
-def _problem(row) -> str | None:
-    if not isinstance(row, dict):
-        return "each line must be a JSON object"
-    if not isinstance(row.get("question"), str) or not row["question"].strip():
-        return "'question' must be a non-empty string"
-    if row.get("expect") not in REPLY_KINDS:
-        return f"'expect' must be one of {', '.join(REPLY_KINDS)}"
-    quotes = row.get("quotes", [])
-    if not isinstance(quotes, list) or not all(isinstance(q, str) and q.strip() for q in quotes):
-        return "'quotes' must be a list of non-empty strings"
-    if row["expect"] == "answer" and not quotes:
-        return "an 'answer' question needs at least one expected quote"
-    return None
-
-
-def is_relevant(passage_text: str, quotes: tuple[str, ...]) -> bool:
-    """A passage is relevant if it contains any expected quote, after normalisation."""
-    text = normalize(passage_text)
-    return any(normalize(q) in text for q in quotes)
 
 
 def evaluate(assistant: Assistant, cases: list[Case]) -> dict:
@@ -83,7 +18,8 @@ def evaluate(assistant: Assistant, cases: list[Case]) -> dict:
     by_kind = {k: {"n": 0, "correct": 0} for k in ("no_answer", "crisis", "chitchat")}
     non_crisis = false_crisis = lines_beside = 0
     for case in cases:
-        trace = assistant.trace(case.question)
+        # A question is never answered from its own writer's examples (assistant/examples.py).
+        trace = assistant.leaving_out(case.group).trace(case.question)
         reply = trace.reply
         first = reply.quotes[0].passage.text if reply.quotes else None
         if case.expect == "answer":

@@ -51,6 +51,8 @@ def render_explain(trace: dict) -> str:
         lines.append(f"{rank:>2}. {c['score']:7.3f}  cov={c['coverage']:.2f}  {p['id']:<36} matched: {matched}")
         if c.get("best_question"):
             lines.append(f"             via alternate question: {c['best_question']}")
+        if c.get("best_example"):
+            lines.append(f"             via example: {c['best_example']}")
     safety = trace.get("safety")
     if safety:
         lines.append(f"safety:       {safety['level']} (classifier {safety['classifier_score']:.2f})")

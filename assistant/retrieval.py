@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -16,12 +17,16 @@ from .models import Passage
 from .query import Slot
 from .terms import TermTable
 
+if TYPE_CHECKING:
+    from .examples import Examples, Matches
+
 # How much the section title and the best-matching alternate question add to a passage's own
 # BM25+ score. The title is shared by every passage of its section, so it only nudges; staff
 # wrote the alternate questions for that passage, so a match there is nearly as good as one in
 # the text. Chosen on the project's evaluation set among 0.25/0.5/0.75/1.0 for each.
 TITLE_WEIGHT = 0.5
 QUESTION_WEIGHT = 0.75
+EXAMPLE_WEIGHT = 0.5  # the nearest examples' vote: visitors' wordings of what a passage answers (assistant/examples.py)
 
 
 @dataclass(frozen=True)
@@ -30,8 +35,9 @@ class Candidate:
 
     passage: Passage
     score: float
-    matched: tuple[Slot, ...]  # slots of the query found in the passage, its title or its best question
+    matched: tuple[Slot, ...]  # slots of the query found in the passage, its title, its best question or example
     best_question: str | None
+    best_example: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -39,6 +45,7 @@ class Candidate:
             "score": round(self.score, 4),
             "matched_terms": [s.text for s in self.matched],
             "best_question": self.best_question,
+            "best_example": self.best_example,
         }
 
 
@@ -90,8 +97,11 @@ class PassageIndex:
             return max(in_text)
         return self.unknown_idf * max(rarity(w) for w in slot.text.split())
 
-    def rank(self, slots: list[Slot], limit: int = 10) -> list[Candidate]:
-        """The best passages for the slots, best first; empty when nothing matches (or limit is 0)."""
+    def rank(self, slots: list[Slot], limit: int = 10, examples: Examples | None = None) -> list[Candidate]:
+        """The best passages for the slots, best first; empty when nothing matches (or limit is 0).
+
+        With `examples`, each passage's best answerable example adds to its score as its best
+        alternate question does (assistant/examples.py)."""
         if limit < 0:
             raise ValueError(f"limit must be 0 or more, got {limit}")
         if not slots or self.n == 0 or limit == 0:
@@ -102,17 +112,17 @@ class PassageIndex:
             # weight * (body + TITLE_WEIGHT * title), computed in place in one array, a field
             # without the slot's words skipped: the same values (+ and * commute exactly, and
             # adding 0.0 or multiplying by 1.0 changes nothing), without the temporaries.
-            score = _slot_max(self.title, slot, self.n)
+            score = slot_max(self.title, slot, self.n)
             if score is not None:
                 score *= TITLE_WEIGHT
-            body = _slot_max(self.body, slot, self.n)
+            body = slot_max(self.body, slot, self.n)
             if body is not None:
                 score = body if score is None else np.add(score, body, out=score)
             if score is not None:
                 if slot.weight != 1.0:
                     score *= slot.weight
                 total += score
-            question = _slot_max(self.questions, slot, len(qscores)) if len(qscores) else None
+            question = slot_max(self.questions, slot, len(qscores)) if len(qscores) else None
             if question is not None:
                 if slot.weight != 1.0:
                     question *= slot.weight
@@ -121,7 +131,13 @@ class PassageIndex:
             per_passage = np.zeros(self.n)
             np.maximum.at(per_passage, self.question_owner, qscores)
             total += QUESTION_WEIGHT * per_passage
-        return [self._candidate(i, float(total[i]), slots, self._best_question(i, qscores)) for i in _top(total, limit)]
+        matches = examples.match(slots, self.slot_idf) if examples is not None else None
+        if matches is not None:
+            total += EXAMPLE_WEIGHT * matches.per_passage
+        return [
+            self._candidate(i, float(total[i]), slots, self._best_question(i, qscores), matches)
+            for i in _top(total, limit)
+        ]
 
     def _best_question(self, passage: int, qscores: np.ndarray) -> int:
         """Index of the passage's best-matching alternate question, or -1 if none matched."""
@@ -131,10 +147,19 @@ class PassageIndex:
         best = int(start + np.argmax(qscores[start:end]))
         return best if qscores[best] > 0 else -1
 
-    def _candidate(self, i: int, score: float, slots: list[Slot], q: int) -> Candidate:
+    def _candidate(
+        self,
+        i: int,
+        score: float,
+        slots: list[Slot],
+        q: int,
+        matches: Matches | None = None,
+    ) -> Candidate:
         found = set(self.body_terms[i]).union(self.title_terms[i], self.question_terms[q] if q >= 0 else ())
+        example, example_terms = matches.evidence(i) if matches is not None else (None, [])
+        found.update(example_terms)
         matched = tuple(s for s in slots if any(t in found for t in s.terms))
-        return Candidate(self.passages[i], score, matched, self.question_texts[q] if q >= 0 else None)
+        return Candidate(self.passages[i], score, matched, self.question_texts[q] if q >= 0 else None, example)
 
     def evidence(self, stems: frozenset[str], slots: list[Slot]) -> float:
         """Weight of the slots found among a text's stems (which sentence to highlight)."""
@@ -184,7 +209,7 @@ def _top_among(scores: np.ndarray, among: np.ndarray, limit: int) -> list[int]:
 TOP_SAMPLE_STRIDE = 16
 
 
-def _slot_max(field: FieldIndex, slot: Slot, size: int) -> np.ndarray | None:
+def slot_max(field: FieldIndex, slot: Slot, size: int) -> np.ndarray | None:
     """Per document, the best contribution of any of the slot's terms (synonyms do not add up);
     None when no document holds any of them."""
     out = None

@@ -1,4 +1,4 @@
-"""Read the files staff edit: synonyms, alternate questions and starter questions.
+"""Read the files staff edit: synonyms, alternate questions, starter questions and examples.
 
 Every problem is reported with the file and line, so a person can fix it without reading code.
 """
@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cases import Case, load_cases
 from .errors import CorpusError
 
 SYNONYMS_FILE = "synonyms.txt"
 QUESTIONS_FILE = "questions.txt"
 STARTERS_FILE = "starters.txt"
 NOT_COVERED_FILE = "not-covered.txt"
+EXAMPLES_FILE = "examples.jsonl"  # questions with the quotes that answer them, or none (assistant/examples.py)
 PASSAGE_HEADER = re.compile(r"^\[\s*([a-z0-9-]+)#([A-Za-z0-9_-]+)\s*\]$")
 MAX_LINE_CHARS = 500
 
@@ -46,6 +48,7 @@ class StaffData:
     questions: list[AlternateQuestion] = field(default_factory=list)
     starters: list[str] = field(default_factory=list)
     not_covered: list[str] = field(default_factory=list)  # questions staff decided the articles do not answer
+    examples: list[Case] = field(default_factory=list)
     folder: Path = Path(".")
 
 
@@ -117,6 +120,8 @@ def load_staff_data(folder: Path) -> StaffData:
         data.starters = load_starters(folder / STARTERS_FILE)
     if (folder / NOT_COVERED_FILE).exists():
         data.not_covered = load_starters(folder / NOT_COVERED_FILE)  # the same format: one question a line
+    if (folder / EXAMPLES_FILE).exists():
+        data.examples = load_cases(folder / EXAMPLES_FILE, allow_empty=True)
     return data
 
 
@@ -135,6 +140,7 @@ def merge_staff_data(
         list(data.questions),
         list(data.starters),
         list(data.not_covered),
+        data.examples,  # read-only: edits made in the app do not add examples
         data.folder,
     )
     for q in questions:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -38,7 +39,17 @@ def run(rounds: int = ROUNDS, limit: int | None = None, results: Path | None = N
     questions = load_questions()[:limit]
     for question, history in questions:  # warm the stemmer and word-frequency caches, as a running server has
         assistant.ask(question, history)
-    ask = _time_each(assistant.ask, questions, rounds)
+    # The same engine without its examples (assistant/examples.py), timed question by question
+    # alternately with the full one, so the examples' cost is a ratio measured in one run.
+    plain = Assistant(assistant.corpus, replace(assistant.data, examples=[]), index=assistant.index)
+    for question, history in questions:
+        plain.ask(question, history)
+    ask: list[float] = []
+    ask_plain: list[float] = []
+    for _ in range(rounds):
+        for item in questions:
+            ask += _time_each(assistant.ask, [item], 1)
+            ask_plain += _time_each(plain.ask, [item], 1)
     # A different worst case each time, so the spelling cache never helps.
     worst = _time_each(assistant.ask, [worst_case_ask(assistant, seed) for seed in range(20 * rounds)], 1)
 
@@ -62,6 +73,7 @@ def run(rounds: int = ROUNDS, limit: int | None = None, results: Path | None = N
 
     steps = {
         "ask (whole reply)": percentiles(ask),
+        "ask without the examples": percentiles(ask_plain),
         "ask, worst case (bench/worstcase.py)": percentiles(worst),
         "PassageIndex.rank (3 fields)": percentiles(rank),
         "FieldIndex.get_scores (body)": percentiles(ours),
@@ -78,6 +90,8 @@ def run(rounds: int = ROUNDS, limit: int | None = None, results: Path | None = N
         "rank_bm25_over_fieldindex_p50": steps["rank_bm25 BM25Plus.get_scores (body)"]["p50_ms"]
         / steps["FieldIndex.get_scores (body)"]["p50_ms"],
         "max_abs_score_difference": max_diff,
+        "ask_over_ask_without_examples_p50": steps["ask (whole reply)"]["p50_ms"]
+        / steps["ask without the examples"]["p50_ms"],
     }
     path = write_results("inprocess", data, results)
     print(format_table(data))
@@ -93,7 +107,8 @@ def format_table(data: dict) -> str:
         f"of which the index (3 fields) {data['passage_index_build_s'] * 1000:.1f} ms\n\n"
         + table(["step", "p50 µs", "p99 µs", "samples"], rows)
         + f"\n\nrank-bm25 / FieldIndex, p50: {data['rank_bm25_over_fieldindex_p50']:.1f}x; "
-        f"largest score difference {data['max_abs_score_difference']:.1e}\n"
+        f"largest score difference {data['max_abs_score_difference']:.1e}; ask with / without the examples, "
+        f"p50: {data['ask_over_ask_without_examples_p50']:.2f}x\n"
     )
 
 

@@ -108,6 +108,14 @@ def assistant() -> Assistant:
     return engine
 
 
+@pytest.fixture(scope="session")
+def without_examples(assistant: Assistant) -> Assistant:
+    """The bundled corpus without its examples (assistant/examples.py): the articles' own evidence."""
+    from dataclasses import replace
+
+    return Assistant(assistant.corpus, replace(assistant.data, examples=[]), index=assistant.index)
+
+
 @pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
     """A corpus folder with one small article and no staff data."""

@@ -16,22 +16,21 @@ HELD_OUT = Path(__file__).resolve().parent / "data" / "eval_heldout.jsonl"
 
 # Floors the build holds (README, "Quality"): the measured values rounded down, so a regression
 # fails. The issue's bar (answer correct 0.90, hit@3 0.97, no_answer 0.90, chitchat 1.0) is not
-# met on questions from independent writers yet; the README says so.
-# The development set grew to 2,811 questions when the last held-out part joined it, and the
-# held-out part is now six new writers' 625 (README, "Quality"): the floors below are those
-# sets' levels, not a regression (on the sets before, the engine measured 0.604 and 0.401).
+# met on questions from independent writers yet; the README says so. The development set is
+# measured with each question's writer left out of the examples the engine learns from
+# (assistant/examples.py), so these floors are not the engine reciting its own lines.
 THRESHOLDS = {
-    "answer.correct": 0.58,
-    "answer.hit_at_3": 0.87,
-    "no_answer.correct": 0.90,
+    "answer.correct": 0.78,
+    "answer.hit_at_3": 0.95,
+    "no_answer.correct": 0.93,
     "crisis.correct": 1.0,
-    "chitchat.correct": 0.97,
+    "chitchat.correct": 0.95,
 }
 HELD_OUT_THRESHOLDS = {
-    "answer.correct": 0.54,
-    "answer.hit_at_3": 0.85,
-    "no_answer.correct": 0.83,
-    "chitchat.correct": 0.86,
+    "answer.correct": 0.77,
+    "answer.hit_at_3": 0.96,
+    "no_answer.correct": 0.91,
+    "chitchat.correct": 0.85,
 }
 
 

@@ -102,8 +102,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "ASSISTANT_EVAL_SET",
         "",
-        "JSON Lines evaluation set run from the staff console; unset, `eval.jsonl` in the corpus folder "
-        "(the bundled corpus ships one).",
+        "JSON Lines evaluation set run from the staff console; unset, `examples.jsonl` in the corpus folder "
+        "(the bundled corpus ships one: its examples, each question asked without its own writer's).",
     ),
     Setting(
         "ASSISTANT_TRUSTED_PROXIES",
@@ -153,7 +153,7 @@ URL_SETTINGS = ("ASSISTANT_CLINIC_CONTACT_URL", "ASSISTANT_CLINIC_BOOKING_URL", 
 # A CDN plus a load balancer plus nginx is already three; beyond five is surely a typo.
 MAX_PROXY_HOPS = 5
 # The staff console's evaluation set, read from the corpus folder: an installed app has no tests/.
-EVAL_SET_FILE = "eval.jsonl"
+EVAL_SET_FILE = "examples.jsonl"
 
 
 def load_config(test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:

@@ -69,7 +69,7 @@ def test_crisis_reply_is_focused_with_988_and_911(open_page):
 
 def test_concern_reply_shows_the_lines_above_the_quote(open_page):
     page = open_page()
-    reply = ask(page, "does ketamine help suicidal thoughts?")
+    reply = ask(page, "how fast does ketamine work for someone with dark thoughts?")
     assert "kind-answer" in reply.get_attribute("class")
     order = reply.evaluate("el => [...el.querySelectorAll('.help, .msg-text, .quote')].map(n => n.classList[0])")
     assert order[:3] == ["help", "msg-text", "quote"]
@@ -262,7 +262,7 @@ def test_screenshots(open_page, width, scheme):
     page = open_page(width=width, scheme=scheme)
     page.screenshot(path=str(SHOTS / f"chat-empty-{width}-{scheme}.png"), full_page=True)
     ask(page, QUESTION)
-    ask(page, "does ketamine help suicidal thoughts?")  # concern: the answer with the lines above it
+    ask(page, "how fast does ketamine work for someone with dark thoughts?")  # concern: the lines above the answer
     ask(page, "I want to end my life")
     page.screenshot(path=str(SHOTS / f"chat-{width}-{scheme}.png"), full_page=True)
     ratios = page.evaluate(CONTRAST_JS, TEXT_SELECTORS)

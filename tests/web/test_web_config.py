@@ -168,6 +168,6 @@ def test_evaluation_set_defaults_to_the_one_shipped_with_the_corpus(tmp_path):
     from assistant.evaluation import load_cases
     from tests.helpers import CORPUS
 
-    assert load_config()["ASSISTANT_EVAL_SET"] == "corpus/eval.jsonl"
-    assert load_config({"ASSISTANT_CORPUS": str(tmp_path)})["ASSISTANT_EVAL_SET"] == str(tmp_path / "eval.jsonl")
-    assert len(load_cases(CORPUS / "eval.jsonl")) >= 120  # the bundled corpus ships a usable set
+    assert load_config()["ASSISTANT_EVAL_SET"] == "corpus/examples.jsonl"
+    assert load_config({"ASSISTANT_CORPUS": str(tmp_path)})["ASSISTANT_EVAL_SET"] == str(tmp_path / "examples.jsonl")
+    assert len(load_cases(CORPUS / "examples.jsonl")) >= 120  # the bundled corpus ships a usable set

@@ -70,12 +70,14 @@ export function renderExplain(data) {
       ["Synonyms used", show(expansions)],
       ["Earlier question used", show(data.history_used)],
     ]),
-    table("Candidates, best first", ["#", "Score", "Evidence", "Passage", "Matched", "Text"], data.candidates || [], (c, i) => [
+    table("Candidates, best first", ["#", "Score", "Evidence", "Passage", "Matched", "Via", "Text"], data.candidates || [], (c, i) => [
       String(i + 1),
       show(c.score),
       c.coverage === undefined ? "—" : percent(c.coverage),
       passageLabel(c.passage),
       show(c.matched_terms),
+      // What lifted the passage besides its text: a staff question, or a visitor's example.
+      [c.best_question && `question: ${c.best_question}`, c.best_example && `example: ${c.best_example}`].filter(Boolean).join("; ") || "—",
       excerpt(c.passage.text, 120),
     ]),
   ]);
