@@ -130,6 +130,31 @@ ALIASES = {
     "msg": "message",
     "kiero": "quiero",  # Spanish texting writes "qu" as "k"
     "kisiera": "quisiera",
+    # Scots, as written in Scotland: "ah'm gonnae", "masel", "cannae", "whit", "aboot", "oot".
+    "masel": "myself",
+    "masell": "myself",
+    "ahm": "i am",
+    "ahll": "i will",
+    "gonnae": "going to",
+    "cannae": "can not",
+    "dinnae": "do not",
+    "disnae": "does not",
+    "willnae": "will not",
+    "wullnae": "will not",
+    "wid": "would",
+    "whit": "what",
+    "aboot": "about",
+    "oot": "out",
+    "aff": "off",
+    "intae": "into",
+    "tae": "to",
+    "ae": "of",
+    "dae": "do",
+    "yer": "your",
+    "ain": "own",
+    "sumhin": "something",
+    "stupit": "stupid",
+    "msgs": "messages",
 }
 # "k" is ketamine next to a dose or use word ("a lot of k", "k hole", "did too much k").
 K_BEFORE = {"of", "much", "some", "more", "on", "took", "did", "doing", "snorted", "bumped", "the", "any"}
@@ -241,7 +266,7 @@ _SELVES = r"(?:my ?self|your ?self|him ?self|her ?self|them ?selves|them ?self|o
 _WANT = (
     r"(?:want|wants|wanted|wanting|going|plan|plans|planning|planned|ready|decided|trying|tried|try|intend|intends"
     r"|about to|fixing to|would like|prefer|wish|wishing|hope|hoping|need|needs|will|would rather|should just|might|might just|thinking about"
-    r"|thinking of|thought about|thought of|think about|think of|considering|ready to|time i|gonna|going to|hope|hoping|welcome|urge|urges|fantasi[sz]e|fantasi[sz]ing|dream about|deserve|a good way to|only (?:other )?way out is|long for|longing for|yearn for|waiting to)"
+    r"|thinking of|thought about|thought of|think about|think of|considering|ready to|time i|gonna|going to|hope|hoping|welcome|urge|urges|fantasi[sz]e|fantasi[sz]ing|dream about|deserve|a good way to|only (?:other )?way out is|long for|longing for|yearn for|waiting to|afraid i will|afraid i might|scared i will|scared i might|feart i will)"
 )
 # Dying or being dead, named or implied; euphemisms from crisis-line glossaries.
 _DEATH = (
@@ -250,7 +275,7 @@ _DEATH = (
     r"|not (?:be |being )?(?:alive|here|around|exist|existing)(?: any ?more)?|stop (?:existing|living|breathing)"
     r"|disappear (?:forever|for good|permanently)|sleep forever|(?:never|not) (?:to )?wake up(?! (?:early|too early|so early|at \d))|(?:fall asleep|go to sleep) and (?:never|not)"
     r"|unalive|ctb|selfdelete|suicide|jump off|hang (?:my ?self|me)|be with (?:my )?\w+ (?:again|in heaven)"
-    r"|go to heaven|leave this world|check(?:ing|ed)? out (?:for good|for real|permanently|forever|of life)|(?:not|never) (?:come|coming) back|make it official"
+    r"|go to heaven|leave this world|check(?:ing|ed)? out (?:for good|for real|permanently|forever|of life|early)|finish (?:my ?self|me) off|(?:not|never) (?:come|coming) back|make it official"
     r"|(?:jump|jumping|drive|driving|drove) (?:off|into|in front of) (?:a|the|my|this)|finish (?:it|my life)"
     r"|look like an accident|be gone|for good"
     r"|go out(?:$| like (?:that|this)| in a blaze| quietly| on my own terms)|go that way|join (?:him|her|them)|joining (?:him|her|them)"
@@ -346,7 +371,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|breathing but only just|breath\w* (?:like )?once every|keeps passing out|rr (?:maybe |of |is )?[1-8]\b"
         r"|no responde|choking on (?:his|her|their|my )?(?:vomit|puke)|(?:will not|can not|does not|wont) stop bleeding"
         r"|no respira|no despierta|inconsciente|labios (?:morados|azules)|se (?:puso|esta poniendo) (?:morad[oa]|azul)|convulsion|no (?:para|deja) de sangrar"
-        r"|(?:od|overdose) (?:in progress|happening)|no hay (?:manera|forma) de despertarl[oa]|espuma por la boca"
+        r"|(?:od|overdose) (?:in progress|happening)|bleu autour des levres|respire (?:presque |quasiment )?(?:pas|plus)"
+        rf"|{_START}(?:an? )?(?:od|overdose) (?:right )?now$|no hay (?:manera|forma) de despertarl[oa]|espuma por la boca"
         r"|no (?:puedo|podemos|logro) despertar(?:la|lo)?|(?:he|she|they|is|are|not) (?:hardly|barely) (?:moving|responding|responsive))\b",
     ),
     (
@@ -373,7 +399,7 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|about \d+|em|them all|todas)\b(?: \w+){{0,4}} (?:{_MEANS}|drawer|cabinet|patches|pack|card|capsules|doses|of (?:them"
         rf"|it|my|the|his|her)|em|them|it|k|lines|las|script|prescription|supply|stash)\b|\b(?:already|just) took (?:em|them|it|the pills)\b"
         rf"|\bi took the pills\b|\b(?:me )?tome (?:\w+ ){{0,3}}(?:todas|todo)$|\b(?:ate|took|swallowed|downed) the rest of (?:the|my|his|her) (?:bottle|pills|pack|meds)\b"
-        r"|\bho preso tutt[ei]\b|\bjai pris (?:toute|tous|toutes|tout)\b|\btomei (?:tudo|todos|todas|uma cartela|um monte)\b"
+        r"|\bho preso tutt[ei]\b|\b(?:avale|avaler|pris) (?:toute la bouteille|toutes? (?:mes |les )?(?:pilules|comprimes))\b|\bjai pris (?:toute|tous|toutes|tout)\b|\btomei (?:tudo|todos|todas|uma cartela|um monte)\b"
         r"|\b(?:alle|die ganze|eine ganze)\b.{0,40}\bgenommen\b|\bnakainom\b.{0,20}\b(?:maraming|rat poison|lason|gamot)\b"
         r"|\bi have done it\b.{0,40}\b(?:pills|tablets|bottle)\b|\b(?<!not )(?<!never )(?:taken|took|swallowed|downed) the lot\b"
         r"|\buong het (?:\w+ ){0,2}thuoc\b|\b(?:bahut|saari|sari|sab) (?:saari |sari )?goliyan kha (?:li|liye|lee)\b",  # Vietnamese, Hindi: drank all the medicine, ate many pills
@@ -439,7 +465,7 @@ _RULES: list[tuple[str, str, str]] = [
         "crisis",
         r"\b(?:i|i am|feel|feeling|felt|been|im)\b(?: \w+){0,3} suicidal\b"
         r"|\bsuicidal (?:thoughts|feelings|urges|ideation)\b.{0,30}\b(?:again|every|wont stop|will not stop|back|all the time)"
-        r"|\b(?:my |the )?si (?:is |has been |s )?(?:back|worse|bad|active|getting (?:worse|bad)|every day|again)\b",
+        r"|\b(?:my |the )?si (?:is |has been |s )?(?:back|worse|bad|active|loud|louder|constant|getting (?:worse|bad)|every day|every night|again)\b",
     ),
     (
         # "not safe with myself" is how many people first say it (988's own wording: "are you safe?")
@@ -467,7 +493,7 @@ _RULES: list[tuple[str, str, str]] = [
         "crisis",
         rf"\b(?:kill|killing|killed|off|offing|end|ending|hurt|hurting|harm|harming|cut|cutting"
         rf"|burn|burning|burned|burnt|scratched|carved|stabbed|hang|hanging|drown|drowning|poison|starve|starving|shoot"
-        rf"|unalive|unaliving|uninstall|uninstalling) {_SELVES}\b",
+        rf"|unalive|unaliving|uninstall|uninstalling) {_SELVES}\b|\bdrink\w* {_SELVES} to death\b",
     ),
     ("suicide named", "crisis", r"\b(?:suicid(?!etopic)\w*|unaliv\w*|ctb|selfdelete|kill myself|kms)\b"),
     (
@@ -536,17 +562,17 @@ _RULES: list[tuple[str, str, str]] = [
         r" around for\b|\bpermanent (?:sleep|solution|way out|exit|escape|one)\b|\bexit plan\b"
         r"|\b(?:not|never) (?:going to )?be a (?:problem|burden|bother|worry) (?:\w+ ){0,3}(?:much longer|for long|any ?more|soon)\b"
         r"|\b(?:i am|i feel|being|im|feel like)\b.{0,25}\bburden\b|\bburden (?:to|on) (?:everyone|my|them|people)\b"
-        r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b.{0,40}\b(?:could|would|be (?:better|happier|easier|free))\b",
+        r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b.{0,40}\b(?:could|would|be (?:better|happier|easier|free)|nobody|no one)\b",
     ),
     (
         "tired of existing",
         "crisis",
-        r"\b(?:tired|sick|exhausted|done|finished) (?:of|with) (?:existing|living|being alive|life|being here|this life"
+        r"\bcan not face another (?:day|night|week|winter|year|christmas)\b|\b(?:tired|sick|exhausted|done|finished) (?:of|with) (?:existing|living|being alive|life|being here|this life"
         r"|waking up|breathing|being me|respawning)\b|\b(?:no|nothing to|no reason (?:for me )?to|what is (?:even )?the point of|point of|point in"
         r"|no point (?:in|of)) (?:live|living|life|going on|being alive|existing|carry on|carrying on|keep going|anything)\b"
         r"|\bnothing (?:left )?to live for\b|\bnot worth (?:living|being alive)\b"
         r"|\blife (?:is|isnt|is not) (?:not )?worth (?:living|it)\b|\b(?:can not|can no) (?:go on|keep going|keep living|live like this)\b"
-        r"|\bgive up on (?:life|living)\b|\bdone for good\b|\bending it all\b|\bpoint (?:of|in) (?:waking up|getting up"
+        r"|\bgive up on (?:life|living)\b|\bdone for good\b|\bending it all\b|\bpoint (?:of|in) (?:staying|waking up|getting up"
         r"|trying|anything any ?more)\b|\b(?:tomorrow|tonight|today|this weekend) (?:is|will be) the (?:day|night)\b"
         r"|\bis (?:tomorrow|tonight) the (?:day|night)\b|\b(?:hope|hopes|hoping|pray|praying|wish|waiting for|want)\b.{0,40}"
         r"\b(?:take me|takes me|take me out|hit me|hits me|kill me|kills me)\b|\bcan not support more\b"
@@ -618,6 +644,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bhow (?:quickly|fast|soon|easily) (?:can|could|do|does) (?:you|i|one|someone|she|he) (?:buy|get) a (?:gun|firearm"
         r"|pistol|handgun|shotgun)\b|\bcomo (?:\w+ ){0,2}(?:morir|morirme|matarme|matarse|suicidarme|suicidarse)\b"
         r"|\b(?:forma|manera|modo) (?:mas |menos )?\w+ de (?:morir|morirme|matarme|suicidarme)\b"
+        r"|\bwhat happens if (?:you|i|someone) (?:take|takes|took|swallow\w*) (?:\d{2,}|all|a whole bottle)\b"
+        r"|\b(?:bridge|building|cliff)\b.{0,30}\bis the (?:highest|tallest)\b|\bown way out\b"
+        r"|\b(?:facon|maniere) de (?:partir|mourir|me tuer|en finir)\b|\bne plus (?:me |se )?reveiller\b"
         r"|\bcuant[oa]s?\b.{0,30}\b(?:es|son|seria|serian) (?:mortal|mortales|letal|letales|fatal)\b"
         r"|\benough\b.{0,40}\b(?:slip away|drift off|never wake)\b|\b(?:peaceful|painless|quick) way\b.{0,30}\bto (?:leave|go|die)\b"
         r"|\b(?:is|are|would|will) (?:a |an )?(?:\w+ )?(?:hanging|drowning|jumping|bleeding out|overdose|overdosing|od)"
@@ -632,10 +661,10 @@ _RULES: list[tuple[str, str, str]] = [
         rf"\b(?:i|me|my|im|am)\b.{{0,30}}\b(?:cut|cuts|cutting{_NOT_CUT}|scratch|scratching|burn|burns|burning|carve|carving|slit"
         rf"|slitting|hit|hitting|punch|punching|bite|biting|stab|stabbing|bang|banging) (?:stuff |things |words |it )?(?:at |into )?(?:my |me )?"
         rf"(?:{_BODY}|walls?|myself)\b|\b(?:knife|blade|razor|glass)\b.{{0,25}}\b(?:wrists?|arms?|skin|throat)\b"
-        rf"|\b(?:till|until) (?:it|they|i|my \w+) (?:bleed|bleeds|bled|split|splits|bruise|bruises|bruised|scar)"
+        rf"|\b(?:till|til|until) (?:it|they|i|my \w+) (?:bleed|bleeds|bled|split|splits|bruise|bruises|bruised|scar)"
         rf"|\b(?:started|starting|been|am|keep|kept|back to|relapsed|relapse|urge|urges|want|wanting|going) (?:to )?"
         rf"(?:\w+ )?(?:cutting{_NOT_CUT}|selfharm|selfharming|scratching|burning myself|hurting myself)\b"
-        r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back)|\bselfharm(?:ing)? (?:is )?(?:getting |got )?(?:worse|deeper"
+        r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back|ongoing)|\bje me (?:coupe|suis coupee?|brule|fais mal)\b|\bselfharm(?:ing)? (?:is )?(?:getting |got )?(?:worse|deeper"
         r"|more often|out of control)\b|\b(?:voices?|something) (?:that |which )?(?:keep |keeps |is )?"
         r"(?:telling|tell|tells) me to (?:cut|do it|kill|hurt|jump)\b|\bused it again\b|\b(?:hitting|banging|hit|bang) my head"
         r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\b(?:fresh|new) (?:cuts|wounds|burns)\b|\bhid(?:e|ing) (?:my |the |these |those )?(?:\w+ )?(?:cuts|burns)\b"
@@ -714,7 +743,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:i have|i made|made|(?<!\bdoes )(?<!\bdo )(?<!\bclinic )(?<!\byou )(?<!\bthey )have|got|its|it is) (?:a |the |my )?(?:plan|plans|date)\b.{0,40}\b(?:die|end|kill|suicide"
         r"|done|over|planned|for)\b|\b(?:have|got) (?:it|everything) (?:all )?(?:planned|figured out|worked out)\b"
         r"|\b(?:planned|picked|set|chose|decided on|settled on) (?:out )?(?:the |a |my )?(?:date|day|time|method|way)\b"
-        r"|\bhigh risk\b.{0,60}\bi (?:have|got|made) a plan\b"
+        r"|\bhigh risk\b.{0,60}\bi (?:have|got|made) a plan\b|\b(?:scheduled|set|picked|planned) my last day\b"
+        r"|\bplan (?:and )?means\b|\bpicked out (?:a |the |my )?(?:spot|place)\b|\b(?:spot|place|lay by|layby) picked out\b"
         r"|\b(?:date|day) (?:picked|chosen|set|is fixed|is decided|circled)\b|\b(?:scheduled|planned|booked|set) my (?:own )?exit\b"
         r"|\b(?:suicide )?pact\b.{0,60}\b(?:both|all) (?:out|gone|dead|done)\b|\b(?:have|got|tengo|tiene) (?:everything|todo|it all|lo) (?:ready|prepared"
         r"|preparated|preparado|decidido)\b"
@@ -753,12 +783,12 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:writing|wrote|written|made|making|finished) (?:a|my|her|his) will\b|\b(?:when|after|once) (?:i am|im|i) (?:gone"
         r"|dead|not here)\b|\b(?:said|say|saying) goodbye\b.{0,50}\b(?:without|last time|for good|forever|knowing)\b"
         r"|\bthanks? (?:you )?for everything\b.{0,60}\b(?:take care|look after|goodbye|bye|sorry|love you|cuiden|last)\b"
-        r"|\btell (?:everyone|them|mom|dad|my \w+) i (?:said bye|said goodbye|love them|am sorry)\b|\bgoodbye (?:thing|message"
+        r"|\btell (?:everyone|them|mom|dad|my \w+) i (?:said bye|said goodbye|love them|am sorry)\b|\bgoodbye (?:messages|texts|letters|thing|message"
         r"|post|letter|note|video|text)\b|\b(?:letters?|notes?) to my (?:kids|family|children|parents|wife|husband)\b"
         r"|\b(?:goodbye|bye|last|thanks for everything|bridge|pills)\b.{0,80}\b(?:not|no|isnt|wont|doesnt|dont) (?:answering"
         r"|answer|picking up|responding|replying)\b|\b(?:goodbye|bye)\b.{0,60}\b(?:turned|switched) (?:off )?(?:his|her|their|my)"
         r" location\b|\bstopped answering\b|\bregal\w+ (?:casi )?(?:toda|todo|mi|su|sus)\b"
-        r"|\bya no (?:los|las|lo|la) (?:voy a|va a) necesitar\b|\b(?:will not|shall not|shant|wont|would not|wouldnt) be needing\b"
+        r"|\bya no (?:los|las|lo|la) (?:voy a|va a) necesitar\b|\b(?:will not|will no|shall not|shant|wont|would not|wouldnt) be needing\b"
         r"|\b(?:do not|dont) think i (?:will|ll) be (?:around|here)\b|\btell (?:mom|mum|dad|my \w+|everyone|them) (?:i am |im )?sorry\b"
         r"|\bif (?:you|ur|your|youre|you are) reading this\b|\bdeleted (?:all )?my (?:socials|accounts|instagram)\b"
         r"|\b(?:put|gave|giving|give) (?:my )?(?:cat|dog|pets?|guitar|tools|jacket)\b.{0,30}\b(?:adoption|to my|away|up for)\b"
@@ -771,7 +801,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:had my|this is my|here is my|sending my) (?:last|final) (?:transmission|supper|words|post|text)\b"
         r"|\b(?:you are|you were|youre) the last (?:one|person) i (?:spoke|speak|talked|talk|will talk) to\b"
         r"|\b(?:wrote|writing|written|typed|drafted|drafting)\b.{0,20}\b(?:my|his|her) own (?:obituary|eulogy)\b|\bfor my (?:own )?funeral\b"
-        r"|\bsort(?:ed|ing)? (?:out )?(?:my|me|all my) affairs\b|\bpaid (?:off )?all (?:my |of my )?(?:debts|dues)\b"
+        r"|\bsort(?:ed|ing)? (?:out )?(?:my|me|all my) affairs\b|\bsort\w* (?:out )?(?:the |my )will\b|\blove (?:you|yous) (?:all )?sorry\b|\bpaid (?:off )?all (?:my |of my )?(?:debts|dues)\b"
         r"|\b(?:will not|wont|shall not|shant) be (?:coming|there)\b.{0,60}\b(?:or (?:to )?any (?:other|after|more)|ever again)\b"
         r"|\bif (?:i am|im|i) not (?:here|around|alive) (?:next|by|tomorrow|in)\b"
         r"|\b(?:posted|sent|texted|wrote|left) (?:a |my |his |her )?goodbye\b|\blast time (?:you|anyone|they) ?(?:will|ll)"
@@ -809,7 +839,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bgusto ko (?:nang |na )?mamatay\b|\bayoko (?:na )?(?:talaga )?(?:na )?mabuhay\b|\bmagpakamatay\b"
         r"|\bsab (?:kuch )?khatam (?:karna|kar dena|kar dunga|kar dungi)\b|\b(?:jeene|jine) ka (?:kya )?fayda\b"
         r"|\bhamesha ke liye (?:chala|chali) (?:jaunga|jaungi|jaana)\b|\b(?:chala|chali) (?:jaunga|jaungi)\b.{0,40}\bhamesha ke liye\b"
-        r"|\bje (?:veux|voudrais) (?:juste )?(?:mourir|en finir|disparaitre)\b|\bque (?:ca|tout) s arrete (?:definitivement|pour toujours)\b"
+        r"|\bje (?:veux|voudrais) (?:juste )?(?:mourir|en finir|disparaitre)\b|\bque (?:ca|tout) (?:s )?arrete (?:definitivement|pour toujours)\b"
+        r"|\bpense(?:r|s)? a mourir\b|\b(?:pu|plus) envie d (?:etre la|vivre)\b|\b(?:pu|plus) jamais (?:me |te |se )?reveiller\b"
+        r"|\bmerci pour tout\b.{0,60}\badieu\b|\bachete une corde\b"
         r"|\bshinitai\b|\bmo fe ku\b|\bkieta(?:i|katta)\b|\bsaa?y(?:a)?beku\b|\bkhong ai can (?:em|toi|minh|anh)\b"
         r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b",
     ),
@@ -905,7 +937,7 @@ _IDIOMS = re.compile(
     r"|drop dead|dead ?lift|(?:is|s|are|was) dead to me|(?:od|oded|overdosed?|overdosing) (?:us |me |them )?on (?:\w+ )?(?:homework|coffee|caffeine|sugar|chocolate|candy|energy drinks?"
     r"|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake)|(?:phone|battery|laptop|computer) (?:\w+ ){0,4}(?:die|dies|died|dead|commits suicide|committed suicide)"
     r"|car (?:\w+ ){0,3}(?:die|dies|died|dead)|death of (?:him|her|them|us|me|my \w+)"
-    r"|going to (?:die|dye) if|crawl (?:in|into) a (?:hole|whole) and die|late (?:for|to) (?:my|his|her|their) own funeral|(?:jump\w* (?:off|from|into) (?:the |a )?)?(?:high dive|diving board|jetty|dock|pier|wharf|rope swing|trampoline)|bridge (?:club|game|night|players?)|play bridge"
+    r"|going to (?:die|dye) if|crawl (?:in|into) a (?:hole|whole) and die|late (?:for|to) (?:my|his|her|their) own funeral|(?:jump\w* (?:off|from|into) (?:the |a )?)?(?:high dive|high board|diving board|springboard|jetty|dock|pier|wharf|rope swing|trampoline)|bridge (?:club|game|night|players?)|play bridge"
     r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:killed|kill|killing) (?:my|him|her)self laughing"
     r"|jump(?:ing)? off the (?:couch|sofa|chair|walls)|(?:boring|bored)\b.{0,20}\b(?:wanted|want|could|would) (?:to )?die"
     r"|if you (?:put|held|hold) a gun to my head|my old \w+ (?:\w+ ){0,2}(?:died|dead)|(?:would )?rather die than|(?:financial|social|career|political|academic) suicide|suicide (?:squeeze|disease)"

@@ -43,10 +43,8 @@ HELD_OUT = ROOT / "tests" / "data" / "crisis_heldout.jsonl"
 # Measured with `python -m pytest tests/test_crisis_safety.py -s` (README, Safety); floors a little
 # under the measurement so that only a real regression fails.
 FLOORS = {
-    DEV_SET: {"recall": 0.99, "false_crisis": 0.01, "crisis_lines_shown": 0.999, "emergencies_first": 0.99},
-    # This round's eight new writers raise more ordinary lines to crisis than the last round's
-    # (0.069 with the engine of the round's start, 0.059 now): the ceiling follows the set.
-    HELD_OUT: {"recall": 0.92, "false_crisis": 0.06, "crisis_lines_shown": 0.99, "emergencies_first": 0.95},
+    DEV_SET: {"recall": 0.99, "false_crisis": 0.02, "crisis_lines_shown": 0.999, "emergencies_first": 0.99},
+    HELD_OUT: {"recall": 0.92, "false_crisis": 0.05, "crisis_lines_shown": 0.99, "emergencies_first": 0.96},
 }
 
 

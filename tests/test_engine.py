@@ -61,7 +61,8 @@ def test_answers_are_verbatim_quotes_with_highlight_disclaimer_and_suggestions(a
         "is ketamine safe during pregnancy",
         "can I drink alcohol after an infusion",
         "is ketamine legal",
-        "best casino bonus",
+        # A bare fragment ("best casino bonus") may be read as small talk, which declines too.
+        "what is the best casino bonus",
         "daman game login",
     ],
 )
