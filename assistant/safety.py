@@ -839,8 +839,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bgusto ko (?:nang |na )?mamatay\b|\bayoko (?:na )?(?:talaga )?(?:na )?mabuhay\b|\bmagpakamatay\b"
         r"|\bsab (?:kuch )?khatam (?:karna|kar dena|kar dunga|kar dungi)\b|\b(?:jeene|jine) ka (?:kya )?fayda\b"
         r"|\bhamesha ke liye (?:chala|chali) (?:jaunga|jaungi|jaana)\b|\b(?:chala|chali) (?:jaunga|jaungi)\b.{0,40}\bhamesha ke liye\b"
-        r"|\bje (?:veux|voudrais) (?:juste )?(?:mourir|en finir|disparaitre)\b|\bque (?:ca|tout) (?:s )?arrete (?:definitivement|pour toujours)\b"
-        r"|\bpense(?:r|s)? a mourir\b|\b(?:pu|plus) envie d (?:etre la|vivre)\b|\b(?:pu|plus) jamais (?:me |te |se )?reveiller\b"
+        r"|\bje (?:veux|voudrais) (?:juste )?(?:mourir|en finir|disparaitre)\b|\bque (?:ca|tout) (?:s ?)?arrete (?:definitivement|pour toujours)\b"
+        r"|\bpense(?:r|s)? a mourir\b|\b(?:pu|plus) envie (?:d ?etre (?:la|ici|en vie)|de vivre)\b|\b(?:pu|plus) jamais (?:me |te |se )?reveiller\b"
         r"|\bmerci pour tout\b.{0,60}\badieu\b|\bachete une corde\b"
         r"|\bshinitai\b|\bmo fe ku\b|\bkieta(?:i|katta)\b|\bsaa?y(?:a)?beku\b|\bkhong ai can (?:em|toi|minh|anh)\b"
         r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b",

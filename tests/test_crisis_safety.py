@@ -389,6 +389,17 @@ def test_emergency_head_raises_what_the_crisis_head_doubts():
         ("missed my exit and ended up on the bridge to staten island", "none"),
         ("my brother jumped off the high dive at the pool today", "none"),
         ("not thinking about offing myself, just worn down", "concern"),
+        # Scots read as English words; French basics; an overdose told in two words.
+        ("ah'm gonnae drink masel tae death this weekend", "crisis"),
+        ("ah'm feart ah'll dae sumhin stupit tae masel the night", "crisis"),
+        ("ma pal's wean jumped aff the high board at the baths", "none"),
+        ("je pense à mourir tous les jours", "crisis"),
+        ("j'ai pu envie d'être là", "crisis"),
+        ("mon fils est bleu autour des lèvres", "emergency"),
+        ("overdose. now. my daughter", "emergency"),
+        ("my sister was in the hospital after an overdose. now she is much better", "concern"),
+        ("goodbye msgs drafted for the group chat, scheduled to send sunday", "crisis"),
+        ("what bridge in chicago is the highest. asking for me", "crisis"),
     ],
 )
 def test_rules_read_the_signal_in_its_everyday_forms(message, level):
