@@ -33,6 +33,17 @@ def _time_each(function, items: list, rounds: int) -> list[float]:
     return out
 
 
+def _alternately(first, second, items: list, rounds: int) -> tuple[list[float], list[float]]:
+    """Time two functions item by item in turn, so both see the same machine state."""
+    one: list[float] = []
+    two: list[float] = []
+    for _ in range(rounds):
+        for item in items:
+            one += _time_each(first, [item], 1)
+            two += _time_each(second, [item], 1)
+    return one, two
+
+
 def run(rounds: int = ROUNDS, limit: int | None = None, results: Path | None = None) -> dict:
     """Time ask(), PassageIndex.rank() and body-field scoring by FieldIndex and by rank-bm25; print a table."""
     build_s, assistant = timed(Assistant.from_directory, ROOT / "corpus")
@@ -44,12 +55,7 @@ def run(rounds: int = ROUNDS, limit: int | None = None, results: Path | None = N
     plain = Assistant(assistant.corpus, replace(assistant.data, examples=[]), index=assistant.index)
     for question, history in questions:
         plain.ask(question, history)
-    ask: list[float] = []
-    ask_plain: list[float] = []
-    for _ in range(rounds):
-        for item in questions:
-            ask += _time_each(assistant.ask, [item], 1)
-            ask_plain += _time_each(plain.ask, [item], 1)
+    ask, ask_plain = _alternately(assistant.ask, plain.ask, questions, rounds)
     # A different worst case each time, so the spelling cache never helps.
     worst = _time_each(assistant.ask, [worst_case_ask(assistant, seed) for seed in range(20 * rounds)], 1)
 
@@ -62,13 +68,7 @@ def run(rounds: int = ROUNDS, limit: int | None = None, results: Path | None = N
     field_build_s, field = timed(FieldIndex, body)
     reference_build_s, reference = timed(lambda docs: BM25Plus(docs, k1=K1, b=B, delta=DELTA), body)
     queries = [(terms(q),) for q, _ in questions]
-    # Alternate the two scorers question by question, so both see the same machine state.
-    ours: list[float] = []
-    theirs: list[float] = []
-    for _ in range(rounds):
-        for query in queries:
-            ours += _time_each(field.get_scores, [query], 1)
-            theirs += _time_each(reference.get_scores, [query], 1)
+    ours, theirs = _alternately(field.get_scores, reference.get_scores, queries, rounds)
     max_diff = max(float(np.abs(field.get_scores(q) - reference.get_scores(q)).max(initial=0)) for (q,) in queries)
 
     steps = {
