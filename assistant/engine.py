@@ -13,7 +13,7 @@ from . import messages
 from .corpus import Corpus, load_corpus
 from .errors import CorpusError
 from .examples import ALIKE, Examples, Nearest
-from .focus import DEFINITION_WORDS, Ask, asks, asks_definition, defines, unmet
+from .focus import DEFINITION_WORDS, Ask, asks, asks_definition, asks_summary, defines, unmet
 from .lexicon import is_english_word
 from .models import Article, Passage, Quote, Reply
 from .query import Query, QueryAnalyzer, Slot
@@ -69,6 +69,11 @@ MAX_ANALYZED_CHARS = 2000
 EVIDENCE_CANDIDATES = 3
 EVIDENCE_MIN_SCORE = 0.5
 EVIDENCE_MARGIN = 0.3
+# A candidate giving the kind of answer asked for (a length of time, a number…) is weighed down
+# to this share of the first's score when the first gives none: alternate questions and examples
+# can lift a passage on common words ("long", "last") above the one that says how long. On
+# tests/data/eval.jsonl 0.35 changes no development answer's correctness; lower floors cost hit@1.
+WANTED_MIN_SCORE = 0.35
 MAX_CRISIS_CHARS = 20000
 # A sentence that asks: it ends with a question mark or opens with a question word. In a message
 # that also tells a story ("My wife passed last spring. ... How quickly does it work?"), the story's
@@ -214,7 +219,20 @@ class Assistant:
         # Worded more like a small-talk example than like any answerable one: "who am i talkin to
         # here" shares "talk" with a passage, but not what it asks (assistant/examples.py).
         nearest = self.examples.nearest(query.slots, self.index.slot_idf)
-        like_small_talk = nearest.small_talk >= ALIKE and nearest.small_talk > max(nearest.answered, nearest.unanswered)
+        # Not when a question about something else is left once the small-talk phrases are removed
+        # ("Good afternoon. Could you tell me what neuroplasticity means?"): the greeting's words
+        # outweigh the articles' common ones.
+        asks_past_greeting = (
+            has_smalltalk
+            and "?" in rest
+            and any(w not in STOPWORDS for w in words(rest))
+            and not about_assistant(question)
+        )
+        like_small_talk = (
+            nearest.small_talk >= ALIKE
+            and nearest.small_talk > max(nearest.answered, nearest.unanswered)
+            and not asks_past_greeting
+        )
         if like_small_talk or (
             has_smalltalk
             and (
@@ -240,6 +258,8 @@ class Assistant:
             candidates = [definition] + [c for c in ranked if c is not definition]
         else:
             candidates = self._best_supported_first(ranked, query, wanted)
+            if asks_summary(question):
+                candidates = self._summary_first(candidates, query)
         decision = self._decide(candidates, query, wanted, nearest, definition)
         reply = self._reply(question, query, slots, candidates, decision, has_smalltalk, rest, wanted)
         return Trace(reply, safety, decision, query, tuple(candidates), context)
@@ -315,7 +335,9 @@ class Assistant:
         """
         if len(candidates) < 2:
             return candidates
-        floor = EVIDENCE_MIN_SCORE * candidates[0].score
+        # When the first gives no answer of the kind asked for, one that does may be further behind.
+        lacking = bool(wanted) and bool(unmet(wanted, candidates[0].passage.text))
+        floor = (WANTED_MIN_SCORE if lacking else EVIDENCE_MIN_SCORE) * candidates[0].score
         pool = [c for c in candidates[:EVIDENCE_CANDIDATES] if c.score >= floor]
         if wanted:
             pool = [c for c in pool if not unmet(wanted, c.passage.text)] or pool
@@ -325,6 +347,28 @@ class Assistant:
         if coverage[id(best)] < coverage[id(front)] + EVIDENCE_MARGIN:
             best = front
         return [best] + [c for c in candidates if c is not best]
+
+    def _summary_first(self, candidates: list[Candidate], query: Query) -> list[Candidate]:
+        """For "the short version": the Key Point of the first candidate's section moved first, when
+        it is among the first few and holds enough of the question's evidence to answer."""
+        first = candidates[0].passage if candidates else None
+        if first is None or first.kind == "key_point":
+            return candidates
+        summary = next(
+            (
+                c
+                for c in candidates[:EVIDENCE_CANDIDATES]
+                if c.passage.kind == "key_point"
+                and (c.passage.article_slug, c.passage.section_number) == (first.article_slug, first.section_number)
+            ),
+            None,
+        )
+        if summary is None:
+            return candidates
+        coverage, informative = self._coverage(summary, query)
+        if not informative or coverage < min_coverage(informative):  # it must hold enough to answer alone
+            return candidates
+        return [summary] + [c for c in candidates if c is not summary]
 
     def _coverage(self, candidate: Candidate, query: Query) -> tuple[float, int]:
         """Share of the question's evidence the candidate holds, and how many informative slots it matched."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .cases import Case
+from .index import FieldIndex
 from .models import Passage
 from .query import Slot
 from .retrieval import slot_max
@@ -80,6 +81,7 @@ class Examples:
         self.bounds = np.searchsorted(self.owner[: self.answerable], np.arange(passages + 1))
         self.passages = passages
         self.used = np.ones(len(self.texts), dtype=bool)
+        self._last_without: tuple[int, Examples | None] = (-1, None)
 
     @classmethod
     def build(
@@ -114,13 +116,24 @@ class Examples:
         return len(self.texts)
 
     def without(self, group: str) -> Examples:
-        """These examples less those of `group` (a Case.group); shares everything else."""
+        """These examples less those of `group` (a Case.group), exactly as if they had never been
+        given: the BM25+ field is rebuilt over the others (a few milliseconds), since the left-out
+        examples' words would otherwise still weigh in its idf and average length."""
         code = self._codes.get(group)
         if code is None:
             return self
+        last = self._last_without  # one read: another thread may replace it
+        if last[0] == code and last[1] is not None:
+            return last[1]
         other = copy.copy(self)
         other.used = self.used & (self.group != code)
         other._last = ((), None)
+        lengths = np.diff(self.terms.offsets)
+        kept = other.used[np.repeat(np.arange(len(lengths)), lengths)]
+        field = FieldIndex.from_ids(self.terms.stems, self.terms.flat[kept], lengths[other.used])
+        other.field = field.renumbered(np.flatnonzero(other.used), len(self.texts))
+        # An evaluation asks a writer's questions one after another: the last one is kept.
+        self._last_without = (code, other)
         return other
 
     def match(self, slots: list[Slot], weight_of: Callable[[Slot], float]) -> Matches | None:

@@ -70,8 +70,17 @@ ASKS = (
     Ask(
         "a comparison",
         re.compile(
-            r"\b(?:better|best|worse|worst|vs|versus|compared?|comparison|superior|prefer(?:able)?|more effective"
-            r"|as effective|as good as|instead of)\b"
+            # Weighing one option against another. Not "feel better", "get worse", "better wiring" or
+            # "expecting the worst": improving, or an adjective, is not a comparison.
+            r"\b(?:better|worse|safer|faster|stronger|cheaper)\b(?: \w+){0,4} than\b"
+            r"|\b(?:vs|versus|compared?|comparison|comparing|superior|prefer(?:able)?|more effective|less effective"
+            r"|as effective|as good as)\b"
+            r"|\b(?:which|what)(?: \w+){0,4} (?:is |are |s |works? |would be )?(?:better|best|worse|worst|safer|preferable)\b"
+            r"|\b(?:better|best|worst|safest) (?:option|choice|treatment|way|route|method|form|type|kind|approach|alternative|bet)\b"
+            r"|\b(?:is|are|would) (?:it|ketamine|this|that|iv|an? \w+|the \w+)(?: (?!getting|gettin|going|feeling)\w+)?"
+            r" (?:better|best|worse|the best)\b(?! off)"
+            r"|\bor\b(?: \w+){0,5} (?:better|best|worse)\b(?: \w+)?\W*$"
+            r"|\binstead of(?! (?:just|being|feeling|fading|up|getting|going|staying|thinking))\b"
         ),
         re.compile(r"\b(?:than|unlike|compared|versus|better|faster|apart from|instead|while traditional|beyond)\b"),
     ),
@@ -376,12 +385,28 @@ def unmet(question_asks: list[Ask], passage_text: str) -> list[str]:
     return [ask.name for ask in question_asks if not ask.passage.search(text)]
 
 
+# A request for the short version ("sum it up", "in a nutshell", "tldr"): the article's own
+# summary of a section, its Key Point, answers it better than the paragraph it sums up.
+SUMMARY_REQUEST = re.compile(
+    r"\b(?:short|brief|quick|simple) (?:version|answer|summary|take)\b|\bbriefly\b|\bin short\b|\bsum(?:med)? (?:it |this |that )?up\b"
+    r"|\bsummar\w*|\bin a nutshell\b|\btl ?dr\b|\bbottom line\b|\bkey (?:point|takeaway)s?\b|\bmain (?:point|idea|takeaway)\b"
+    r"|\bone(?: |-)?(?:liner|sentence|line)\b|\bgist\b|\bhigh level\b|\bcliff ?notes\b|\bkp\b"
+)
+
+
+def asks_summary(question: str) -> bool:
+    """Whether a question asks for the short version."""
+    return bool(SUMMARY_REQUEST.search(normalize(question)))
+
+
 # A definition: "what is X?", "X meaning?", "define X". Only a passage with a sentence that says
 # what X is gives one ("Neuroplasticity is the brain's ability...", "X refers to..."); a section
 # title naming X does not, or "what is ketamine?" would be answered by any passage on ketamine.
 DEFINITION_QUESTION = re.compile(
-    r"(?:^|[,.!?;:]|\b(?:so|ok|okay|and|but|um|hmm|sorry|tell me|know|wondering|wait))\W*(?:what ?i?s|what's|what are"
-    r"|what (?:exactly|even|actually) is|define|definition of|meaning of|explain)\b|\b(?:meaning|definition|mean)\W*$"
+    r"(?:^|[,.!?;:]|\b(?:so|ok|okay|and|but|um|hmm|sorry|tell me|know|wondering|wait|abeg|please|pls|hey|yo|tldr))\W*"
+    r"(?:what ?i?s|what's|what are|what (?:exactly|even|actually|really|precisely|the heck|the hell|in the world|on earth)"
+    r" (?:is|are)|explain)\b|\b(?:define|definition of|meaning of|(?:you|u|to) explain)\b|\b(?:meaning|definition|mean)\W*$"
+    r"|\bwhat (?:\w+ ){1,2}(?:means|stands for)\b"
 )
 # Words that ask for a meaning rather than name what is asked about ("the meaning of X").
 DEFINITION_WORDS = frozenset({"meaning", "definition", "define", "mean", "means", "explain", "explanation"})

@@ -9,6 +9,7 @@ tests/test_index_equivalence.py checks the scores against rank-bm25 on random co
 
 from __future__ import annotations
 
+import copy
 import math
 from itertools import chain
 
@@ -118,6 +119,15 @@ class FieldIndex:
         self._above = tf
         for array in (self._above, self._doc_ids, self._indptr, self._floor):
             array.flags.writeable = False
+
+    def renumbered(self, ids: np.ndarray, size: int) -> FieldIndex:
+        """This index with document i named ids[i] (ascending): the index of a subset of a larger
+        list of `size` documents, whose postings name documents by their place in the larger list."""
+        other = copy.copy(self)
+        other._doc_ids = ids.astype(np.int32)[self._doc_ids]
+        other._doc_ids.flags.writeable = False
+        other.size = size
+        return other
 
     def term_postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         """(document ids, BM25+ contribution) of the documents containing term."""

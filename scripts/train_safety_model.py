@@ -1,11 +1,11 @@
 """Train the crisis and emergency classifiers shipped as assistant/data/safety_model.npz.
 
-Usage: pip install -e '.[train]' && python scripts/train_safety_model.py [--check]
+Usage: apt-get install wordnet-base && pip install -e '.[train]' && python scripts/train_safety_model.py [--check]
 
 Reads only development data: the safety set's development part (tests/data/crisis_safety.jsonl)
 and, as everyday messages, the development questions (tests/data/eval.jsonl), the small-talk
-set (tests/data/smalltalk.jsonl) and the staff's alternate questions (corpus/questions.txt);
-never a held-out part. Two heads share the features: `crisis`
+set (tests/data/smalltalk.jsonl), the staff's alternate questions (corpus/questions.txt) and
+WordNet's usage examples (/usr/share/wordnet); never a held-out part. Two heads share the features: `crisis`
 (crisis or emergency vs. the rest) and `emergency` (an emergency happening now vs. the rest).
 Prints leave-one-writer-out scores of the rules alone and of rules + classifiers at the shipped
 thresholds (each writer's lines scored by models that never saw that voice, so the numbers
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -41,7 +42,21 @@ SMALLTALK = ROOT / "tests" / "data" / "smalltalk.jsonl"
 # And the staff's alternate questions (corpus/questions.txt): the clinic's FAQ in visitors' words,
 # which share n-grams with crisis messages ("how long does it take to work?").
 STAFF_CORPUS = ROOT / "corpus"
-EVERYDAY = ("questions", "smalltalk")  # writer names of the everyday messages
+# And everyday English at large: WordNet's usage examples (Debian's wordnet-base), 48,000
+# sentences written by lexicographers ("I want to know who is winning the game!"). The writers'
+# sets hold first-person plans and wishes mostly in crisis lines, so the model read ordinary ones
+# as a crisis (110 of the 1,000 everyday messages of d130-d133 before they joined the set); these
+# sentences and those messages are its ordinary English. Sentences the rules read as a crisis
+# ("he wanted to die and end his troubles") are left out, so the two never disagree.
+WORDNET = Path("/usr/share/wordnet")
+EVERYDAY = ("questions", "smalltalk", "wordnet")  # writer names of the everyday messages
+# Writers are held out in 20 folds: every writer's lines are still scored by models that never
+# saw that voice, in 20 fits per head instead of one per writer (over 150).
+CV_FOLDS = 20
+# Each WordNet sentence weighs a tenth of an ordinary message. Counted in full, their 48,000 tilted
+# the balanced classes: twice the weight on each crisis message made the model raise more of the
+# tricky ordinary lines (596 instead of 345 of 9,893 false crises, leave-one-writer-out).
+WORDNET_WEIGHT = 0.1
 OUT = ROOT / "assistant" / model_file("safety")
 # Inverse regularisation, chosen by leave-one-writer-out misses and alarms. With this round's
 # data (at the concern threshold each is best at): C 8 missed 546 of 4,302 crisis messages, 16
@@ -62,8 +77,15 @@ def matrix(texts: list[str], signals: list[tuple[str, ...]]) -> csr_matrix:
     return csr_matrix((vals, (rows, cols)), shape=(len(texts), BUCKETS), dtype=np.float64)
 
 
-def fit(x: csr_matrix, y: np.ndarray) -> LogisticRegression:
-    return LogisticRegression(C=C, max_iter=2000, class_weight="balanced", solver="liblinear", random_state=0).fit(x, y)
+def fit(x: csr_matrix, y: np.ndarray, background: np.ndarray) -> LogisticRegression:
+    """Classes balanced over the writers' messages; the `background` rows (WordNet's sentences)
+    weigh WORDNET_WEIGHT of an ordinary message each, so their number does not tilt the balance."""
+    own = ~background
+    n, positive = int(own.sum()), int(y[own].sum())
+    weight = np.where(y == 1, n / (2 * positive), n / (2 * (n - positive)))
+    weight[background] *= WORDNET_WEIGHT
+    model = LogisticRegression(C=C, max_iter=2000, solver="liblinear", random_state=0)
+    return model.fit(x, y, sample_weight=weight)
 
 
 def cross_validate(texts: list[str], signals: list[tuple[str, ...]], levels: list[str], rows: list[dict]) -> None:
@@ -72,12 +94,14 @@ def cross_validate(texts: list[str], signals: list[tuple[str, ...]], levels: lis
     ye = np.array([int(row.get("level") == "emergency") for row in rows])
     groups = [row.get("writer", "team") for row in rows]
     probs, emergency = np.zeros(len(texts)), np.zeros(len(texts))
-    for train, test in GroupKFold(n_splits=len(set(groups))).split(texts, y, groups):
+    wordnet = np.array([g.startswith("wordnet") for g in groups])
+    for train, test in GroupKFold(n_splits=min(CV_FOLDS, len(set(groups)))).split(texts, y, groups):
         x_train = matrix([texts[i] for i in train], [signals[i] for i in train])
         x_test = matrix([texts[i] for i in test], [signals[i] for i in test])
-        probs[test] = fit(x_train, y[train]).predict_proba(x_test)[:, 1]
-        emergency[test] = fit(x_train, ye[train]).predict_proba(x_test)[:, 1]
-    questions = np.array([g.startswith(EVERYDAY) for g in groups])
+        background = wordnet[train]
+        probs[test] = fit(x_train, y[train], background).predict_proba(x_test)[:, 1]
+        emergency[test] = fit(x_train, ye[train], background).predict_proba(x_test)[:, 1]
+    questions = np.array([g.startswith(EVERYDAY[:2]) for g in groups])
     rule_crisis = np.array([lv == "crisis" for lv in levels])
     overrulable = np.array([safety.overrulable(fired) for fired in signals])
     rule_emergency = np.array([lv == "emergency" for lv in levels])
@@ -88,11 +112,13 @@ def cross_validate(texts: list[str], signals: list[tuple[str, ...]], levels: lis
         crisis |= urgent
         lines = crisis | np.array([lv != "none" for lv in levels]) | (use_model & (probs >= safety.MODEL_CONCERN))
         missed, silent = int((~crisis & (y == 1)).sum()), int((~lines & (y == 1)).sum())
-        false_lines, false_questions = int((crisis & (y == 0) & ~questions).sum()), int((crisis & questions).sum())
+        everyday = questions | wordnet
+        false_lines, false_questions = int((crisis & (y == 0) & ~everyday).sum()), int((crisis & questions).sum())
         print(
             f"{name:20} leave-one-writer-out: crisis messages missed {missed} of {int(y.sum())} (shown no lines"
-            f" {silent}), false crisis {false_lines} of {int(((y == 0) & ~questions).sum())} ordinary lines and"
-            f" {false_questions} of {int(questions.sum())} everyday messages; emergencies answered as"
+            f" {silent}), false crisis {false_lines} of {int(((y == 0) & ~everyday).sum())} ordinary lines,"
+            f" {false_questions} of {int(questions.sum())} everyday messages and {int((crisis & wordnet).sum())} of"
+            f" {int(wordnet.sum())} WordNet sentences; emergencies answered as"
             f" emergencies {int((urgent & (ye == 1)).sum())} of {int(ye.sum())}, other messages answered as"
             f" emergencies {int((urgent & (ye == 0)).sum())}"
         )
@@ -109,6 +135,9 @@ def main(check: bool) -> int:
             rows.append({"text": row["text"], "crisis": False, "writer": f"smalltalk {row['writer']}"})
     for question in load_staff_data(STAFF_CORPUS).questions:
         rows.append({"text": question.text, "crisis": False, "writer": "questions staff"})
+    for n, sentence in enumerate(wordnet_examples()):
+        if safety.assess_rules(sentence).level not in ("crisis", "emergency"):
+            rows.append({"text": sentence, "crisis": False, "writer": f"wordnet {n % 5}"})
     messages = [row["text"] for row in rows]
     texts = [" ".join(safety.canonical_sentences(m)) for m in messages]
     rules = [safety.assess_rules(m) for m in messages]
@@ -118,13 +147,26 @@ def main(check: bool) -> int:
     x = matrix(texts, signals)
     labels = {"crisis": y, "emergency": np.array([int(row.get("level") == "emergency") for row in rows])}
     arrays: dict[str, np.ndarray] = {}
+    background = np.array([row["writer"].startswith("wordnet") for row in rows])
     for head in MODELS["safety"]:
-        head_weights, shipped = head_arrays(head, fit(x, labels[head]))
+        head_weights, shipped = head_arrays(head, fit(x, labels[head], background))
         arrays.update(head_weights)
         scores = [shipped.score(t, s) for t, s in zip(texts, signals, strict=True)]
         accuracy = np.mean([(p >= 0.5) == bool(label) for p, label in zip(scores, labels[head], strict=True)])
         print(f"{head}: {len(head_weights[head + '_buckets'])} weights; training-set accuracy {accuracy:.3f}")
     return write_or_check(arrays, OUT, check)
+
+
+def wordnet_examples() -> list[str]:
+    """WordNet's usage examples, in file order: the quoted sentences of each synset's gloss."""
+    if not (WORDNET / "data.verb").exists():
+        sys.exit(f"WordNet's data files are not in {WORDNET}: apt-get install wordnet-base")
+    found: list[str] = []
+    for pos in ("noun", "verb", "adj", "adv"):
+        for line in (WORDNET / f"data.{pos}").read_text("utf-8", errors="replace").splitlines():
+            if not line.startswith("  ") and "|" in line:  # the licence header lines are indented
+                found += re.findall(r'"([^"]{8,})"', line.split("|", 1)[1])
+    return list(dict.fromkeys(found))
 
 
 def head_arrays(head: str, model: LogisticRegression) -> tuple[dict[str, np.ndarray], LinearModel]:

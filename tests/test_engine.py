@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Reply
-from assistant.focus import asks
+from assistant.focus import asks, unmet
 from assistant.messages import DISCLAIMER
 from assistant.trace import Decision, Trace
 from tests.helpers import SMALL_ARTICLE
@@ -129,6 +129,30 @@ def test_an_idiom_is_not_an_ask():
     assert not [a for a in asks("is it any use for someone who just can't get moving") if a.name == "who should not"]
 
 
+@pytest.mark.parametrize(
+    ("question", "compares"),
+    [
+        ("does it make you feel better overall or just less sad", False),  # improving, not weighing
+        ("is it the same thing that makes the hopelessness worse?", False),
+        ("does it swap the bad wiring for better wiring", False),
+        ("how does it break the loop of always expecting the worst", False),
+        ("is ketamine better than my ssri?", True),
+        ("is iv the best way to get it", True),
+        ("which works best, the spray or the infusion?", True),
+        ("ketamine vs ect", True),
+    ],
+)
+def test_a_comparison_weighs_one_option_against_another(question, compares):
+    assert any(a.name == "a comparison" for a in asks(question)) == compares
+
+
+def test_a_request_for_the_short_version_quotes_the_sections_key_point(without_examples):
+    # The articles' own evidence ranks the section's paragraph first; the Key Point sums it up.
+    reply = without_examples.ask("short version of how ketamine handles negative patterns?")
+    assert reply.kind == "answer"
+    assert reply.quotes[0].passage.kind == "key_point"
+
+
 def test_a_condition_told_in_a_story_is_not_what_is_asked():
     # Only a condition after a verb of treating is asked about; "emotional pain" is not a pain condition.
     assert not [
@@ -215,6 +239,13 @@ def test_a_story_around_the_question_does_not_dilute_its_evidence(assistant):
     assert assistant.ask("Hello. My daughter put this on my tablet. How do I use this chat?").kind == "chitchat"
 
 
+def test_a_greeting_before_a_question_about_the_articles_is_not_small_talk(assistant):
+    # The greeting is worded like the small-talk examples; the question after it is not small talk.
+    reply = assistant.ask("Good afternoon. Could you tell me what neuroplasticity means, in plain English?")
+    assert reply.kind == "answer"  # and "what X means" asks for X's definition
+    assert assistant.ask("Good afternoon, I hope you are keeping well.").kind == "chitchat"
+
+
 def test_greeting_with_a_question_answers_the_question(assistant):
     assert assistant.ask("hi! is it covered by insurance?").kind == "answer"
 
@@ -226,6 +257,15 @@ def test_short_follow_up_uses_the_previous_question(assistant):
     assert followed["history_used"] == "how are infusions given"
     assert followed["reply"]["kind"] == "answer"
     assert followed["reply"]["quotes"][0]["citation"]["section_number"] == 6
+
+
+def test_follow_up_asking_how_long_quotes_a_passage_that_gives_a_length_of_time(assistant):
+    # The earlier question's words ("fast", "work") and the examples lift passages on "long" and
+    # "last" that never say for how long; the passage that does must still be found and quoted.
+    question = "and how long does it last?"
+    reply = assistant.ask(question, history=["How fast does ketamine work?"])
+    assert reply.kind == "answer"
+    assert not unmet(asks(question), reply.quotes[0].passage.text)
 
 
 def test_history_does_not_make_an_unanswerable_question_answerable(assistant):

@@ -141,3 +141,16 @@ def test_index_arrays_are_read_only_so_threads_can_share_them():
 def test_bad_parameters_are_rejected_with_their_values(k1, b, delta):
     with pytest.raises(ValueError, match=f"k1={k1}, b={b}, delta={delta}"):
         FieldIndex([["a"]], k1=k1, b=b, delta=delta)
+
+
+def test_renumbered_subset_scores_as_rank_bm25_over_the_subset_alone():
+    rng = random.Random(7)
+    docs = [[f"w{rng.randrange(12)}" for _ in range(rng.randrange(1, 9))] for _ in range(40)]
+    kept = [i for i in range(len(docs)) if i % 3]
+    subset = FieldIndex([docs[i] for i in kept]).renumbered(np.asarray(kept), len(docs))
+    reference = BM25Plus([docs[i] for i in kept], k1=K1, b=B, delta=DELTA)
+    for term in ("w0", "w5", "w11"):
+        ids, contributions = subset.term_postings(term)
+        scores = reference.get_scores([term])
+        expected = {kept[j]: s for j, s in enumerate(scores) if term in docs[kept[j]]}
+        assert dict(zip(ids.tolist(), contributions.tolist(), strict=True)) == pytest.approx(expected)
