@@ -173,41 +173,9 @@ ALIASES = {
 }
 # Words that stand for another only beside certain neighbours: "ion wanna" is "i do not want
 # to" while the ion of chemistry is not; "want to dye" is "want to die", "dye my hair" is not.
-ION_BEFORE = {
-    "wanna",
-    "want",
-    "see",
-    "know",
-    "care",
-    "think",
-    "feel",
-    "even",
-    "got",
-    "have",
-    "need",
-    "like",
-    "be",
-    "wan",
-}
-DYE_AFTER = {"to", "wanna", "gonna", "will", "should", "just", "might", "rather", "let"}
-DYED = {
-    "my",
-    "your",
-    "ur",
-    "her",
-    "his",
-    "their",
-    "the",
-    "it",
-    "them",
-    "hair",
-    "a",
-    "an",
-    "some",
-    "this",
-    "that",
-    "these",
-}
+ION_BEFORE = frozenset("wanna want wan see know care think feel even got have need like be".split())  # noqa: SIM905
+DYE_AFTER = frozenset("to wanna gonna will should just might rather let".split())  # noqa: SIM905
+DYED = frozenset("my your ur her his their the it them hair a an some this that these".split())  # noqa: SIM905
 # "k" is ketamine next to a dose or use word ("a lot of k", "k hole", "did too much k").
 K_BEFORE = {"of", "much", "some", "more", "on", "took", "did", "doing", "snorted", "bumped", "the", "any"}
 K_AFTER = {"hole", "holed", "holing", "bump", "bumps"}
