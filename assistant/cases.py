@@ -14,7 +14,7 @@ from .text import normalize
 
 @dataclass(frozen=True)
 class Case:
-    """One line of an evaluation file."""
+    """One line of a question set: an evaluation case, or an example the engine learns from."""
 
     question: str
     expect: str
@@ -29,7 +29,7 @@ class Case:
 
     @classmethod
     def from_row(cls, row: dict, line: int) -> Case:
-        """The case of one parsed line of an evaluation file."""
+        """The case of one parsed line of a question set."""
         writer = row.get("writer")
         return cls(
             row["question"],
@@ -46,7 +46,7 @@ def load_cases(path: Path, allow_empty: bool = False) -> list[Case]:
     try:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: cannot read the evaluation set: {exc}") from exc
+        raise CorpusError(f"{path}: cannot read the question set: {exc}") from exc
     cases = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -60,7 +60,7 @@ def load_cases(path: Path, allow_empty: bool = False) -> list[Case]:
             raise CorpusError(f"{path}:{number}: {problem}")
         cases.append(Case.from_row(row, number))
     if not cases and not allow_empty:
-        raise CorpusError(f"{path}: no questions in the evaluation set")
+        raise CorpusError(f"{path}: no questions in the question set")
     return cases
 
 

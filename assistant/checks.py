@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .corpus import Corpus, load_corpus, read_article_file
 from .errors import CorpusError
-from .examples import Examples
+from .examples import place
 from .models import Article
 from .staffdata import (
     EXAMPLES_FILE,
@@ -50,7 +50,7 @@ def check_corpus(folder: Path, extra: StaffData | None = None) -> tuple[list[str
             if p.id not in asked:
                 warnings.append(f"{article.source}:{lines.get(p.block, 1)}: passage {p.id} has no alternate questions")
     # An example whose quotes are in no passage teaches nothing (an article changed under it).
-    examples, lost = Examples.build(data.examples, data.not_covered, corpus.passages)
+    examples, _, _, lost = place(data.examples, data.not_covered, corpus.passages)  # nothing tokenized
     warnings += [f"{folder / EXAMPLES_FILE}:{c.line}: no passage holds any of its quotes; it is left out" for c in lost]
     summary = (
         f"{len(corpus.articles)} article(s), {len(corpus.passages)} passages, {len(data.synonyms)} synonym rules, "

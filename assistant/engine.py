@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import messages
+from .cases import Case
 from .corpus import Corpus, load_corpus
 from .errors import CorpusError
 from .examples import ALIKE, Examples, Nearest
@@ -114,9 +115,8 @@ class Assistant:
         self.analyzer = QueryAnalyzer(speller, data.synonyms)
         self._by_slug = {a.slug: a for a in corpus.articles}
         self._not_covered = {question_key(q) for q in data.not_covered}
-        self.examples, _ = Examples.build(
-            data.examples, data.not_covered, corpus.passages
-        )  # `assistant check` names the lost
+        # Examples whose quotes no passage holds are left out (`assistant check` names them).
+        self.examples, _ = Examples.build(data.examples, data.not_covered, corpus.passages)
         # Sentences and their stems, split the first time a passage is quoted and kept, so
         # highlighting costs no tokenizing per reply and the build splits nothing it may never quote.
         self._sentences = lru_cache(maxsize=SENTENCE_CACHE_PASSAGES)(self._split_sentences)
@@ -165,6 +165,11 @@ class Assistant:
     def trace(self, question: str, history: list[str] | None = None) -> Trace:
         """The reply with the evidence behind it, as typed objects (the evaluation reads these)."""
         return self._respond(question, history)
+
+    def with_examples(self, examples: list[Case]) -> Assistant:
+        """This assistant learning from `examples` instead of its own (none: the articles' own
+        evidence), sharing the index."""
+        return Assistant(self.corpus, replace(self.data, examples=examples), index=self.index)
 
     def leaving_out(self, group: str) -> Assistant:
         """This assistant without the examples of `group` (a Case.group): how an evaluation asks

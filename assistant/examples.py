@@ -80,7 +80,7 @@ class Examples:
         self._last: tuple = ((), None)  # the last question's similarities: asked for twice per reply
         self.bounds = np.searchsorted(self.owner[: self.answerable], np.arange(passages + 1))
         self.passages = passages
-        self.used = np.ones(len(self.texts), dtype=bool)
+        self.used = np.ones(len(self.texts), dtype=bool)  # the field holds postings of these only (`without`)
         self._last_without: tuple[int, Examples | None] = (-1, None)
 
     @classmethod
@@ -89,27 +89,7 @@ class Examples:
     ) -> tuple[Examples, list[Case]]:
         """The examples of a question set and of staff's not-covered questions, and the answerable
         cases none of whose quotes is in any passage (left out; `assistant check` names them)."""
-        locate = _quote_locator(passages)
-        texts: list[str] = []
-        owners: list[int] = []
-        groups: list[str] = []
-        lost: list[Case] = []
-        for case in cases:
-            if case.expect == "answer":
-                found = list(dict.fromkeys(i for q in case.quotes if (i := locate(q)) is not None))
-                lost += [] if found else [case]
-            elif case.expect in ("no_answer", "chitchat"):
-                found = [UNANSWERABLE if case.expect == "no_answer" else SMALL_TALK]
-            else:  # crisis lines are the safety classifier's
-                continue
-            for owner in found:
-                texts.append(case.question)
-                owners.append(owner)
-                groups.append(case.group)
-        for question in not_covered:
-            texts.append(question)
-            owners.append(UNANSWERABLE)
-            groups.append(NOT_COVERED_GROUP)
+        texts, owners, groups, lost = place(cases, not_covered, passages)
         return cls(texts, owners, groups, len(passages)), lost
 
     def __len__(self) -> int:
@@ -128,6 +108,7 @@ class Examples:
         other = copy.copy(self)
         other.used = self.used & (self.group != code)
         other._last = ((), None)
+        other._last_without = (-1, None)  # else each copy would hold the one before it, and so on
         lengths = np.diff(self.terms.offsets)
         kept = other.used[np.repeat(np.arange(len(lengths)), lengths)]
         field = FieldIndex.from_ids(self.terms.stems, self.terms.flat[kept], lengths[other.used])
@@ -190,7 +171,6 @@ class Examples:
         example_share = np.minimum(shared / np.maximum(self.distinct, 1), 1.0)
         both = question_share + example_share
         similarity = np.divide(2 * question_share * example_share, both, out=np.zeros_like(both), where=both > 0)
-        similarity[~self.used] = 0.0
         similarity.flags.writeable = False  # shared by the reply's two readers
         self._last = (key, similarity)
         return similarity
@@ -204,8 +184,6 @@ class Examples:
             if slot.weight != 1.0:
                 score *= slot.weight
             total = score if total is None else np.add(total, score, out=total)
-        if total is not None:
-            total[~self.used] = 0.0
         return total
 
 
@@ -239,6 +217,35 @@ class Matches:
         similarity = self.similarity[e]
         alike = similarity >= ALIKE or (similarity >= EVIDENCE_SIMILAR and shared >= 2)
         return self.examples.texts[e], (self.examples.terms[e] if alike else [])
+
+
+def place(
+    cases: Sequence[Case], not_covered: Sequence[str], passages: Sequence[Passage]
+) -> tuple[list[str], list[int], list[str], list[Case]]:
+    """Each example's text, owner (its passage, UNANSWERABLE or SMALL_TALK) and group, without
+    tokenizing anything, and the answerable cases none of whose quotes is in any passage."""
+    locate = _quote_locator(passages)
+    texts: list[str] = []
+    owners: list[int] = []
+    groups: list[str] = []
+    lost: list[Case] = []
+    for case in cases:
+        if case.expect == "answer":
+            found = list(dict.fromkeys(i for q in case.quotes if (i := locate(q)) is not None))
+            lost += [] if found else [case]
+        elif case.expect in ("no_answer", "chitchat"):
+            found = [UNANSWERABLE if case.expect == "no_answer" else SMALL_TALK]
+        else:  # crisis lines are the safety classifier's
+            continue
+        for owner in found:
+            texts.append(case.question)
+            owners.append(owner)
+            groups.append(case.group)
+    for question in not_covered:
+        texts.append(question)
+        owners.append(UNANSWERABLE)
+        groups.append(NOT_COVERED_GROUP)
+    return texts, owners, groups, lost
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:

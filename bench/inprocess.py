@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -52,7 +51,7 @@ def run(rounds: int = ROUNDS, limit: int | None = None, results: Path | None = N
         assistant.ask(question, history)
     # The same engine without its examples (assistant/examples.py), timed question by question
     # alternately with the full one, so the examples' cost is a ratio measured in one run.
-    plain = Assistant(assistant.corpus, replace(assistant.data, examples=[]), index=assistant.index)
+    plain = assistant.with_examples([])
     for question, history in questions:
         plain.ask(question, history)
     ask, ask_plain = _alternately(assistant.ask, plain.ask, questions, rounds)

@@ -111,9 +111,7 @@ def assistant() -> Assistant:
 @pytest.fixture(scope="session")
 def without_examples(assistant: Assistant) -> Assistant:
     """The bundled corpus without its examples (assistant/examples.py): the articles' own evidence."""
-    from dataclasses import replace
-
-    return Assistant(assistant.corpus, replace(assistant.data, examples=[]), index=assistant.index)
+    return assistant.with_examples([])
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -70,7 +69,7 @@ def test_an_example_sharing_one_word_is_no_evidence(small_corpus):
 def test_evaluation_never_answers_a_question_from_its_own_writers_examples(assistant):
     cases = [c for c in load_cases(EVAL_SET) if c.writer == "h80"][:40]
     others = [c for c in assistant.data.examples if c.writer != "h80"]
-    without_h80 = Assistant(assistant.corpus, replace(assistant.data, examples=others), index=assistant.index)
+    without_h80 = assistant.with_examples(others)
     assert len(without_h80.examples) < len(assistant.examples)
     assert evaluate(assistant, cases)["results"] == evaluate(without_h80, cases)["results"]
     # A case without a writer leaves out only itself.
@@ -116,3 +115,13 @@ def test_the_voters_are_a_stable_sorts_first_five():
         scores = rng.integers(0, 4, size).astype(float)
         expected = [i for i in np.argsort(-scores, kind="stable")[:5].tolist() if scores[i] > 0]
         assert _top(scores, 5).tolist() == expected  # an example that matched nothing casts no vote
+
+
+def test_leaving_writers_out_one_after_another_keeps_no_chain_of_copies(assistant):
+    # The last left-out copy is kept for the next question of the same writer; a copy must not
+    # keep the one before it, or an evaluation of a thousand writers would hold a thousand fields.
+    groups = sorted({c.group for c in assistant.data.examples})[:3]
+    copies = [assistant.examples.without(g) for g in groups]
+    assert all(c is not assistant.examples for c in copies)
+    assert all(c._last_without == (-1, None) for c in copies)
+    assert assistant.examples.without(groups[-1]) is copies[-1]
