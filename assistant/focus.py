@@ -26,6 +26,7 @@ OTHER_INSURERS = (
     r"|hmo|ppo|nhis"
 )
 _TIME_UNIT = r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|overnight)\b"
+_NOT_A_DEADLINE = r"(?<!\bin \d )(?<!\bin \d\d )"  # "i gotta go in 5 min" tells a time, it does not ask one
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ ASKS = (
     Ask(
         "a length of time",
         re.compile(
-            r"\bhow long\b|\bhow soon\b|\bhow quick(?:ly)?\b|\bhow fast\b|\b(?:minutes?|hours?|hrs?|mins?)\b"
+            rf"\bhow long\b|\bhow soon\b|\bhow quick(?:ly)?\b|\bhow fast\b|{_NOT_A_DEADLINE}\b(?:minutes?|hours?|hrs?|mins?)\b"
             r"|\bwhen (?:will|can|do|does|would)\b|\bcuanto tiempo\b"
         ),
         re.compile(_TIME_UNIT),
@@ -78,7 +79,7 @@ ASKS = (
             r"|\b(?:which|what)(?: \w+){0,4} (?:is |are |s |works? |would be )?(?:better|best|worse|worst|safer|preferable)\b"
             r"|\b(?:better|best|worst|safest) (?:option|choice|treatment|way|route|method|form|type|kind|approach|alternative|bet)\b"
             r"|\b(?:is|are|would) (?:it|ketamine|this|that|iv|an? \w+|the \w+)(?: (?!getting|gettin|going|feeling)\w+)?"
-            r" (?:better|best|worse|the best)\b(?! off)"
+            r" (?:better|best|worse|the best)\b(?! off)(?!(?<=best) for\b)"
             r"|\bor\b(?: \w+){0,5} (?:better|best|worse)\b(?: \w+)?\W*$"
             r"|\binstead of(?! (?:just|being|feeling|fading|up|getting|going|staying|thinking))\b"
         ),
@@ -111,7 +112,7 @@ ASKS = (
     Ask(
         "other medicines alongside",
         re.compile(
-            r"\binteract\w*\b|\b(?:mix|mixing|combine|combining|combined) (?:\w+ ){0,2}with\b"
+            r"\binteract\w*\b|\b(?:mix|mixing|combine|combining|combined) (?!(?:it|them|things|me|him|her|us) up\b)(?:\w+ ){0,2}with\b"
             r"|\b(?:stay|staying|keep|keeping) (?:taking |on )(?:my|his|her|their|the|your)\b"
             r"|\b(?:stop|stopping|quit|quitting|come off|coming off|go off|taper\w*|wean\w*) (?:\w+ ){0,2}(?:meds?"
             r"|medications?|medicines?|antidepressants?|ssris?|snris?|maois?|pills|lithium|benzos?)\b"
@@ -251,7 +252,7 @@ ASKS = (
     Ask(
         "a legal or regulatory status",
         re.compile(
-            r"\b(?:legal|illegal|legally|laws?|fda|approved|approval|controlled substance|dea|schedule [i1-5v]+)\b"
+            r"\b(?:legal|illegal|legally|(?<!\bin )laws?|fda|approved|approval|controlled substance|dea|schedule [i1-5v]+)\b"
         ),
         re.compile(r"\b(?:legal|law|laws|fda|approved|approval|regulat\w*|controlled)\b"),
     ),
@@ -262,8 +263,8 @@ ASKS = (
 # weeks" does not say how long one session takes. Each family: how a question names the unit,
 # how a passage does.
 TIME_UNITS = {
-    "minutes": (r"\b(?:minutes?|mins?)\b", r"\bminutes?\b"),
-    "hours": (r"\b(?:hours?|hrs?)\b", r"\bhours?\b"),
+    "minutes": (rf"{_NOT_A_DEADLINE}\b(?:minutes?|mins?)\b", r"\bminutes?\b"),
+    "hours": (rf"{_NOT_A_DEADLINE}\b(?:hours?|hrs?)\b", r"\bhours?\b"),
     "weeks": (r"\b(?:weekly|every (?:\w+ )?weeks?|q\d*wk|per week)\b", r"\b(?:weeks?|weekly)\b"),
     "months": (r"\b(?:monthly|every (?:\w+ )?months?|per month)\b", r"\b(?:months?|monthly)\b"),
 }

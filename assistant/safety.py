@@ -163,12 +163,14 @@ ALIASES = {
     "sumhin": "something",
     "stupit": "stupid",
     "msgs": "messages",
-    # Jamaican Patois and US slang: "cyaan tek it", "im bouta log off", "i jus want". Not "finna"
-    # ("this traffic finna kill me" is an idiom the rules would read as intent).
+    # Jamaican Patois and US slang: "cyaan tek it", "im bouta log off", "i jus want". Not "finna":
+    # "this traffic finna kill me" is an idiom, so it is read as a wish only after "i" (_WANT).
     "cyaan": "can not",
     "bouta": "about to",
     "boutta": "about to",
     "jus": "just",
+    "wnt": "want",  # typed in a hurry
+    "mny": "many",
     "thisll": "this will",
 }
 # Words that stand for another only beside certain neighbours: "ion wanna" is "i do not want
@@ -291,7 +293,8 @@ _OTHER = (
 _SELVES = r"(?:my ?self|your ?self|him ?self|her ?self|them ?selves|them ?self|our ?selves)"
 # Wanting, intending, being about to, or dwelling on (C-SSRS: wish, ideation, intent).
 _WANT = (
-    r"(?:want|wants|wanted|wanting|going|plan|plans|planning|planned|ready|decided|trying|tried|try|intend|intends"
+    # "finna" ("fixing to") only after "i": "this traffic finna kill me" is a complaint
+    r"(?:(?:(?<=\bi am )|(?<=\bi ))finna|want|wants|wanted|wanting|going|plan|plans|planning|planned|ready|decided|trying|tried|try|intend|intends"
     r"|about to|fixing to|would like|prefer|wish|wishing|hope|hoping|need|needs|will|would rather|should just|might|might just|thinking about"
     r"|thinking of|thought about|thought of|think about|think of|considering|ready to|time i|gonna|going to|hope|hoping|welcome|urge|urges|fantasi[sz]e|fantasi[sz]ing|dream about|deserve|a good way to|only (?:other )?way out is|long for|longing for|yearn for|waiting to|afraid i will|afraid i might|scared i will|scared i might|feart i will)"
 )
@@ -300,10 +303,11 @@ _DEATH = (
     r"(?:die|dying|died|be dead|dead|death|ctb|catching the bus|kill (?:my ?self|me)|killing (?:my ?self|me)|(?:end|ending) (?:it|it all|all(?! (?:be|of|the|my|day|night|week)\b)"
     r"|my life|this life|things|everything|my own life)|(?:take|taking) my (?:own )?life"
     r"|not (?:be |being )?(?:alive|here|around|exist|existing)(?: any ?more)?|stop (?:existing|living|breathing)"
-    r"|disappear (?:forever|for good|permanently)|sleep forever|(?:never|not) (?:to )?wake up(?! (?:early|too early|so early|at \d))|(?:fall asleep|go to sleep) and (?:never|not)"
+    r"|disappear (?:forever|for good|permanently)|(?:a)?sleep forever|(?:never|not) (?:to )?wake up(?! (?:early|too early|so early|at \d))|(?:fall asleep|go to sleep) and (?:never|not)"
     r"|unalive|ctb|selfdelete|suicide|jump off|hang (?:my ?self|me)|be with (?:my )?\w+ (?:again|in heaven)"
     r"|go to heaven|leave this world|check(?:ing|ed)? out (?:for good|for real|permanently|forever|of life|early)|finish (?:my ?self|me) off|(?:not|never) (?:come|coming) back|make it official"
-    r"|(?:jump|jumping|drive|driving|drove) (?:off|into|in front of) (?:a|the|my|this)|finish (?:it|my life)"
+    r"|(?:jump|jumping|drive|driving|drove) (?:off|into|in front of) (?:a|the|my|this)"
+    r"|(?:step|walk|stand|lie|lay|throw myself)\w* (?:out )?in front of (?:a |the |an |oncoming )?(?:train|bus|truck|car|traffic|lorry|semi|it)\b|finish (?:it|my life)"
     r"|look like an accident|be gone|for good"
     r"|go out(?:$| like (?:that|this)| in a blaze| quietly| on my own terms)|go that way|join (?:him|her|them)|joining (?:him|her|them)"
     r"|let it happen|fade away|not (?:be )?around|alive (?:in|next|by) (?:a|next|the)|hit by a (?:car|bus|truck|train)"
@@ -399,8 +403,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|no responde|choking on (?:his|her|their|my )?(?:vomit|puke)|(?:will not|can not|does not|wont) stop bleeding"
         r"|no respira|no despierta|inconsciente|labios (?:morados|azules)|se (?:puso|esta poniendo) (?:morad[oa]|azul)|convulsion|no (?:para|deja) de sangrar"
         r"|(?:od|overdose) (?:in progress|happening)|bleu autour des levres|respire (?:presque |quasiment )?(?:pas|plus)"
-        rf"|{_START}(?:an? )?(?:od|overdose) (?:right )?now$|no hay (?:manera|forma) de despertarl[oa]|espuma por la boca"
-        r"|no (?:puedo|podemos|logro) despertar(?:la|lo)?|(?:he|she|they|is|are|not) (?:hardly|barely) (?:moving|responding|responsive))\b",
+        rf"|{_START}(?:an? )?(?:od|overdose) (?:right )?now$|no hay (?:manera|forma) de despertarl[oa]|espuma (?:en|por) la boca|no (?:me )?(?:contesta|responde) cuando (?:la|lo) (?:sacudo|muevo|llamo)|no para de (?:salir )?sangr\w*|empape (?:dos|tres|\d+) toallas"
+        r"|no (?:puedo|podemos|logro) despertar(?:la|lo)?|no (?:la|lo|le) (?:puedo|podemos|logro) despertar|no reacciona(?! (?:al?|con|bien|mal)\b)|esta convulsionando|asem (?:hy|sy|hulle) (?:baie )?stadig|(?:he|she|they|is|are|not) (?:hardly|barely) (?:moving|responding|responsive))\b",
     ),
     (
         "body in danger now",
@@ -438,7 +442,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|snorted|used|ate|injected) (?:too (?:much|many)|way too (?:much|many)|a (?:lot|bunch|handful|whole bottle|ton)"
         r"|like \d+|\d+|all|the whole|double|triple|an entire|so (?:much|many))\b"
         # counted things that are no dose ("took 200 pictures", "ate an entire pizza")
-        r"(?! (?:pictures?|photos?|pics|selfies|steps|laps|pages|miles|minutes?|hours?|days?|times|pizza|cake|bag of chips))"
+        r"(?! (?:pictures?|photos?|pics|selfies|steps|laps|pages|miles|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?"
+        r"|years?|yrs?|times|tries|attempts|goes|pizza|cake|bag of chips))"
         r".{0,40}\b(?:pills?|tablets?|meds"
         r"|ketamine|xanax|tylenol|oxy|fentanyl|bottle|mg|doses?|of (?:it|them|my)|and)\b"
         r"|\b(?:already|just) (?:took|swallowed|drank) (?:them|it|all|everything)\b"
@@ -446,6 +451,10 @@ _RULES: list[tuple[str, str, str]] = [
         r" (?:min|mins|minutes|hour|hours|hrs|hr|hora|horas|rato)\b (?:ago|back|earlier)\b"
         r"|\b(?:tome|tomo|tomado)\b.{0,60}\bhace (?:como |unos? |unas? )?(?:\d+|una|media|un|rato)\b|\bhace (?:una|media|\d+|un) (?:hora|horas|rato"
         r"|minutos)\b.{0,60}\b(?:tome|tomo|pastillas)|\b(?:me|se) tomo (?:como |todo |todas |\d+ )"
+        r"|\b(?:me|se) (?:tome|tomo|puso|inyecto) (?:de mas|demasiad[oa]s?)\b|\bme tome (?:como |todo |todas |\d+ )"
+        r"|\bse tomo (?:el|un) frasco (?:entero|completo)\b|\b(?:acabo de (?:tragar|tomar)|ya (?:me )?(?:tome|trague)|me (?:tome|trague)) (?:\w+ )?todas las (?:pastillas|pildoras)\b"
+        r"|\bse (?:desvanecio|desmayo)\b.{0,40}\b(?:jeringa|pastillas|frasco|blister)\b|\b(?:tome|tomo) de mas\b|\bya me las? tome\b|\bme (?:harte|jarte|atasque|empastille)\b.{0,20}\bpastillas\b"
+        r"|\b(?:nino|nina|bebe|hijo|hija|nieto|nieta)\b(?: \w+){0,5} (?:se comio|se tomo|se trago|trago|comio) (?:\w+ ){0,2}(?:pastillas|medicinas?|pildoras|cloro|veneno)\b"
         r"|\bse me (?:paso|fue) la mano con (?:las |los |la |mis )?(?:pastillas|pildoras|medicinas?|calmantes)\b"
         r"|\boverdose\b.{0,30}\b(?:already happened|has happened|is kicking in|kicking in)\b",
     ),
@@ -506,7 +515,12 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bunsafe (?:with|around) my ?self\b|\b(?:i am|i feel|i) not safe (?:tonight|right now)\b"
         r"|\b(?:(?:i am|i feel|i) not|i do not feel) safe(?: (?:tonight|right now|anymore|any more|alone))?$",
     ),
-    ("death wish", "crisis", rf"\b{_WANT} (?:to )?(?:\w+ ){{0,5}}{_DEATH}\b|\bfeel(?:s|ing)? like {_DEATH}\b"),
+    (
+        "death wish",
+        "crisis",
+        rf"\b{_WANT} (?:to )?(?:\w+ ){{0,5}}{_DEATH}\b|\bfeel(?:s|ing)? like {_DEATH}\b"
+        r"|\b(?<!\bdo )or (?:just |simply )?(?:end (?:it|it all|things|my life)|kill myself|die)$",
+    ),
     (
         "intent to die",
         "crisis",
@@ -534,7 +548,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\battempts? at (?:ending it|ending my life|suicide|killing myself|taking my (?:own )?life)\b"
         # an attempt told with the intent to repeat it ("rope snapped. might try again")
         r"|\b(?:tried to (?:hang|kill|end|off|drown|shoot|poison|overdose|od)\w*|had a (?:crack|go|shot|try) at it|rope (?:snapped"
-        r"|broke))\b.{0,80}\b(?:try (?:it )?again|next time|make no mistake|get it right|do it properly)\b",
+        r"|broke)|attempted)\b.{0,80}\b(?:try(?:ing)? (?:it )?again|next time|make no mistake|get it right|do it properly)\b",
     ),
     (
         "wish to be dead",
@@ -571,9 +585,12 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:dirt nap|eternal sleep)\b.{0,30}\b(?:sounds?|sounding|looks?|looking) (?:\w+ )?good\b"
         r"|\b(?:shot|killed|hanged|hung) (?:him|her|them)sel\w*\b.{0,80}\b(?:had the right idea|had it right)\b"
         r"|\b(?:wish|wished|wishing)\b.{0,40}\b(?:had|would have) (?:finished|killed|gotten|got|taken) (?:the job|me)\b"
+        r"|\bwish\w* (?:\w+ ){0,6}(?:got|took|had got|had taken|killed|had killed) me instead\b|\bwish\w* (?:it|that) (?:was|were|had been) me\b"
         r"|\b(?:terminal|serious|fatal|incurable) (?:illness|diagnosis|disease|cancer)\b.{0,60}\b(?:relief|pleased|happy|welcome"
         r"|glad|lucky)\b|\b(?:would )?prefer (?:to )?(?:not (?:to )?wake up|be dead|die|not exist)\b(?! (?:early|too early|so early|at \d))"
-        r"|\b(?:ready|want|wanna|wish|hope) (?:to )?(?:just )?be put in the ground\b"
+        r"|\b(?:ready|want|wanna|wish|hope) (?:to )?(?:just )?be put in the ground\b|\bto (?:just )?(?:fall a)?sleep forever\b"
+        r"|\b(?:i do not know|idk|not sure|dunno|doubt)\b.{0,10}\b(?:i will|ill|i ll|i am gonna|im gonna|i make|i can) (?:even )?"
+        r"(?:make it|last|hold on|be (?:here|around|alive)) (?:that (?:far|long)|till then|until then|by then)\b"
         r"|\b(?:lay|lie) down (?:\w+ ){0,4}and (?:never|not) (?:get up|wake up)\b|\b(?:do not|dont) (?:really |even )?care (?:if|whether)"
         r" (?:i (?:die|live)|(?:it|they|this|that) kills? me|i (?:do not|never) wake up)\b|\b(?:would not|wouldnt) mind (?:if )?(?:i|my heart|the ticker|my ticker|it all|my life) (?:\w+ ){0,2}(?:died"
         r"|quit|stopped|ended|never woke|did not wake)\b|\b(?:envy|envying|envious of|jealous of)\b.{0,30}\b(?:the dead|dead people|obituar\w*|people who"
@@ -659,8 +676,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:looked up|looking up|searching|searched|googled|googling)\b.{0,40}\b(?:bridge|lethal|overdose|ways to die"
         r"|how to die|painless|insulin it takes|it would take|kills you|are fatal|is fatal)\b"
         r"|\b(?:dose|amount|how much|how many)\b.{0,30}\b(?:stops? (?:ur|your|my|the) heart|kills? you|would be enough to stop"
-        r"|right amount|is fatal|are fatal)\b|\b(?:floor|height|fall)\b.{0,20}\b(?:guaranteed|enough|survive)\b"
+        r"|right amount|is fatal|are fatal)\b|\bstops? (?:ur|your|my|the|a person s) heart\b.{0,30}\bhow (?:much|many)\b|\b(?:floor|height|fall)\b.{0,20}\b(?:guaranteed|enough|survive)\b"
         r"|\b(?:is it|would it be) (?:painful|quick|painless) to (?:drown|die|hang|bleed|jump)\b"
+        r"|\bwhat (?:actually |really )?happens (?:to (?:ur|your|the|a) body )?when (?:u|you|someone|people|ppl) (?:hang|drown|jump|bleed out)\b"
         r"|\b(?:ctb|suicide|kms|unalive|selfdelete) (?:methods?|ways?|options?)\b"
         r"|\b(?:does|do|can|could|would|will) (?:\w+ ){0,2}survive\b.{0,20}\b(?:jumping|a jump|the fall|a fall|hanging|drowning)\b"
         r"|\b(?:hang|hangs|hanging|drown\w*|bleed\w* out)\b.{0,40}\bhow long (?:it takes|does it take|would it take)\b"
@@ -717,7 +735,7 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|\b(?:burned|burnt|burn|burning) (?:my ?self|my {_BODY}) (?:\w+ ){{0,2}}(?:lighter|cigarettes?|cigs?|match(?:es)?|hot"
         rf" (?:knife|metal|spoon|iron))\b|\b(?:banged|banging|slammed|slamming|smashed|smashing|hit|hitting) my head (?:\w+ ){{0,4}}(?:till|until"
         rf"|over and over|on purpose)\b"
-        r"|\b(?:me quiero cortar|me corto|me corte|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
+        r"|\b(?:me quiero cortar(?! el pelo)|me cort[oe](?! (?:el |la |las |los )?(?:pelo|cabello|unas|barba|flequillo|fleco))|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
         r"|cortes en (?:los|las|sus|mis)|me sigo cortando|sigo cortandome|se sigue cortando|se (?:esta )?cortando"
         r"|me (?:he estado|estoy|sigo) (?:quemando|lastimando|golpeando|haciendo dano)|me (?:doy|di|daba) (?:\w+ ){0,3}contra la pared"
         r"|me voy a hacer algo(?! de| para| rico| bueno| nuevo)|hacerme algo)\b"
@@ -752,15 +770,20 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:driving|drive|drove|go|going|went|heading|walking) to the bridge\b|\b(?:going|heading|walking|driving) to the"
         r" (?:tracks|train tracks|railroad|railway)\b(?! to (?:watch|see|take|photograph|film))|\b(?:mix|mixing|combine)\b.{0,40}\b(?:sure thing|way out|go that way"
         r"|fall asleep|most dangerous)\b|\b(?:got|have|in) (?:the )?(?:razor|blade|pills|gun)\b.{0,10}\b(?:out|in (?:my|la) (?:hand|mano))\b"
-        r"|\b(?:sitting|sat|sit) in the (?:garage|car) with the (?:car|engine)\b|\b(?:jump|jumping|jumped|saltar|tirar(?:se|me)? del?) (?:off|from|in front of|a|the|my|this|puente|balcon)\b"
+        r"|\b(?:sitting|sat|sit) in the (?:garage|car) with the (?:car|engine)\b|\b(?:jump|jumping|jumped|saltar|tirar(?:se|me)? del?) (?:off|from(?! (?:every|any|each|all|loud|sudden)\b)|in front of|a|the|my|this|puente|balcon)\b"
         r"|\b(?:looking at|thinking about|staring at)\b.{0,30}\b(?:the )?(?:train )?tracks\b|\bhow easy it would be\b"
-        r"|\b(?:crash|drive|driving|drove|crashing) (?:my|the|into|off)\b.{0,40}\b(?:on purpose|accident|tree|wall|pillar"
-        r"|overpass|bridge|truck|traffic)\b|\bon purpose\b|\blook like an accident\b|\b(?:garage|car)\b.{0,40}"
+        r"|\b(?:crash|drive|driving|drove|crashing) (?:(?:my|the|a|his|her) (?:\w+ )?(?:car|truck|van|rig|cab|bike"
+        r"|motorcycle|lorry|semi|suv|jeep|pickup|vehicle|ute|motor) )?(?:into|off)\b.{0,40}\b(?:on purpose"
+        r"|accident|tree|wall|pillar|overpass|bridge|truck|traffic|edge|cliff|quarry|river|lake|ravine|divider|median|barrier"
+        r"|guardrail|embankment|highway)\b|\bcrash\w* (?:my|the) (?:car|truck|van)\b.{0,40}\b(?:on purpose|looks? like (?:an )?accident)\b"
+        r"|\b(?:driv\w*|drove|speed\w*)\b.{0,40}\b(?:hoping|hope|want|wanting|wish\w*) (?:that )?(?:i|to) (?:crash|wreck|get hit|die)\b|\bon purpose\b|\blooks? like (?:an )?accident\b|\b(?:garage|car)\b.{0,40}"
         r"\b(?:engine (?:on|running)|exhaust|hose)\b|\b(?:bought|buying)\b.{0,30}\b(?:different|several|multiple) (?:pharmacies"
         r"|farmacias|stores)\b|\b(?:sleep|sleeping|slept|sit|sits|sitting|sat) (?:\w+ ){0,4}with (?:the |my |his |her |a )?(?:loaded )?"
         r"(?:gun|shotgun|pistol|rifle|handgun|revolver|firearm)\b|\b(?:bullets?|rounds|ammo|9mm|shells|box of)\b.{0,60}\bonly"
         r" (?:need|needs|takes|going to need) one\b|\bonly (?:packing|bringing|taking|loading) one (?:round|bullet|shell)\b"
-        r"|\bhose\b.{0,40}\bexhaust\b|\b(?:navaja|cuchillo|pistola|cuerda|pastillas)\b.{0,40}\bganas de usarl[ao]s?\b"
+        r"|\bhose\b.{0,40}\bexhaust\b|\bcount\w* (?:out |up )?(?:\w+ ){0,2}"
+        rf"{_MEANS}\b.{{0,40}}\b(?:plenty|enough|more than enough|all of them)\b"
+        r"|\b(?:navaja|cuchillo|pistola|cuerda|pastillas)\b.{0,40}\bganas de usarl[ao]s?\b"
         r"|\bedge of (?:the )?(?:train )?(?:platform|roof|bridge|cliff|building)\b.{0,60}\b(?:lean|step|jump|fall)\w*"
         r"|\b(?:i am|im) jumping (?:at|tonight|tomorrow|today)\b|\b(?:park\w*|lie|lay|laying|lying|sit|sitting|stand|standing)"
         r" (?:\w+ ){0,2}on the (?:train |railroad |rail )?tracks\b|\b(?:tengo|con) (?:el|la|un|una) (?:cuchillo|navaja|pistola|cuerda)\b"
@@ -777,7 +800,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bhoard\w* (?:pills|meds|tablets)\b|\btomarme todas\b|\b(?:toma|tomar|tomarme|tomarse|se toma) (?:todas )?las"
         r" pastillas\b|\b(?:take|inject|injecting) (?:all|a big quantity|a lot|the whole)\b(?! (?:day|days|week|weeks|time|course|series|family"
         r"|thing|morning|afternoon|evening|month|year|of (?:the |my )?(?:day|week|time|course|series)))|\bme las tomo\b|\btomarmelas\b"
-        r"|\b(?:taking|take|swallow|swallowing) (?:them|these|those|it) all\b",
+        r"|\b(?:taking|take|swallow|swallowing) (?:them|these|those|it) all\b"
+        r"|\b(?:planning|plan|going|gonna|fixing) to take (?:my |the )?(?:whole|entire|all (?:of )?my) (?:prescription|bottle|script"
+        r"|supply|stash|meds|pills)\b",
     ),
     (
         "plan or date",
@@ -812,7 +837,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|clothes|games|cat|dog|pets?|books|money|savings|collection|away)\b.{0,40}\b(?:need|needing|anymore|when i|will not)"
         r"|\b(?:will not|wont|not gonna|not going to) (?:be )?need(?:ing)? (?:them|em|it|these|this|those|my \w+)"
         r"|\bso (?:they|he|she|you|my \w+) (?:do not|does not|will not|never) blame (?:themselves|himself|herself|yourself)\b"
-        r"|\bpor ultima vez\b|\bgracias por todo\b.{0,80}\bantes de irme\b"
+        r"|\b(?:letters?|notes?) (?:\w+ ){0,14}(?:find|read|get)(?: them| it)? (?:after|afterwards|when i am gone|once i am gone"
+        r"|after i am gone)\b|\blast time (?:i am|im|i will|ill) (?:\w+ )?(?:posting|writing|messaging|texting) (?:anywhere|anything"
+        r"|on here|here|ever)\b|\bthanks? (?:you )?for everything\b.{0,60}\btell (?:my \w+|everyone|them|her|him)\b|\bpor ultima vez\b|\bgracias por todo\b.{0,80}\bantes de irme\b"
         r"|\b(?:giving|gave|give|given) away (?:all )?(?:of )?(?:my|his|her) (?:stuff|things|belongings|possessions|tools|clothes"
         r"|games|pets?)\b|\bsigned (?:the |my |his |her )?\w+ over to\b|\b(?:goodbye|farewell|bye) (?:forever|for good|letters?|notes?|everyone|world|all)\b|\b(?:suicide|goodbye|final)"
         r" (?:letters?|notes?|message|post|video)\b|\bbefore (?:i|me) (?:go(?! (?:down|in|into|to|out|home|back|on|for|and|there|over|up|shopping|lunch|work))"
@@ -881,6 +908,8 @@ _RULES: list[tuple[str, str, str]] = [
         # Russian in Latin letters, as anyascii writes Cyrillic ("не хочу жить", "покончить с собой")
         r"|\bne (?:khochu|khochetsya|mogu) (?:bolshe |uzhe )?zhit\b|\bkhochu (?:umeret|usnut i ne prosnutsya)\b|\bsamoubi\w*"
         r"|\bpokonchit s soboi\b"
+        # Afrikaans ("I don't want to live any more", suicide, never wake again), Zulu ("I want to die")
+        r"|\bwil nie meer lewe\b|\bselfmoord\b|\bom dood te gaan\b|\bnie weer wakker (?:te )?word\b|\bngifuna ukufa\b"
         r"|\btatalon (?:na lang|nalang) ako\b|\bsalamat sa lahat\b.{0,40}\b(?:ingat|paalam)\b"
         r"|\bpagod na (?:akong|ako) (?:mabuhay|mag ?live)\b|\b(?:mas ok|mas okay|mas mabuti) (?:\w+ )?kung wala (?:na )?ako\b"
         r"|\bgusto ko (?:nang |na )?mamatay\b|\bayoko (?:na )?(?:talaga )?(?:na )?mabuhay\b|\bmagpakamatay\b"
@@ -888,26 +917,53 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bhamesha ke liye (?:chala|chali) (?:jaunga|jaungi|jaana)\b|\b(?:chala|chali) (?:jaunga|jaungi)\b.{0,40}\bhamesha ke liye\b"
         r"|\bje (?:veux|voudrais) (?:juste )?(?:mourir|en finir|disparaitre)\b|\bque (?:ca|tout) (?:s ?)?arrete (?:definitivement|pour toujours)\b"
         r"|\bpense(?:r|s)? a mourir\b|\b(?:pu|plus) envie (?:d ?etre (?:la|ici|en vie)|de vivre)\b|\b(?:pu|plus) jamais (?:me |te |se )?reveiller\b"
-        r"|\bmerci pour tout\b.{0,60}\badieu\b|\bachete une corde\b"
+        r"|\bmerci pour tout\b.{0,60}\badieu\b|\bachete une corde\b|\b(?:va|vais|veut|veux) (?:se|me) tuer\b|\b(?:me|se) suicider\b"
+        r"|\b(?:tanne|tannee|fatigue|fatiguee|ecoeure|ecoeuree) de vivre\b"
         r"|\bshinitai\b|\bmo fe ku\b|\bkieta(?:i|katta)\b|\bsaa?y(?:a)?beku\b|\bkhong ai can (?:em|toi|minh|anh)\b"
         r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b",
     ),
     (
         "spanish: wish to die",
         "crisis",
-        r"\b(?:quiero|quisiera|voy a|pienso|pensando en|ganas de) (?:\w+ ){0,3}(?:morir|morirme|matarme|suicidarme|desaparecer"
-        r"|quitarme la vida|acabar con todo|acabar con mi vida|no despertar|dejar de existir)\b|\bme quiero (?:morir|matar)\b"
-        r"|\bno (?:quiero|quiere) (?:vivir|seguir|despertar|estar aqui|existir)\b|\bda igual morir\w*|\bse (?:quiere|va a)"
-        r" (?:morir|matar|tirar)\b|\b(?:me voy a|se va a|(?<!\bme )va a) (?:matar|suicidar)\b"
+        r"\b(?:quiero|quisiera|voy a|pienso|pensando en|ganas de|decidi|ya decidi) (?:\w+ ){0,3}(?:morir|morirme|matarme|suicidarme"
+        r"|desaparecer|palmar(?:la)?|quitarme la vida|(?:acabar|terminar) con (?:todo|esto|mi vida)|no despertar|dejar de existir|irme antes)\b|\bme quiero (?:morir|matar)\b"
+        r"|\bno (?:quiero|quiere) (?:vivir|seguir|despertar|estar aqui|existir)\b|\bda igual morir\w*|\bse (?:quiere|va a|iba a)"
+        r" (?:morir|matar|tirar|colgar)\b|\b(?:me voy a|se va a|(?<!\bme )va a) (?:matar|suicidar)\b"
         r"|\bsuicidarme\b|\bquitarme la vida\b|\bdormir(?:me)? y no (?:despertar|volver a despertar)\b"
         r"|\bnadie (?:me )?(?:va a|iba a) extra\w*|\bsobro en (?:este mundo|esta vida|esta casa)\b"
         r"|\b(?:quiero|pienso|pensando|ganas de|voy a) (?:en )?tirarme (?:a|al|del|de|por|frente)\b|\bno (?:me deje )?amanecer\b"
         r"|\bquitar(?:se|le)? la vida\b|\bda igual si (?:me muero|muero|vivo)\b|\b(?:ya )?(?:pense|penso|pensado|tengo pensado"
         r"|tiene pensado) (?:en )?como (?:matarme|matarse|hacerlo|suicidarme|suicidarse|quitarme la vida|quitarse la vida)\b"
         rf"|\b(?:me|se) va(?:y|mos)? para siempre\b|\bme voy para siempre\b|{_START}(?:hoy|manana|esta noche) es el dia$"
-        r"|\bno (?:voy|va) a llegar a (?:los )?\d+\b|\bcansad[oa] de (?:vivir|la vida|existir)\b|\bojala (?:\w+ )?(?:no (?:amanezca|despierte|despertara|amaneciera)|me muera"
-        r"|me muriera|dios me lleve|me lleve dios)\b|\b(?:soy|me siento) (?:como )?(?:un|una) estorbo\b"
+        r"|\bno (?:voy|va) a llegar a (?:los )?\d+\b|\b(?:cansad[oa]|hart[oa]|jart[oa]|agotad[oa]) de (?:vivir|la vida|existir|estar viv[oa])\b|\bno tengo ganas de (?:vivir|seguir)\b|\bojala (?:\w+ )?(?:no (?:amanezca|despierte|despertara|amaneciera)|me muera"
+        r"|me muriera|dios me lleve|me lleve dios)\b|\b(?:soy|me siento) (?:como )?(?:un|una) (?:estorbo|carga)\b"
+        r"|\bmejor (?:que )?me muera\b|\bmejor (?:estar|estaria|estuviera) muert[oa]\b|\bestarian mejor sin mi\b"
+        r"|\b(?:seguiria|estaria|sigue|seguira) (?:igual(?:ito)?|mejor) sin mi\b|\bla vida no vale la pena\b|\bno vale la pena vivir\b"
+        r"|\bdios?(?: mio)? (?:llevame|recogeme)\b|\b(?:quisiera|ojala|quiero)(?: que)? me (?:lleve|atropelle|mate|pise) (?:un|una|el|la)\b"
         r"|\bcomo acabar con todo\b|\bganas de (?:morirme|matarme)\b|\bno me mato\b.{0,60}\bganas no me faltan\b",
+    ),
+    (
+        # Never softened: behaviour, a plan, a method or means ("toy" is Dominican "estoy").
+        "spanish: self-harm, plan or method",
+        "crisis",
+        r"\bme (?:estoy|toy|ando) (?:cortando|rayando|quemando|lastimando|haciendo dano)\b"
+        r"|\b(?:estoy|toy|ando) (?:cortandome|rayandome|quemandome|lastimandome|haciendome dano)\b"
+        r"|\bme (?:corto|quemo|rayo|lastimo) (?:\w+ ){0,3}(?:brazos?|piernas?|piel|muslos?|munecas?|cigarr\w*|encendedor"
+        r"|navaja|cuchilla|tijeras?)\b|\bme (?:doy|pego|daba) (?:con )?(?:la cabeza|golpes|cabezazos) contra\b"
+        r"|\bme (?:volvi a (?:cortar|quemar)|(?:queme|corte|mordi) (?:\w+ ){0,4}(?:otra vez|de nuevo))\b"
+        r"|\bme (?:\w+ )?(?:muerdo|rasguno|rasco|corto|quemo|pego|golpeo)\b.{0,30}\bhasta (?:sangrar|hacerme sangre|que (?:me )?sangr\w+)"
+        r"|\b(?:ya )?tengo (?:la )?fecha\b(?! (?:para|de|del|con|en)\b)|\bme voy a colgar\b(?! (?:la|el|los|las|un|una)\b)|\bcolgarme\b"
+        r"|\bcortar(?:me|se) las venas\b|\bveneno (?:para|de) ratas\b.{0,40}\b(?:persona|humano|tomar|tomo)\b"
+        r"|\bdosis (?:\w+ ){0,3}(?:letal|mortal)\b|\btengo (?:la|una) (?:soga|cuerda) (?:ya )?(?:atada|colgada|lista|preparada)\b"
+        r"|\b(?:me tiro|tirarme|saltar|me tire) (?:abajo|debajo|desde|de) (?:del?|algun|un|una|la|el) (?:tren|lado alto|edificio|puente|balcon|terraza)"
+        r"|\b(?:ya )?(?:tengo|consegui|compre) (?:todo )?lo que (?:necesito|necesitaba) (?:pa|para) (?:irme|hacerlo|matarme|morirme)\b"
+        r"|\bdame una razon (?:pa|para) no (?:hacerlo|matarme)\b"
+        r"|\b(?:tirarme|meterme|echarme|lanzarme) (?:\w+ ){0,2}(?:debajo del?|bajo el|frente al?|delante del?|al|del|por el|desde el)"
+        r" (?:tren|metro|puente|edificio|balcon|techo|carro|camion|guagua)\b"
+        r"|\b(?:soga|cuerda)\b.{0,40}\b(?:amarr|colg|atad)\w*\b.{0,20}\b(?:bano|viga|techo|closet|ropero|cuello)\b"
+        r"|\b(?:forma|manera) (?:mas )?(?:rapida|facil|segura) de (?:morir(?:me|se)?|matarme|matarse|suicidarme|quitarme la vida)\b"
+        r"|\bcomo (?:morir(?:me|se)?|matarme|matarse|suicidarme|me muero|me mato) sin dolor\b|\b(?:lo|te|la) mata a uno\b"
+        r"|\bcuant[oa]s? (?:\w+ ){0,5}(?:pa|para) (?:morir|matarme|matar a uno|no despertar)\b",
     ),
 ]
 # Concern: a risk topic or distress without a stated current danger.
@@ -992,6 +1048,14 @@ _IDIOMS = re.compile(
     r" (?:figure|learn|finish|get))|jump(?:ing|ed)? (?:\w+ ){0,3}into the pool|(?:die|dying|died) (?:my|her|his|their|your) (?:hair|beard|clothes)"
     r"|(?:gonna|going to|will) die (?:when (?:she|he|they) (?:sees?|hears?|finds?)"
     r"|of shock)"
+    # business, games and films ("hang me out to dry", "exit strategy for this trade", "Lethal Weapon")
+    r"|hang (?:me|him|her|us|them|you) out to dry|lethal weapon|(?:my|his|her|the) (?:character|toon|avatar|sim)"
+    r" (?:\w+ ){0,3}(?:od\w*|overdos\w*|died|dies|dead|killed)|exit strategy for (?:this|the|my|a) (?:cycle|trades?|position"
+    r"|investment|portfolio|job|business|company|market|crypto|stocks?|coins?|bags?)|end (?:it|things) with (?:him|her|them"
+    r"|my (?:boyfriend|girlfriend|bf|gf|partner|husband|wife|insurance|insurer|medical aid|provider|landlord|gym|bank"
+    r"|phone company|job|employer|boss))|way out of (?:this |the |my |that )?(?:debt|mess|situation|contract|lease|deal|job"
+    r"|marriage|relationship|traffic|parking lot|maze)|if (?:i|we) (?:do not|dont|can not|cant) (?:finish|submit|hand in"
+    r"|get (?:it|this) done|pass|make (?:the|my) deadline)\b.{0,30}\b(?:i am|im|we are|were) (?:so )?dead"
     # a goal for good ("beat depression for good"), something good ("hoping for good news"), a bus ride
     r"|(?:beat|kick|cure|fix|heal|quit|overcome|shake|solve|get rid of|stop|treat|conquer)\w* (?:\w+ )?(?:depression|anxiety"
     r"|ptsd|pain|addiction|drinking|smoking|habit|symptoms|insomnia|ocd|illness|disease|condition|cravings?) for good"
@@ -1057,9 +1121,15 @@ _CONCERN = [(name, re.compile(rx)) for name, rx in _CONCERN_RULES]
 # instead of 729 of them short of a crisis reply, for 95 more of 10,893 ordinary lines (473) and
 # 10 more of 6,285 everyday questions (31) raised to crisis (writers held out in 20 folds). That
 # model is less sure of what it has not seen: at 0.1, 50 crisis messages were shown no lines;
-# 0.07 brought them to 27, for the lines beside 11 % of everyday questions instead of 8.5 %.
-MODEL_CRISIS = 0.6
-MODEL_CONCERN = 0.07
+# 0.07 brought them to 27, for the lines beside 11 % of everyday questions instead of 8.5 %. With
+# 12,077 crisis messages (`--probabilities` of the training script saves the probabilities these
+# choices were read from), 0.55 instead of 0.6 left 584 instead of 651 short of a crisis reply for
+# 77 more of 13,428 ordinary lines (657) and 6 more of 6,887 everyday questions (40) raised to
+# crisis: a missed crisis costs more than a needless one, which still shows the lines. 0.06
+# instead of 0.07 showed no lines to 32 instead of 44 of them, for the lines beside 86 more
+# everyday questions (863, 12.5 %).
+MODEL_CRISIS = 0.55
+MODEL_CONCERN = 0.06
 # The emergency head's probability at or above which a message is an emergency happening now, so
 # the reply leads with 911 and Poison Help, whatever the crisis head says: an overdose told as a
 # question ("is it normal to feel my heart pound after taking all of it?") reads as a crisis to

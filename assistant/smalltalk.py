@@ -22,7 +22,8 @@ SMALLTALK_SURE = 0.9
 # Questions to the assistant about itself: what it is, who runs it, what it can answer. Part of
 # SMALLTALK below, and on their own what `about_assistant` looks for.
 _ABOUT_ASSISTANT = (
-    r"(?:who|what) (?:are|r) (?:you|u)|who am i (?:talking|chatting|speaking) (?:to|with)"
+    r"(?:who|what) (?:are|r) (?:you|u)|who (?:am i|i am|i m|im) (?:talking|chatting|speaking) (?:to|with)"
+    r"|(?:real )?(?:person|human) or (?:a )?(?:bot|robot|program|machine|ai|computer)"
     r"|are (?:you|u)(?: (?:a|an|or|real|actual|just))* (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
     r"(?:(?: (?:a|an|or|real|actual))+ (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse))?"
     # what it can do, with the verb phrase it asks about, so no "help" is left over to retrieve on
@@ -31,7 +32,7 @@ _ABOUT_ASSISTANT = (
     r"|how (?:can|do) (?:you|u) help(?: me)?"
     r"|what (?:sort|kind|type)s? of (?:things|questions|stuff|topics|info|information) (?:can|do|could) (?:you|u|i)"
     r"(?: (?:help(?: me| us)?(?: with)?|answer|ask(?: you)?(?: about)?|tell(?: me| us)?(?: about)?|do|know(?: about)?))?(?: here)?"
-    r"|who (?:runs|made|built|operates|owns|is behind|wrote) (?:you|(?:this|the) (?:chat|bot|chatbot|assistant|site"
+    r"|who (?:runs|made|make|makes|built|created|programmed|designed|operates|owns|is behind|wrote) (?:you|(?:this|the) (?:chat|bot|chatbot|assistant|site"
     r"|website|service|thing))|is this (?:a |an |the )?(?:bot|robot|clinic|real person|person|human|automated|ai|chatbot)"
     r"|how does this (?:chat |bot |assistant )?work|(?:are|r) (?:you|u) (?:there|still there|awake|working|online)"
     r"|(?:can|could|may) i (?:talk|speak|chat) (?:to|with)(?: (?:a |an |someone|somebody|anyone|human|person|real)(?: \w+)?)?"
@@ -41,6 +42,7 @@ _ABOUT_ASSISTANT = (
     r"|where (?:does|do) (?:your|ur) (?:information|info|answers|knowledge|data) come from"
     r"|what (?:are|is) (?:your|ur) (?:sources?|information source)"
     r"|(?:can|could|do) (?:you|u) (?:also )?(?:book|schedule|make) (?:appointments?|an appointment|bookings?)"
+    r"|(?:can|could|do) (?:you|u) (?:only |also )?answer (?:questions|anything|stuff)"
 )
 
 # Conversational openers and closers that carry no question about the articles; gathered from
@@ -54,11 +56,12 @@ SMALLTALK = re.compile(
     r"|i have (?:a few|some|a couple of?) (?:quick )?questions|that s all|thats all|have a good one|good (?:morning|evening)"
     r"|^(?:morning|evening|afternoon)\b|anyone there|sorry (?:for|about) (?:rambling|the long message)"
     r"|what can i ask(?: you)?|^help(?: me)?$|ok(?:ay)?|great|cool|nice"
-    r"|awesome|perfect|got it|i see|(?:that|this|it|you) (?:helps|helped|was helpful)|helpful|very helpful"
+    r"|awesome|perfect|got it|i see|(?:that|this|it|you)(?: really| actually| truly| so| very)? (?:helps|helped|was helpful)|helpful|very helpful"
     r"|nice to meet you"
     # texting and learner forms, and Spanish, of the same intents
     r"|thank u|thanku|thnx|thanx|tysm|tyvm|thank you very|many thanks|thanks again|thanks a ton|gracias|muchas gracias"
-    r"|dhanyavaa?d|shukriya|merci|danke|obrigad[oa]|grazie"
+    r"|dhanyavaa?d|shukriya|merci|danke|obrigad[oa]|grazie|salaam|salam|as?salaam?u? ?alaikum|namaste|shalom|aloha|ciao"
+    r"|howzit|y[aá]{2}t[eé]{2}h|ah[eé]h[eé]{2}|cheerio|ta ?ra(?: a bit)?|good (?:am|pm)"
     r"|hola|buen[oa]s(?: (?:dias|tardes|noches))?|adios|hasta luego|cya|later|laters|good ?night|night night|gn|bye bye"
     r"|makes sense|good to know|gotcha|gotchu|understood|alright|all right|sounds good|noted|fair enough|k thx|kk"
     r"|is (?:this|it) (?:thing )?(?:on|working)"

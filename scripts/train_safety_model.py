@@ -1,6 +1,7 @@
 """Train the crisis and emergency classifiers shipped as assistant/data/safety_model.npz.
 
-Usage: apt-get install wordnet-base && pip install -e '.[train]' && python scripts/train_safety_model.py [--check]
+Usage: apt-get install wordnet-base && pip install -e '.[train]'
+       python scripts/train_safety_model.py [--check] [--probabilities FILE.npz]
 
 Reads only development data: the safety set's development part (tests/data/crisis_safety.jsonl)
 and, as everyday messages, the development questions (tests/data/eval.jsonl), the small-talk
@@ -11,7 +12,9 @@ Prints leave-one-writer-out scores of the rules alone and of rules + classifiers
 thresholds (each writer's lines scored by models that never saw that voice, so the numbers
 estimate new wording rather than the models grading their own training data), then fits on all
 of it and writes the weights. Deterministic: the same data gives the same file. `--check`
-compares instead of writing (exit 1 if it would change).
+compares instead of writing (exit 1 if it would change). `--probabilities` also saves the
+leave-one-writer-out probabilities, with each row's labels, writer and rules' verdict, to choose
+the thresholds of assistant/safety.py on (their comments say what each choice traded).
 """
 
 from __future__ import annotations
@@ -88,7 +91,9 @@ def fit(x: csr_matrix, y: np.ndarray, background: np.ndarray) -> LogisticRegress
     return model.fit(x, y, sample_weight=weight)
 
 
-def cross_validate(texts: list[str], signals: list[tuple[str, ...]], levels: list[str], rows: list[dict]) -> None:
+def cross_validate(
+    texts: list[str], signals: list[tuple[str, ...]], levels: list[str], rows: list[dict], dump: Path | None
+) -> None:
     """Leave one writer out: each writer's lines are scored by models that never saw that voice."""
     y = np.array([int(row["crisis"]) for row in rows])
     ye = np.array([int(row.get("level") == "emergency") for row in rows])
@@ -105,6 +110,18 @@ def cross_validate(texts: list[str], signals: list[tuple[str, ...]], levels: lis
     rule_crisis = np.array([lv == "crisis" for lv in levels])
     overrulable = np.array([safety.overrulable(fired) for fired in signals])
     rule_emergency = np.array([lv == "emergency" for lv in levels])
+    if dump:
+        np.savez_compressed(
+            dump,
+            probs=probs,
+            emergency=emergency,
+            y=y,
+            ye=ye,
+            groups=np.array(groups),
+            levels=np.array(levels),
+            overrulable=overrulable,
+            texts=np.array(texts),
+        )
     for name, use_model in (("rules alone", False), ("rules + classifiers", True)):
         overruled = use_model & rule_crisis & overrulable & (probs < safety.MODEL_VETO)
         crisis = (rule_crisis & ~overruled) | rule_emergency | (use_model & (probs >= safety.MODEL_CRISIS))
@@ -124,7 +141,7 @@ def cross_validate(texts: list[str], signals: list[tuple[str, ...]], levels: lis
         )
 
 
-def main(check: bool) -> int:
+def main(check: bool, dump: Path | None) -> int:
     rows = [json.loads(line) for line in DEV_SET.read_text("utf-8").splitlines() if line.strip()]
     for line in QUESTIONS.read_text("utf-8").splitlines():
         if line.strip() and (row := json.loads(line))["expect"] != "crisis":
@@ -143,7 +160,7 @@ def main(check: bool) -> int:
     rules = [safety.assess_rules(m) for m in messages]
     signals = [r.signals for r in rules]
     y = np.array([int(row["crisis"]) for row in rows])
-    cross_validate(texts, signals, [r.level for r in rules], rows)
+    cross_validate(texts, signals, [r.level for r in rules], rows, dump)
     x = matrix(texts, signals)
     labels = {"crisis": y, "emergency": np.array([int(row.get("level") == "emergency") for row in rows])}
     arrays: dict[str, np.ndarray] = {}
@@ -192,4 +209,6 @@ def write_or_check(arrays: dict[str, np.ndarray], out: Path, check: bool) -> int
 
 
 if __name__ == "__main__":
-    sys.exit(main("--check" in sys.argv[1:]))
+    args = sys.argv[1:]
+    dump = Path(args[args.index("--probabilities") + 1]) if "--probabilities" in args[:-1] else None
+    sys.exit(main("--check" in args, dump))

@@ -127,6 +127,16 @@ def test_an_idiom_is_not_an_ask():
     # "see things differently" is a new outlook, not hallucinations; "can't get moving" is no eligibility question
     assert not [a for a in asks("will it help me see things differently?") if "hallucinations" in a.name]
     assert not [a for a in asks("is it any use for someone who just can't get moving") if a.name == "who should not"]
+    # A relative "in law" is no legal question; mixing two ideas up is no drug combination.
+    assert not asks("how does it work in one sentence, my father in law keeps asking")
+    assert not asks("or is she mixing it up with something else")
+    assert [a.name for a in asks("is it legal in my state")] == ["a legal or regulatory status"]
+    assert [a.name for a in asks("can i mix it with my lexapro")] == ["other medicines alongside"]
+
+
+def test_a_deadline_the_visitor_tells_is_not_a_time_asked_for():
+    assert not asks("give me the gist of neuroplasticity, i have to leave in 5 minutes")
+    assert "a time in minutes" in [a.name for a in asks("is each session 40 minutes?")]
 
 
 @pytest.mark.parametrize(
@@ -140,6 +150,7 @@ def test_an_idiom_is_not_an_ask():
         ("is iv the best way to get it", True),
         ("which works best, the spray or the infusion?", True),
         ("ketamine vs ect", True),
+        ("who is it best for", False),  # who benefits, not which option wins
     ],
 )
 def test_a_comparison_weighs_one_option_against_another(question, compares):

@@ -61,6 +61,26 @@ def test_small_talk_in_other_words_is_chitchat(assistant, message):
 @pytest.mark.parametrize(
     "message",
     [
+        # greetings and farewells of other languages and places; who made it, in a learner's order
+        "salaam",
+        "howzit!",
+        "yá'át'ééh",
+        "ta ra a bit",
+        "good am",
+        "Who I am talking to, real person or program?",
+        "who programmed you",
+        "can you only answer questions about ketamine?",
+        "thank you, this really helped",
+    ],
+)
+def test_small_talk_is_recognised_without_any_example(without_examples, message):
+    # The phrases, not a writer's example of them (the bundled examples hold many greetings).
+    assert without_examples.ask(message).kind == "chitchat"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
         "hi! thanks, and how fast does ketamine work?",
         "ok cool, what is neuroplasticity",
         "what can you tell me about how ketamine helps ptsd?",
