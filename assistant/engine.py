@@ -115,6 +115,9 @@ class Assistant:
         self.analyzer = QueryAnalyzer(speller, data.synonyms)
         self._by_slug = {a.slug: a for a in corpus.articles}
         self._not_covered = {question_key(q) for q in data.not_covered}
+        # A question staff taught as an alternate question of a passage is answered from it, asks and
+        # likeness to unanswerable examples notwithstanding: staff rules are the override.
+        self._taught = {question_key(q.text): q.passage_id for q in data.questions}
         # Examples whose quotes no passage holds are left out (`assistant check` names them).
         self.examples, _ = Examples.build(data.examples, data.not_covered, corpus.passages)
         # Sentences and their stems, split the first time a passage is quoted and kept, so
@@ -266,6 +269,12 @@ class Assistant:
             if asks_summary(question):
                 candidates = self._summary_first(candidates, query)
         decision = self._decide(candidates, query, wanted, nearest, definition)
+        taught = self._taught.get(question_key(question))
+        mine = next((c for c in candidates if c.passage.id == taught), None) if taught else None
+        if mine is not None and not (decision.answer and candidates[0] is mine):
+            candidates = [mine] + [c for c in candidates if c is not mine]
+            coverage, informative = self._coverage(mine, query)
+            decision = Decision(True, "staff taught this question for this passage", coverage, informative)
         reply = self._reply(question, query, slots, candidates, decision, has_smalltalk, rest, wanted)
         return Trace(reply, safety, decision, query, tuple(candidates), context)
 

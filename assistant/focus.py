@@ -191,12 +191,14 @@ ASKS = (
         ),
         re.compile(r"\b(?:minutes?|hours? long|lasts? (?:about |around )?(?:\d+|an?|one|two))\b"),
     ),
-    # "Does someone have to come with me?"
+    # "Does someone have to come with me?", "can my dog come along?"
     Ask(
         "someone coming along",
         re.compile(
             r"\b(?:someone|somebody|a (?:friend|family member|companion|driver)) (?:have|has|need|needs|must) to (?:come"
             r"|be there|stay|drive|pick)\b|\bcome with me\b|\bbring (?:someone|somebody|a friend|a companion)\b"
+            r"|\b(?:come|tag) along\b|\bbring (?:my|a|the|our) (?:\w+ )?(?:dog|pet|kids?|child|children|baby|partner|husband"
+            r"|wife|mom|mum|dad|friend|boyfriend|girlfriend|service animal)\b"
         ),
         re.compile(r"\b(?:companion|accompan\w*|someone (?:to|with)|driver|ride|escort)\b"),
     ),
@@ -391,7 +393,7 @@ def unmet(question_asks: list[Ask], passage_text: str) -> list[str]:
 SUMMARY_REQUEST = re.compile(
     r"\b(?:short|brief|quick|simple) (?:version|answer|summary|take)\b|\bbriefly\b|\bin short\b|\bsum(?:med)? (?:it |this |that )?up\b"
     r"|\bsummar\w*|\bin a nutshell\b|\btl ?dr\b|\bbottom line\b|\bkey (?:point|takeaway)s?\b|\bmain (?:point|idea|takeaway)\b"
-    r"|\bone(?: |-)?(?:liner|sentence|line)\b|\bgist\b|\bhigh level\b|\bcliff ?notes\b|\bkp\b"
+    r"|\bone(?: |-)?(?:liner|sentence|line)\b|\bgist\b|\bhigh level\b|\bcliff ?notes\b|\bkp\b|\bbluf\b"
 )
 
 
@@ -405,9 +407,9 @@ def asks_summary(question: str) -> bool:
 # title naming X does not, or "what is ketamine?" would be answered by any passage on ketamine.
 DEFINITION_QUESTION = re.compile(
     r"(?:^|[,.!?;:]|\b(?:so|ok|okay|and|but|um|hmm|sorry|tell me|know|wondering|wait|abeg|please|pls|hey|yo|tldr))\W*"
-    r"(?:what ?i?s|what's|what are|what (?:exactly|even|actually|really|precisely|the heck|the hell|in the world|on earth)"
+    r"(?:what ?i?s|what's|wtf is|what are|what (?:exactly|even|actually|really|precisely|the heck|the hell|in the world|on earth)"
     r" (?:is|are)|explain)\b|\b(?:define|definition of|meaning of|(?:you|u|to) explain)\b|\b(?:meaning|definition|mean)\W*$"
-    r"|\bwhat (?:\w+ ){1,2}(?:means|stands for)\b"
+    r"|\bwhat (?:\w+ ){1,2}(?:means|stands for)\b|\b\w+ ni nini\b"  # Swahili "what is X"
 )
 # Words that ask for a meaning rather than name what is asked about ("the meaning of X").
 DEFINITION_WORDS = frozenset({"meaning", "definition", "define", "mean", "means", "explain", "explanation"})

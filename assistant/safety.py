@@ -202,16 +202,43 @@ PHRASE_ALIASES = {
 _LEET = str.maketrans("013457@$", "oieastas")
 
 
+# Words people censor with an asterisk ("suic*dal", "k*ll myself", "s*icide"), as on platforms that
+# filter them: a masked word that only one of these fits is read as it.
+CENSORED_KEYS = (
+    "suicide",
+    "suicidal",
+    "kill",
+    "killing",
+    "die",
+    "dying",
+    "dead",
+    "death",
+    "myself",
+    "overdose",
+    "harm",
+)
+
+
+def _uncensor(match: re.Match[str]) -> str:
+    word = match.group()
+    pattern = re.compile(re.escape(word).replace(r"\*", "[a-z]{1,2}"))
+    fits = [key for key in CENSORED_KEYS if pattern.fullmatch(key)]
+    return fits[0] if len(fits) == 1 else word
+
+
 def _fold(text: str) -> str:
     """Normalised, accents dropped (Spanish typed with or without them), apostrophes removed."""
     # Clinical "SI" (suicidal ideation) only in capitals: lower-case "si" is Spanish "if".
     text = re.sub(r"\bSI\b", "suicidal ideation", text)
     text = re.sub(r"\b[a-z]+[013457@$][a-z0-9@$]*\b", lambda m: m.group().translate(_LEET), normalize(text))
     text = re.sub(r"\bod[’']?d\b(?<!\bodd)", "overdosed", text)  # "od'd"; "odd" itself is a word
+    text = re.sub(r"[a-z]+\*+[a-z*]*|\*+[a-z]+[a-z*]*", _uncensor, text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     # Other scripts in Latin letters ("не хочу жить" is "ne khochu zhit"): the rules and the
     # classifier's n-grams read only a-z, and a message in Cyrillic or Greek was otherwise empty.
+    # Chinese characters a syllable each ("我想死" is "wo xiang si"), so the rules read them as words.
+    text = re.sub(r"[\u3400-\u9fff]+", lambda m: " " + " ".join(anyascii(c) for c in m.group()) + " ", text)
     text = anyascii(text).lower().replace("'", "").replace("w/o", "without")
     for phrase, alias in PHRASE_ALIASES.items():
         text = text.replace(phrase, alias)
@@ -505,7 +532,10 @@ _RULES: list[tuple[str, str, str]] = [
         "crisis",
         r"\b(?:i|i am|feel|feeling|felt|been|im)\b(?: \w+){0,3} suicidal\b"
         r"|\bsuicidal (?:thoughts|feelings|urges|ideation)\b.{0,30}\b(?:again|every|wont stop|will not stop|back|all the time)"
-        r"|\b(?:my |the )?si (?:is |has been |s )?(?:back|worse|bad|active|loud|louder|constant|getting (?:worse|bad)|every day|every night|again)\b",
+        r"|\b(?:my |the )?si (?:is |has been |s )?(?:back|worse|bad|active|loud|louder|constant|getting (?:worse|bad)|every day|every night|again)\b"
+        # voices that command it
+        r"|\bvoices? (?:\w+ ){0,3}(?:telling|tell|tells|told|saying|say|says) (?:me|you) (?:to|i should|i need to|i have to|i must)"
+        r" (?:die|kill|end|hurt|jump|cut)\b",
     ),
     (
         # "not safe with myself" is how many people first say it (988's own wording: "are you safe?")
@@ -529,7 +559,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bno intention of (?:coming back|waking up|surviving|being here)\b"
         rf"|\b(?:{_MEANS}|woods)\b.{{0,80}}\b(?:is|am|are|i|he|she|they) not (?:\w+ )?coming back\b"
         rf"|\bnot (?:\w+ )?coming back\b.{{0,60}}\b{_MEANS}\b"
-        r"|\b(?:go|drive|walk|swim|head|wander) (?:\w+ ){0,4}and (?:not|never) come back\b"
+        r"|\b(?:go|drive|walk|swim|head|wander|lay|lie) (?:\w+ ){0,10}and (?:not|never) come back\b"
         r"|\bso (?:i|he|she|they) (?:do not|does not|doesnt|dont|will not|wont|never) (?:come back|wake up)\b"
         r"|\blet my ?self (?:just )?(?:slip away|fade away|go|die)\b",
     ),
@@ -588,6 +618,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bwish\w* (?:\w+ ){0,6}(?:got|took|had got|had taken|killed|had killed) me instead\b|\bwish\w* (?:it|that) (?:was|were|had been) me\b"
         r"|\b(?:terminal|serious|fatal|incurable) (?:illness|diagnosis|disease|cancer)\b.{0,60}\b(?:relief|pleased|happy|welcome"
         r"|glad|lucky)\b|\b(?:would )?prefer (?:to )?(?:not (?:to )?wake up|be dead|die|not exist)\b(?! (?:early|too early|so early|at \d))"
+        r"|\b(?:hope|hoping|wish|wishing|pray\w*) (?:that )?i (?:do not|dont|wont|will not|never) (?:survive|wake up)\b"
+        r"|\bcounting down\b.{0,40}\b(?:finally (?:be )?free|be gone|the end|my last)\b"
         r"|\b(?:ready|want|wanna|wish|hope) (?:to )?(?:just )?be put in the ground\b|\bto (?:just )?(?:fall a)?sleep forever\b"
         r"|\b(?:i do not know|idk|not sure|dunno|doubt)\b.{0,10}\b(?:i will|ill|i ll|i am gonna|im gonna|i make|i can) (?:even )?"
         r"(?:make it|last|hold on|be (?:here|around|alive)) (?:that (?:far|long)|till then|until then|by then)\b"
@@ -665,7 +697,10 @@ _RULES: list[tuple[str, str, str]] = [
         r"|(?:enough|how many|how much)\b.{0,40}\b(?:to die|to kill me|would kill me|to overdose|to end it|to not wake up"
         r"|to never wake up|to stop my heart|do i need to overdose))"
         r"|\bhow deep (?:\w+ ){0,4}(?:cut|slit)\b|\bhow long (?:does it take|would it take|till|until|do you) (?:\w+ ){0,2}(?:when you"
-        r" hang|to hang|hanging|to bleed out|to drown)\b|\bdoes it hurt (?:to|when you) (?:hang|jump|drown|die|bleed out|slit)\b"
+        r" hang|to hang|hanging|to bleed out|to drown)\b|\bdoes it hurt (?:much |a lot )?(?:to|when you) (?:hang|jump|drown|die|bleed out|slit)\b"
+        r"|\bdoes (?:a |the )?(?:9mm|gun|bullet|shotgun|headshot|noose|hanging)\b.{0,10}\bhurt\b"
+        r"|\bhow long (?:\w+ ){0,5}before (?:someone|somebody|a body|you|i|they) (?:is|are|gets?|get) found\b"
+        r"|\b(?:drug|pill|meds?|medication|something|anything|injection)\b (?:\w+ ){0,8}(?:just )?stops? (?:your|ur|my|the|a person s) heart\b"
         r"|\b(?:less|least) pain\w*\b.{0,40}\b(?:pills?|jump|jumping|hang|hanging|rope|gun|drown\w*)\b"
         r"|\b(?:least painful|painless|quickest|easiest|surest) (?:way|method)\b|\bhow (?:many|much)\b.{0,50}\b(?:it would take"
         r"|would it take|it takes|it would need|would do it)\b|\b(?:meds|pills|drugs|dose|amount|which \w+) (?:would|will|could)"
@@ -676,7 +711,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:looked up|looking up|searching|searched|googled|googling)\b.{0,40}\b(?:bridge|lethal|overdose|ways to die"
         r"|how to die|painless|insulin it takes|it would take|kills you|are fatal|is fatal)\b"
         r"|\b(?:dose|amount|how much|how many)\b.{0,30}\b(?:stops? (?:ur|your|my|the) heart|kills? you|would be enough to stop"
-        r"|right amount|is fatal|are fatal)\b|\bstops? (?:ur|your|my|the|a person s) heart\b.{0,30}\bhow (?:much|many)\b|\b(?:floor|height|fall)\b.{0,20}\b(?:guaranteed|enough|survive)\b"
+        r"|right amount|is fatal|are fatal)\b|\bstops? (?:ur|your|my|the|a person s) heart\b.{0,30}\bhow (?:much|many)\b|\b(?:floor|height|fall|stor(?:y|ies|eys?))\b.{0,20}\b(?:guaranteed|enough|survive)\b"
         r"|\b(?:is it|would it be) (?:painful|quick|painless) to (?:drown|die|hang|bleed|jump)\b"
         r"|\bwhat (?:actually |really )?happens (?:to (?:ur|your|the|a) body )?when (?:u|you|someone|people|ppl) (?:hang|drown|jump|bleed out)\b"
         r"|\b(?:ctb|suicide|kms|unalive|selfdelete) (?:methods?|ways?|options?)\b"
@@ -715,7 +750,9 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "self-harm",
         "crisis",
-        rf"\b(?:i|me|my|im|am)\b.{{0,30}}\b(?:cut|cuts|cutting{_NOT_CUT}|scratch|scratching|burn|burns|burning|carve|carving|slit"
+        r"\bi (?:selfharm\w*|self harm\w*|cut myself|burn myself) (?:\w+ ){0,3}(?:\d|once|twice|every|a few|most|several) (?:\w+ ){0,2}(?:times? )?"
+        r"(?:a|per|each|every) (?:day|week|month|night)\b"
+        rf"|\b(?:i|me|my|im|am)\b.{{0,30}}\b(?:cut|cuts|cutting{_NOT_CUT}|scratch|scratching|burn|burns|burning|carve|carving|slit"
         rf"|slitting|hit|hitting|punch|punching|bite|biting|stab|stabbing|bang|banging) (?:stuff |things |words |it )?(?:at |into )?(?:my |me )?"
         rf"(?:{_BODY}|walls?|myself)\b|\b(?:knife|blade|razor|glass)\b.{{0,25}}\b(?:wrists?|arms?|skin|throat)\b"
         rf"|\b(?:till|til|until) (?:it|they|i|my \w+) (?:bleed|bleeds|bled|split|splits|bruise|bruises|bruised|scar)"
@@ -773,9 +810,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:sitting|sat|sit) in the (?:garage|car) with the (?:car|engine)\b|\b(?:jump|jumping|jumped|saltar|tirar(?:se|me)? del?) (?:off|from(?! (?:every|any|each|all|loud|sudden)\b)|in front of|a|the|my|this|puente|balcon)\b"
         r"|\b(?:looking at|thinking about|staring at)\b.{0,30}\b(?:the )?(?:train )?tracks\b|\bhow easy it would be\b"
         r"|\b(?:crash|drive|driving|drove|crashing) (?:(?:my|the|a|his|her) (?:\w+ )?(?:car|truck|van|rig|cab|bike"
-        r"|motorcycle|lorry|semi|suv|jeep|pickup|vehicle|ute|motor) )?(?:into|off)\b.{0,40}\b(?:on purpose"
+        r"|motorcycle|lorry|semi|suv|jeep|pickup|vehicle|ute|motor) )?(?:straight )?(?:into|off|in the)\b.{0,40}\b(?:on purpose"
         r"|accident|tree|wall|pillar|overpass|bridge|truck|traffic|edge|cliff|quarry|river|lake|ravine|divider|median|barrier"
-        r"|guardrail|embankment|highway)\b|\bcrash\w* (?:my|the) (?:car|truck|van)\b.{0,40}\b(?:on purpose|looks? like (?:an )?accident)\b"
+        r"|guardrail|embankment|highway|canal|water|bay|ocean|sea)\b|\bcrash\w* (?:my|the) (?:car|truck|van)\b.{0,40}\b(?:on purpose|looks? like (?:an )?accident)\b"
         r"|\b(?:driv\w*|drove|speed\w*)\b.{0,40}\b(?:hoping|hope|want|wanting|wish\w*) (?:that )?(?:i|to) (?:crash|wreck|get hit|die)\b|\bon purpose\b|\blooks? like (?:an )?accident\b|\b(?:garage|car)\b.{0,40}"
         r"\b(?:engine (?:on|running)|exhaust|hose)\b|\b(?:bought|buying)\b.{0,30}\b(?:different|several|multiple) (?:pharmacies"
         r"|farmacias|stores)\b|\b(?:sleep|sleeping|slept|sit|sits|sitting|sat) (?:\w+ ){0,4}with (?:the |my |his |her |a )?(?:loaded )?"
@@ -839,7 +876,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bso (?:they|he|she|you|my \w+) (?:do not|does not|will not|never) blame (?:themselves|himself|herself|yourself)\b"
         r"|\b(?:letters?|notes?) (?:\w+ ){0,14}(?:find|read|get)(?: them| it)? (?:after|afterwards|when i am gone|once i am gone"
         r"|after i am gone)\b|\blast time (?:i am|im|i will|ill) (?:\w+ )?(?:posting|writing|messaging|texting) (?:anywhere|anything"
-        r"|on here|here|ever)\b|\bthanks? (?:you )?for everything\b.{0,60}\btell (?:my \w+|everyone|them|her|him)\b|\bpor ultima vez\b|\bgracias por todo\b.{0,80}\bantes de irme\b"
+        r"|on here|here|ever)\b|\btonights?(?: is| s)? the night\b.{0,20}\b(?:bye|goodbye|farewell|love you all)\b|\bthanks? (?:you )?for everything\b.{0,60}\btell (?:my \w+|everyone|them|her|him)\b|\bpor ultima vez\b|\bgracias por todo\b.{0,80}\bantes de irme\b"
         r"|\b(?:giving|gave|give|given) away (?:all )?(?:of )?(?:my|his|her) (?:stuff|things|belongings|possessions|tools|clothes"
         r"|games|pets?)\b|\bsigned (?:the |my |his |her )?\w+ over to\b|\b(?:goodbye|farewell|bye) (?:forever|for good|letters?|notes?|everyone|world|all)\b|\b(?:suicide|goodbye|final)"
         r" (?:letters?|notes?|message|post|video)\b|\bbefore (?:i|me) (?:go(?! (?:down|in|into|to|out|home|back|on|for|and|there|over|up|shopping|lunch|work))"
@@ -909,7 +946,10 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bne (?:khochu|khochetsya|mogu) (?:bolshe |uzhe )?zhit\b|\bkhochu (?:umeret|usnut i ne prosnutsya)\b|\bsamoubi\w*"
         r"|\bpokonchit s soboi\b"
         # Afrikaans ("I don't want to live any more", suicide, never wake again), Zulu ("I want to die")
-        r"|\bwil nie meer lewe\b|\bselfmoord\b|\bom dood te gaan\b|\bnie weer wakker (?:te )?word\b|\bngifuna ukufa\b"
+        r"|\bwil nie meer lewe\b|\b(?:m|mwen) pa vle viv\b|\bse yon chay\b|\btouye tet (?:mwen|m)\b"
+        r"|\b(?:nataka|ninataka|nitaka) (?:kujiua|kufa|kujinyonga|kujitoa uhai)\b|\bsitaki kuishi\b|\bkujitoa uhai\b"
+        r"|\bbu xiang (?:zai )?(?:huo|cheng)\b|\bxiang si\b|\bbu ru si\b|\bzi sha\b|"
+        r"\bselfmoord\b|\bom dood te gaan\b|\bnie weer wakker (?:te )?word\b|\bngifuna ukufa\b"
         r"|\btatalon (?:na lang|nalang) ako\b|\bsalamat sa lahat\b.{0,40}\b(?:ingat|paalam)\b"
         r"|\bpagod na (?:akong|ako) (?:mabuhay|mag ?live)\b|\b(?:mas ok|mas okay|mas mabuti) (?:\w+ )?kung wala (?:na )?ako\b"
         r"|\bgusto ko (?:nang |na )?mamatay\b|\bayoko (?:na )?(?:talaga )?(?:na )?mabuhay\b|\bmagpakamatay\b"
@@ -1031,19 +1071,21 @@ _NEGATED = re.compile(
 )
 # Everyday idioms that use crisis words, removed before the rules read a sentence.
 _IDIOMS = re.compile(
-    r"\b(?:(?:be|is|was) the death of me|suicide (?:mission|squad|doors?|run)|(?:\w+ )?(?:is|are|will|would|gonna|going to)"
+    r"\b(?:(?:be|is|was) the death of me|suicide (?:mission|squad|doors?|runs?|sprints?|drills?|lines)|(?:\w+ )?(?:is|are|will|would|gonna|going to)"
     r" (?:\w+ )?kill me when|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
     r" (?:embarrassment|shame|laughing|boredom|cringe)|to die for|dying (?:to|for|of) \w+|kill (?:for|some time|time)"
     r"|killed it|killing it|dead (?:tired|battery|end|serious|honest|wrong|right|certain|sure|set|quiet|on|center|centre)"
-    r"|die on (?:this|that|the) hill|(?:took|had|drank|ate) (?:way )?too much (?:coffee|caffeine|sugar|chocolate|candy|pizza"
-    r"|cake|food|sun|energy drinks?)|(?:scared|bored|sick|worried) to death"
+    r"|die on (?:this|that|the) hill|(?:took|had|drank|ate) (?:way )?too much (?:of (?:the|my) )?(?:coffee|caffeine|sugar|chocolate"
+    r"|candy|pizza|cake|food|sun|energy drinks?|gravy|turkey|pie|dessert|stuffing|pasta|cheese|ice cream)|(?:scared|bored|sick|worried) to death"
     r"|drop dead|dead ?lift|(?:is|s|are|was) dead to me|(?:od|oded|overdosed?|overdosing) (?:us |me |them )?on (?:\w+ )?(?:homework|coffee|caffeine|sugar|chocolate|candy|energy drinks?"
-    r"|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake)|(?:phone|battery|laptop|computer) (?:\w+ ){0,4}(?:die|dies|died|dead|commits suicide|committed suicide)"
+    r"|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake|video games?|games?|gaming|halo|fortnite|minecraft"
+    r"|call of duty|cod|nhl \d+|fifa|madden|anime|tiktok|youtube|reels)|(?:phone|battery|laptop|computer) (?:\w+ ){0,4}(?:die|dies|died|dead|commits suicide|committed suicide)"
     r"|car (?:\w+ ){0,3}(?:die|dies|died|dead)|death of (?:him|her|them|us|me|my \w+)"
     r"|going to (?:die|dye) if|crawl (?:in|into) a (?:hole|whole) and die|knock(?:s|ed)? (?:\w{2,4} )?out cold|late (?:for|to) (?:my|his|her|their) own funeral|(?:jump\w* (?:off|from|into) (?:the |a )?)?(?:high dive|high board|diving board|springboard|jetty|dock|pier|wharf|rope swing|trampoline)|bridge (?:club|game|night|players?)|play bridge"
     r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:killed|kill|killing) (?:my|him|her)self laughing"
     r"|jump(?:ing)? off the (?:couch|sofa|chair|walls)|(?:boring|bored)\b.{0,20}\b(?:wanted|want|could|would) (?:to )?die"
-    r"|if you (?:put|held|hold) a gun to my head|my old \w+ (?:\w+ ){0,2}(?:died|dead)|(?:would )?rather die than|(?:financial|social|career|political|academic) suicide|suicide (?:squeeze|disease)"
+    rf"|if you (?:put|held|hold) a gun to my head|{_START}gun to (?:my|your) head (?=i (?:would|could not|couldnt|can not tell|still)\b|id\b)"
+    r"|dying breed|(?:sleep|rest) when (?:i am|im) dead|my old \w+ (?:\w+ ){0,2}(?:died|dead)|(?:would )?rather die than|(?:financial|social|career|political|academic) suicide|suicide (?:squeeze|disease)"
     r"|(?:is|are|will|would|gonna|going to) (?:\w+ )?kill me if|die (?:if i (?:do not|can not) (?:have|get|eat|see)|before i"
     r" (?:figure|learn|finish|get))|jump(?:ing|ed)? (?:\w+ ){0,3}into the pool|(?:die|dying|died) (?:my|her|his|their|your) (?:hair|beard|clothes)"
     r"|(?:gonna|going to|will) die (?:when (?:she|he|they) (?:sees?|hears?|finds?)"

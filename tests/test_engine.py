@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from assistant import Assistant, Reply
-from assistant.focus import asks, unmet
+from assistant.focus import asks, asks_definition, asks_summary, unmet
 from assistant.messages import DISCLAIMER
+from assistant.staffdata import AlternateQuestion
 from assistant.trace import Decision, Trace
 from tests.helpers import SMALL_ARTICLE
 
@@ -132,6 +134,20 @@ def test_an_idiom_is_not_an_ask():
     assert not asks("or is she mixing it up with something else")
     assert [a.name for a in asks("is it legal in my state")] == ["a legal or regulatory status"]
     assert [a.name for a in asks("can i mix it with my lexapro")] == ["other medicines alongside"]
+
+
+def test_chat_words_and_other_languages_ask_for_a_definition_or_the_short_version(without_examples):
+    reply = without_examples.ask("wtf is mTOR")  # "wtf" is a chat word, not a second subject
+    assert reply.kind == "answer" and "mTOR pathway" in reply.quotes[0].passage.text
+    assert asks_definition("BDNF ni nini?")  # Swahili
+    assert asks_summary("BLUF of the whole article")  # military: bottom line up front
+
+
+def test_bringing_someone_or_a_pet_along_is_an_ask():
+    # "come" and "session" are the article's words; who may come along is not in it.
+    assert [a.name for a in asks("can my kid tag along to the session?")] == ["someone coming along"]
+    assert [a.name for a in asks("can I bring my dog")] == ["someone coming along"]
+    assert not asks("does it protect against the next depression coming along")
 
 
 def test_a_deadline_the_visitor_tells_is_not_a_time_asked_for():
@@ -353,3 +369,14 @@ def test_a_passage_is_found_by_its_id_and_nothing_else(assistant):
     first = assistant.passages[0]
     for unknown in ("", "#", first.article_slug, f"{first.article_slug}#", f"nope#{first.anchor}", first.id + "x"):
         assert assistant.passage(unknown) is None
+
+
+def test_a_question_staff_taught_is_answered_from_its_passage_whatever_it_asks(assistant):
+    # "come along" asks who may come (focus.py), which no passage says; staff decide otherwise.
+    question = "Can my pooch come along to the session?"
+    assert assistant.ask(question).kind == "no_answer"
+    passage = "ketamine-neuroplasticity#s6-p1"
+    taught = AlternateQuestion(passage, question, 1)
+    data = replace(assistant.data, questions=[*assistant.data.questions, taught])
+    reply = Assistant(assistant.corpus, data).ask(question)
+    assert reply.kind == "answer" and reply.quotes[0].passage.id == passage

@@ -71,6 +71,9 @@ def test_small_talk_in_other_words_is_chitchat(assistant, message):
         "who programmed you",
         "can you only answer questions about ketamine?",
         "thank you, this really helped",
+        "Hello? Anybody there?",
+        "asante sana",
+        "well i best be getting on, gotta pick up the kids",
     ],
 )
 def test_small_talk_is_recognised_without_any_example(without_examples, message):
