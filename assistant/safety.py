@@ -945,7 +945,8 @@ _RULES: list[tuple[str, str, str]] = [
         # Russian in Latin letters, as anyascii writes Cyrillic ("не хочу жить", "покончить с собой")
         r"|\bne (?:khochu|khochetsya|mogu) (?:bolshe |uzhe )?zhit\b|\bkhochu (?:umeret|usnut i ne prosnutsya)\b|\bsamoubi\w*"
         r"|\bpokonchit s soboi\b"
-        # Afrikaans ("I don't want to live any more", suicide, never wake again), Zulu ("I want to die")
+        # Afrikaans, Haitian Creole, Swahili, Chinese (a syllable a word) and Zulu: not wanting to live,
+        # wanting to die or to kill oneself, being a burden, suicide, never waking again
         r"|\bwil nie meer lewe\b|\b(?:m|mwen) pa vle viv\b|\bse yon chay\b|\btouye tet (?:mwen|m)\b"
         r"|\b(?:nataka|ninataka|nitaka) (?:kujiua|kufa|kujinyonga|kujitoa uhai)\b|\bsitaki kuishi\b|\bkujitoa uhai\b"
         r"|\bbu xiang (?:zai )?(?:huo|cheng)\b|\bxiang si\b|\bbu ru si\b|\bzi sha\b|"

@@ -19,6 +19,7 @@ the thresholds of assistant/safety.py on (their comments say what each choice tr
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import re
@@ -209,6 +210,10 @@ def write_or_check(arrays: dict[str, np.ndarray], out: Path, check: bool) -> int
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    dump = Path(args[args.index("--probabilities") + 1]) if "--probabilities" in args[:-1] else None
-    sys.exit(main("--check" in args, dump))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare with the shipped model instead of writing it")
+    parser.add_argument(
+        "--probabilities", type=Path, metavar="FILE.npz", help="also save the leave-one-writer-out probabilities"
+    )
+    args = parser.parse_args()
+    sys.exit(main(args.check, args.probabilities))
