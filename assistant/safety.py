@@ -170,6 +170,9 @@ ALIASES = {
     "boutta": "about to",
     "jus": "just",
     "wnt": "want",  # typed in a hurry
+    "wna": "wanna",
+    "dnt": "do not",
+    "nemore": "anymore",
     "mny": "many",
     "thisll": "this will",
 }
@@ -445,6 +448,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:in|inside) (?:the |my |a )?(?:car )?(?:in (?:the|a|my) )?(?:garage|shed)\b.{0,40}\bengine (?:is )?(?:on|running|going)\b"
         r"|\bengine (?:is )?(?:on|running|going)\b.{0,40}\b(?:in|inside) (?:the |my |a )?(?:closed )?(?:garage|shed)\b"
         r"|\b(?:carro|coche|auto|motor) (?:\w+ ){0,2}(?:prendido|encendido)\b.{0,60}\b(?:marquesina|garaje|cochera|puerta cerrada)\b"
+        r"|\b(?:garaje|cochera|marquesina)\b.{0,40}\b(?:carro|coche|auto|motor) (?:\w+ ){0,2}(?:prendido|encendido)\b"
         r"|\b(?:did|lit|burning) the charcoal\b|\bcharcoal\b.{0,40}\b(?:tape|door|room|dizzy|head)\b"
         r"|\b(?:still )?not wake up\b.{0,20}\b(?:\d+ min|minutes|already|properly)\b|\bhe not wake up\b|\bshe not wake up\b",
     ),
@@ -480,7 +484,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|minutos)\b.{0,60}\b(?:tome|tomo|pastillas)|\b(?:me|se) tomo (?:como |todo |todas |\d+ )"
         r"|\b(?:me|se) (?:tome|tomo|puso|inyecto) (?:de mas|demasiad[oa]s?)\b|\bme tome (?:como |todo |todas |\d+ )"
         r"|\bse tomo (?:el|un) frasco (?:entero|completo)\b|\b(?:acabo de (?:tragar|tomar)|ya (?:me )?(?:tome|trague)|me (?:tome|trague)) (?:\w+ )?todas las (?:pastillas|pildoras)\b"
-        r"|\bse (?:desvanecio|desmayo)\b.{0,40}\b(?:jeringa|pastillas|frasco|blister)\b|\b(?:tome|tomo) de mas\b|\bya me las? tome\b|\bme (?:harte|jarte|atasque|empastille)\b.{0,20}\bpastillas\b"
+        r"|\bse (?:desvanecio|desmayo)\b.{0,40}\b(?:jeringa|pastillas|frasco|blister)\b|\b(?:tome|tomo) de mas\b|\bya me las? tome\b|\b5adt el 7obob kolaha\b|\bme (?:harte|jarte|atasque|empastille)\b.{0,20}\bpastillas\b"
         r"|\b(?:nino|nina|bebe|hijo|hija|nieto|nieta)\b(?: \w+){0,5} (?:se comio|se tomo|se trago|trago|comio) (?:\w+ ){0,2}(?:pastillas|medicinas?|pildoras|cloro|veneno)\b"
         r"|\bse me (?:paso|fue) la mano con (?:las |los |la |mis )?(?:pastillas|pildoras|medicinas?|calmantes)\b"
         r"|\boverdose\b.{0,30}\b(?:already happened|has happened|is kicking in|kicking in)\b",
@@ -692,7 +696,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|many \w+ (?:would it take )?to) (?:die|kill (?:my ?self|me|yourself)|end it|end my life|overdose|not wake up|hang(?! (?:my|a|the|up|out|pictures?|things|it|them|on|in)\b)"
         r"|suicide|unalive|bleed out)|(?:painless|least painful|easiest|easy|quickest|quick|fastest|best|surest|peaceful)"
         r" (?:way|ways|method|methods) to (?:die|go|end it|kill|check out|overdose)|lethal (?:dose|amount)"
-        r"|fatal (?:dose|amount)|deadly (?:dose|amount)|bleed out|(?:tallest|highest) (?:bridge|building|cliff)"
+        r"|fatal (?:dose|amount)|deadly (?:dose|amount)|ld ?(?:50|so) of|bleed out|(?:tallest|highest) (?:bridge|building|cliff)"
         r"|(?:would|will|could|does|can) (?:it|that|this|they) (?:kill me|be enough to)"
         r"|(?:enough|how many|how much)\b.{0,40}\b(?:to die|to kill me|would kill me|to overdose|to end it|to not wake up"
         r"|to never wake up|to stop my heart|do i need to overdose))"
@@ -950,7 +954,11 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bwil nie meer lewe\b|\b(?:m|mwen) pa vle viv\b|\bse yon chay\b|\btouye tet (?:mwen|m)\b"
         r"|\b(?:nataka|ninataka|nitaka) (?:kujiua|kufa|kujinyonga|kujitoa uhai)\b|\bsitaki kuishi\b|\bkujitoa uhai\b"
         r"|\bbu xiang (?:zai )?(?:huo|cheng)\b|\bxiang si\b|\bbu ru si\b|\bzi sha\b|"
-        r"\bselfmoord\b|\bom dood te gaan\b|\bnie weer wakker (?:te )?word\b|\bngifuna ukufa\b"
+        r"\bselfmoord\b|\bom dood te gaan\b|"
+        # Egyptian Arabic in Latin letters ("3" and "7" for its letters; inside a word the leetspeak
+        # reading has made "a3eesh" "aeeesh"): wanting to die, or not to live
+        r"\b(?:3ayz[ae]?|3ayez|nefsy|nefsi) (?:\w+ )?amot\b|\bmesh (?:3ayz[ae]?|3ayez) (?:aeeesh|aeish|akamel|akoon mawgood[a]?)\b"
+        r"|\bya rab(?:b)? (?:5odny|khodni|5odni)\b|\b(?:3ayz[ae]?|3ayez) aslas men (?:7ayaty|hayati)\b|\bnie weer wakker (?:te )?word\b|\bngifuna ukufa\b"
         r"|\btatalon (?:na lang|nalang) ako\b|\bsalamat sa lahat\b.{0,40}\b(?:ingat|paalam)\b"
         r"|\bpagod na (?:akong|ako) (?:mabuhay|mag ?live)\b|\b(?:mas ok|mas okay|mas mabuti) (?:\w+ )?kung wala (?:na )?ako\b"
         r"|\bgusto ko (?:nang |na )?mamatay\b|\bayoko (?:na )?(?:talaga )?(?:na )?mabuhay\b|\bmagpakamatay\b"
@@ -994,14 +1002,18 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bme (?:volvi a (?:cortar|quemar)|(?:queme|corte|mordi) (?:\w+ ){0,4}(?:otra vez|de nuevo))\b"
         r"|\bme (?:\w+ )?(?:muerdo|rasguno|rasco|corto|quemo|pego|golpeo)\b.{0,30}\bhasta (?:sangrar|hacerme sangre|que (?:me )?sangr\w+)"
         r"|\b(?:ya )?tengo (?:la )?fecha\b(?! (?:para|de|del|con|en)\b)|\bme voy a colgar\b(?! (?:la|el|los|las|un|una)\b)|\bcolgarme\b"
-        r"|\bcortar(?:me|se) las venas\b|\bveneno (?:para|de) ratas\b.{0,40}\b(?:persona|humano|tomar|tomo)\b"
+        r"|\bcortar(?:me|se) las venas\b|\bojala me (?:atropellara|atropelle|matara)\b|\bveneno (?:para|de) ratas\b.{0,40}\b(?:persona|humano|tomar|tomo)\b"
         r"|\bdosis (?:\w+ ){0,3}(?:letal|mortal)\b|\btengo (?:la|una) (?:soga|cuerda) (?:ya )?(?:atada|colgada|lista|preparada)\b"
         r"|\b(?:me tiro|tirarme|saltar|me tire) (?:abajo|debajo|desde|de) (?:del?|algun|un|una|la|el) (?:tren|lado alto|edificio|puente|balcon|terraza)"
         r"|\b(?:ya )?(?:tengo|consegui|compre) (?:todo )?lo que (?:necesito|necesitaba) (?:pa|para) (?:irme|hacerlo|matarme|morirme)\b"
         r"|\bdame una razon (?:pa|para) no (?:hacerlo|matarme)\b"
         r"|\b(?:tirarme|meterme|echarme|lanzarme) (?:\w+ ){0,2}(?:debajo del?|bajo el|frente al?|delante del?|al|del|por el|desde el)"
         r" (?:tren|metro|puente|edificio|balcon|techo|carro|camion|guagua)\b"
-        r"|\b(?:soga|cuerda)\b.{0,40}\b(?:amarr|colg|atad)\w*\b.{0,20}\b(?:bano|viga|techo|closet|ropero|cuello)\b"
+        r"|\b(?:soga|cuerda|mecate|cincho|cinturon)\b.{0,40}\b(?:amarr|colg|atad)\w*\b.{0,20}\b(?:bano|viga|techo|closet|ropero|cuello|sotano)\b"
+        r"|\b(?:amarre|amarro|puse) (?:el|la|un|una) (?:soga|cuerda|mecate|cincho|cinturon) (?:\w+ )?(?:en|al) (?:el |mi )?cuello\b"
+        r"|\b(?:pense|pienso|pensando) en (?:tomarme|beberme|tragarme) (?:el|la) (?:cloro|veneno|lejia|insecticida)\b"
+        r"|\b(?:quedarme|me quedo) (?:abajo|debajo|bajo) del? agua\b|\b(?:parezca|pareciera) (?:un )?accidente\b"
+        r"|\btengo (?:el|la|las|los) (?:frasco|pastillas|pistola|navaja|cuchillo) en la mano\b"
         r"|\b(?:forma|manera) (?:mas )?(?:rapida|facil|segura) de (?:morir(?:me|se)?|matarme|matarse|suicidarme|quitarme la vida)\b"
         r"|\bcomo (?:morir(?:me|se)?|matarme|matarse|suicidarme|me muero|me mato) sin dolor\b|\b(?:lo|te|la) mata a uno\b"
         r"|\bcuant[oa]s? (?:\w+ ){0,5}(?:pa|para) (?:morir|matarme|matar a uno|no despertar)\b",

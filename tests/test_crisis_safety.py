@@ -459,6 +459,12 @@ def test_emergency_head_raises_what_the_crisis_head_doubts():
         ("suicide sprints at practice then pizza", "none"),
         ("gun to my head i would pick the infusion", "none"),
         ("my brother od'd on fortnite all weekend", "none"),
+        # Egyptian Arabic in Latin letters; Spanish means in hand or a car running in a garage.
+        ("ana 3ayza amot", "crisis"),
+        ("mesh 3ayez a3eesh", "crisis"),
+        ("tengo las pastillas en la mano", "crisis"),
+        ("se encerró en el garaje con el carro prendido", "emergency"),
+        ("whats the ld50 of amitriptyline", "crisis"),
     ],
 )
 def test_rules_read_the_signal_in_its_everyday_forms(message, level):

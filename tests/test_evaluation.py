@@ -28,7 +28,7 @@ THRESHOLDS = {
 }
 HELD_OUT_THRESHOLDS = {
     "answer.correct": 0.84,
-    "answer.hit_at_3": 0.98,
+    "answer.hit_at_3": 0.975,
     "no_answer.correct": 0.93,
     "chitchat.correct": 0.92,
 }
