@@ -204,17 +204,21 @@ class Assistant:
             )
             return Trace(reply, safety, Decision(False, f"{safety.level}: {', '.join(safety.signals)}"))
         question = question[:MAX_ANALYZED_CHARS]
-        if question_key(question) in self._not_covered:
+        key = question_key(question)
+        if key in self._not_covered:
             reply = Reply("no_answer", messages.NO_ANSWER, suggestions=tuple(self.starters[:MAX_SUGGESTIONS]))
             trace = Trace(reply, safety, Decision(False, "staff marked this question as not covered by the articles"))
         else:
-            trace = self._respond_normally(question, history, safety)
+            trace = self._respond_normally(question, history, safety, self._taught.get(key))
         if safety.level == "concern":
             # Shown beside the normal reply: when unsure, the crisis lines are never withheld.
             trace = replace(trace, reply=replace(trace.reply, resources=messages.CRISIS_RESOURCES))
         return trace
 
-    def _respond_normally(self, question: str, history: list[str] | None, safety: Assessment) -> Trace:
+    def _respond_normally(
+        self, question: str, history: list[str] | None, safety: Assessment, taught: str | None
+    ) -> Trace:
+        """The reply to a message that is no crisis; `taught`: the passage staff taught it for, if any."""
         has_smalltalk, rest = strip_smalltalk(question)
         budget = SpellingBudget()  # one bound on spelling work for the question and its history
         query = self.analyzer.analyze(question, budget=budget)
@@ -269,7 +273,6 @@ class Assistant:
             if asks_summary(question):
                 candidates = self._summary_first(candidates, query)
         decision = self._decide(candidates, query, wanted, nearest, definition)
-        taught = self._taught.get(question_key(question))
         mine = next((c for c in candidates if c.passage.id == taught), None) if taught else None
         if mine is not None and not (decision.answer and candidates[0] is mine):
             candidates = [mine] + [c for c in candidates if c is not mine]

@@ -93,14 +93,18 @@ def fit(x: csr_matrix, y: np.ndarray, background: np.ndarray) -> LogisticRegress
 
 
 def cross_validate(
-    texts: list[str], signals: list[tuple[str, ...]], levels: list[str], rows: list[dict], dump: Path | None
+    texts: list[str],
+    signals: list[tuple[str, ...]],
+    levels: list[str],
+    groups: list[str],
+    labels: dict[str, np.ndarray],
+    wordnet: np.ndarray,
+    dump: Path | None,
 ) -> None:
-    """Leave one writer out: each writer's lines are scored by models that never saw that voice."""
-    y = np.array([int(row["crisis"]) for row in rows])
-    ye = np.array([int(row.get("level") == "emergency") for row in rows])
-    groups = [row.get("writer", "team") for row in rows]
+    """Leave one writer out: each writer's lines are scored by models that never saw that voice.
+    `groups`: each row's writer; `labels`: each head's; `wordnet`: the rows of WordNet's sentences."""
+    y, ye = labels["crisis"], labels["emergency"]
     probs, emergency = np.zeros(len(texts)), np.zeros(len(texts))
-    wordnet = np.array([g.startswith("wordnet") for g in groups])
     for train, test in GroupKFold(n_splits=min(CV_FOLDS, len(set(groups)))).split(texts, y, groups):
         x_train = matrix([texts[i] for i in train], [signals[i] for i in train])
         x_test = matrix([texts[i] for i in test], [signals[i] for i in test])
@@ -160,12 +164,15 @@ def main(check: bool, dump: Path | None) -> int:
     texts = [" ".join(safety.canonical_sentences(m)) for m in messages]
     rules = [safety.assess_rules(m) for m in messages]
     signals = [r.signals for r in rules]
-    y = np.array([int(row["crisis"]) for row in rows])
-    cross_validate(texts, signals, [r.level for r in rules], rows, dump)
+    groups = [row["writer"] for row in rows]
+    labels = {
+        "crisis": np.array([int(row["crisis"]) for row in rows]),
+        "emergency": np.array([int(row.get("level") == "emergency") for row in rows]),
+    }
+    background = np.array([g.startswith("wordnet") for g in groups])
+    cross_validate(texts, signals, [r.level for r in rules], groups, labels, background, dump)
     x = matrix(texts, signals)
-    labels = {"crisis": y, "emergency": np.array([int(row.get("level") == "emergency") for row in rows])}
     arrays: dict[str, np.ndarray] = {}
-    background = np.array([row["writer"].startswith("wordnet") for row in rows])
     for head in MODELS["safety"]:
         head_weights, shipped = head_arrays(head, fit(x, labels[head], background))
         arrays.update(head_weights)
