@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .cases import Case
+from .focus import without_format
 from .index import FieldIndex
 from .models import Passage
 from .query import Slot
@@ -71,7 +72,11 @@ class Examples:
         self.group = np.asarray([codes.setdefault(groups[i], len(codes)) for i in order], dtype=np.int64)
         self._codes = codes
         # Its own term table: visitors' words (and misspellings) stay out of the speller's vocabulary.
-        self.terms = TermTable().encode(self.texts)
+        # An answerable or unanswerable example lends what it asks, not how it wanted the answer
+        # worded (focus.FORMAT_REQUEST), as a question is read; small-talk examples keep every word.
+        self.terms = TermTable().encode(
+            [t if o == SMALL_TALK else without_format(t) for t, o in zip(self.texts, self.owner, strict=True)]
+        )
         self.field = self.terms.field_index()
         self.distinct = np.asarray([len(set(self.terms[i])) for i in range(len(self.texts))], dtype=np.float64)
         self.answerable = int((self.owner >= 0).sum())
@@ -116,6 +121,10 @@ class Examples:
         # An evaluation asks a writer's questions one after another: the last one is kept.
         self._last_without = (code, other)
         return other
+
+    def knows(self, passage: int) -> bool:
+        """Whether any answerable example (left in) is the passage's."""
+        return bool(passage >= 0 and self.used[self.bounds[passage] : self.bounds[passage + 1]].any())
 
     def match(self, slots: list[Slot], weight_of: Callable[[Slot], float]) -> Matches | None:
         """How the examples match the slots; None when no example shares a word with them."""

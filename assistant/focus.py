@@ -397,6 +397,38 @@ SUMMARY_REQUEST = re.compile(
 )
 
 
+# How the visitor wants the answer worded, not what it is about: "explain it like I'm 5", "in
+# plain English", "in one sentence", "short and sweet", "no essay", "bullet points", "a yes or
+# no". Its words are neither evidence nor dilution: "sentence", "5" or "essay" are in no passage,
+# and counted as asked they declined a plain "what is neuroplasticity?" told how to answer.
+_AUDIENCE = r"(?:a |an |my |your |the )?(?:\w+ ){0,3}?"
+FORMAT_REQUEST = re.compile(
+    r"\b(?:explain|say|put|tell|break|describe|spell|dumb)\b(?: it| this| that| things?)?(?: down| out)?"
+    r"(?: (?:to|for) (?:me|us|him|her|them))?(?: (?:like|as if|as though) (?:i'?m|i am|im|he'?s|she'?s|"
+    r"they'?re|we'?re|you'?re (?:talking|speaking) to)\b[^,.?!;:]*)"
+    r"|\b(?:like|as if) (?:i'?m|i am|im) (?:a |an )?(?:5|five|\d+ years? old|kid|child|toddler|baby|caveman|"
+    r"grandma|grandpa|granny|dummy|idiot)\b|\beli ?5\b|\bfor dummies\b"
+    r"|\bin (?:plain|simple|layman'?s?|lay|normal|everyday|basic|easy|regular|simpler|plainer|human|real)"
+    r" (?:english|words?|terms|language|speak|talk|spanish)\b|\bin english\b"
+    r"|\bfor (?:a |an )?(?:layman|layperson|lay person|beginner|non ?scientist|non ?doctor|5 year old|five year old)\b"
+    r"|\b(?:i'?m|i am|im) (?:not|no) (?:a |an )?(?:\w+ )?(?:doctor|scientist|expert|neuroscientist|professional|"
+    r"chemist|biologist|brain surgeon|genius|nerd|medical (?:person|professional))\b"
+    r"|\b(?:no|not an?|without (?:the |a |any )?|skip the) ?(?:essay|lecture|jargon|novel|big words|fancy words|"
+    r"science talk|tech talk|fluff|sugar ?coating|medical speak)\b"
+    r"|\b(?:short|simple|brief|quick|plain|clear) (?:and (?:sweet|simple|clear)|please|pls|plz|answer|version|terms)\b"
+    r"|\bkeep it (?:short|simple|brief|basic|real)\b|\b(?:give it to me|tell me|say it) (?:straight|short|simple|quick|"
+    r"briefly|plainly|plain|simply)(?: and (?:sweet|simple))?\b"
+    r"|\b(?:in|within|under|less than|fewer than|max|at most) (?:one|two|three|a few|a couple of|\d+)"
+    r" (?:words?|sentences?|lines?|bullets?|bullet points?|points?)\b|\b(?:bullet|bulleted) (?:form|points?|list)\b"
+    r"|\b(?:a |plain |simple |straight |just )?yes or no\b"
+)
+
+
+def without_format(text: str) -> str:
+    """The text (normalised) less what says how to word the answer (FORMAT_REQUEST)."""
+    return FORMAT_REQUEST.sub(" ", normalize(text))
+
+
 def asks_summary(question: str) -> bool:
     """Whether a question asks for the short version."""
     return bool(SUMMARY_REQUEST.search(normalize(question)))

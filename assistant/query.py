@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .focus import without_format
 from .spelling import Speller, SpellingBudget
 from .staffdata import SynonymRule
 from .text import STOPWORDS, stem, words
@@ -65,7 +66,7 @@ class QueryAnalyzer:
         """
         corrections: dict[str, str] = {}
         tokens = []
-        for word in words(question):
+        for word in words(without_format(question)):
             fixed = self.speller.correct(word, budget) if word not in STOPWORDS else None
             if fixed:
                 corrections[word] = fixed

@@ -62,4 +62,7 @@ def render_explain(trace: dict) -> str:
             lines.append("  n-grams:    " + ", ".join(f"{f[2:]!r} {w:+.2f}" for f, w in safety["top_features"]))
     decision = trace.get("decision", {})
     lines.append(f"decision:     {trace['reply']['kind']} — {decision.get('reason', '')}")
+    if model := decision.get("answer_model"):
+        pulls = ", ".join(f"{name.replace('_', ' ')} {pull:+.2f}" for name, pull in model["pulls"])
+        lines.append(f"  weighed:    {pulls}")
     return "\n".join(lines)

@@ -38,6 +38,7 @@ class Candidate:
     matched: tuple[Slot, ...]  # slots of the query found in the passage, its title, its best question or example
     best_question: str | None
     best_example: str | None = None
+    position: int = -1  # the passage's place in the index (and in the examples' passage slices)
 
     def to_dict(self) -> dict:
         return {
@@ -159,7 +160,7 @@ class PassageIndex:
         example, example_terms = matches.evidence(i) if matches is not None else (None, [])
         found.update(example_terms)
         matched = tuple(s for s in slots if any(t in found for t in s.terms))
-        return Candidate(self.passages[i], score, matched, self.question_texts[q] if q >= 0 else None, example)
+        return Candidate(self.passages[i], score, matched, self.question_texts[q] if q >= 0 else None, example, i)
 
     def evidence(self, stems: frozenset[str], slots: list[Slot]) -> float:
         """Weight of the slots found among a text's stems (which sentence to highlight)."""

@@ -972,6 +972,58 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b",
     ),
     (
+        # Warning signs said another way: what one will do "before I do something stupid", the bridge
+        # "calling me", swimming out "and not coming back", Russian roulette with a gun, a pact,
+        # needing only the nerve, going "home" that is no house, a message to be passed on in the
+        # past tense ("tell my kids I loved them"), nobody caring "if I disappeared".
+        "warning sign in other words",
+        "crisis",
+        r"\bbefore i do (?:something|smth|sth|somethin|sumthin) (?:stupid|dumb|drastic|i (?:will|would|might) regret)\b"
+        # (not the sea or a lake: "the water is calling me" is also how people say they want a holiday)
+        r"|\b(?:the )?(?:bridge|tracks|train|ledge|roof|edge|pills|gun|rope|blade)\b(?: \w+){0,3}"
+        r" (?:is |are |keeps |keep |stay |dey |been )?call(?:s|ing|in)? (?:my name|me|to me|out to me)\b"
+        r"|\b(?:swim|walk|driv|float|paddl|wander)\w* (?:\w+ ){0,6}(?:and|an|n) (?:never|neva|not|no|don t|dont)"
+        r" (?:come|coming) back\b|\brussian roulette (?:\w+ ){0,4}(?:gun|pistol|revolver|glock)\b"
+        r"|\b(?:gun|pistol|revolver|glock)\b.{0,40}\brussian roulette\b|\bsuicide pact\b"
+        r"|\bmade (?:a|one|our|this) pact\b.{0,40}\b(?:die|end it|go together|both of us)\b"
+        r"|\b(?:just|only) need (?:the )?(?:nerve|courage|guts)(?: now)?$|\bwork(?:ing)? up (?:the )?(?:nerve|courage|guts)"
+        r" to (?:do it|go through with it|end it|jump|pull the trigger)\b"
+        r"|\bi (?:am|m) (?:ready|fixing|fixin|about) to go (?:on )?(?:home )?to glory\b|\bgo (?:on )?(?:home )?to glory early\b"
+        r"|\bgo home\b.{0,30}\bnot (?:my|the|that) (?:house|home|apartment|place|room)\b"
+        r"|\btell (?:my|the|her|his) \w+(?: \w+)? (?:that )?(?:i|\w+) loved (?:them|him|her|you|y all)"
+        r"(?: (?:so much|very much|always|more than anything))?$|\btired of being(?: period)?$"
+        r"|\bif i (?:disappeared|vanished|was gone|were gone|died|was dead|were dead)\b.{0,20}\b(?:who (?:would |will )?(?:even |really )?cares?"
+        r"|(?:nobody|no one) would (?:even |really )?(?:care|notice|miss me))\b"
+        r"|\bone less (?:junkie|addict|loser|screw ?up|mouth to feed|burden|failure)\b"
+        # no reason left to stay alive; death that "sounds like rest"; fearing life, not death
+        r"|\b(?:no|cant find|can not find|cannot find|struggle to find|hard to find|looking for) (?:a |any )?reasons? to"
+        r" (?:stay alive|live|keep living|be alive)\b|\b(?:death|dying|being dead)\b(?: \w+){0,3} sounds? (?:like )?"
+        r"(?:rest|peace|peaceful|a relief|(?:a )?(?:nice |good )?(?:long )?(?:nap|rest|sleep|break|vacation|afk))\b"
+        r"|\bnot (?:scared|afraid) (?:of|to) (?:dying|die|death)\b.{0,40}\b(?:scared|afraid) (?:of )?(?:living|carrying on"
+        r"|going on|waking up)\b|\bhope\b.{0,60}\b(?:and|n) i (?:do not|dont|don t|never|will not|won t|wont)"
+        r" (?:come out|make it out|come back|make it back|wake up)\b"
+        # a plan told by what it leaves out: the day not to be seen, one's own funeral, the life insurance
+        r"|\b(?:do not|dont|don t|not) (?:plan|planning|intend|expect) (?:on |to )?(?:seeing|see|being around|be around"
+        r"|making it to|make it to) (?:\w+ )?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|tomorrow"
+        r"|christmas|new year|my birthday|the weekend|next week|next month|next year)\b|\bplan(?:ning|ned)? (?:my|your)"
+        r" own funeral\b|\blife insurance\b.{0,80}\b(?:pays? out|payout|numbers work|would cover|worth more dead)\b"
+        r"|\bworth more dead\b|\bremember me (?:good|well|fondly|kindly)\b|\b(?:i (?:am|m|will|ll) )ending it\b.{0,20}"
+        r"\b(?:know how|have a plan|got a plan|tonight|today)\b"
+        # means and method told plainly: a round with one's name on it, a hose to the exhaust, an
+        # engine running in a shut garage, pills for two, cutting deeper, the urge to cut right now
+        r"|\b(?:bullet|round|shell)\b.{0,20}\bwith my name on it\b|\bhose\b.{0,40}\b(?:exhaust|tailpipe)\b"
+        r"|\b(?:exhaust|tailpipe)\b.{0,40}\bhose\b|\b(?:got|bought|have) a hose\b.{0,40}\bgarage\b"
+        r"|\b(?:car|truck|engine|motor)\b (?:\w+ )?(?:running|runnin|idling|on)\b.{0,30}\b(?:garage|shop|shed)\b.{0,30}"
+        r"\b(?:door|doors) (?:shut|closed|down)\b|\benough (?:pills|meds|medication) for (?:two|both of us|us both|the two of us)\b"
+        r"|\b(?:cut|cutting|cuts)\b.{0,60}\b(?:going deeper|go deeper|deeper this time|deeper next time)\b"
+        r"|\burge to (?:cut|burn|hurt myself|self ?harm)\b.{0,30}\b(?:right now|screaming|so strong|tonight)\b"
+        r"|\b(?:voices?|thoughts?|head|brain|mind)\b.{0,30}\btell(?:s|ing)? me to jump\b"
+        # and in Mexican Spanish: hanging up one's sneakers, throwing oneself, crashing the car with oneself in it
+        r"|\b(?:quiero|quisiera|ganas de|voy a|pienso en) colgar los tenis\b|\b(?:pienso|pensando|ganas de) (?:en )?aventarme\b"
+        r"|\baventarme (?:al|del|de|frente|desde|por)\b|\bestrellar (?:el|mi) (?:carro|coche|auto|camion)\b.{0,30}"
+        r"\b(?:yo|conmigo) adentro\b|\besperando chocar\b|\bestaria mejor muert[oa]\b",
+    ),
+    (
         "spanish: wish to die",
         "crisis",
         r"\b(?:quiero|quisiera|voy a|pienso|pensando en|ganas de|decidi|ya decidi) (?:\w+ ){0,3}(?:morir|morirme|matarme|suicidarme"
@@ -1079,7 +1131,9 @@ _NEGATED = re.compile(
     r"|death|planning anything|selfharm\w*)\b"
     r"|\b(?:not|no|never|nothing|nor|without|denies|deny|denied|ni)\b(?: \w+){0,3} (?:suicidal|suicidal ideation|selfharm"
     r"|want to die|wanna die|hacerme dano|in a dangerous way|going anywhere|giving up|thoughts of (?:death|dying|suicide))"
-    r"|\bdo not (?:want|wanna) to (?:die|hurt myself|kill myself)\b|\bno quiero (?:hacerme dano|morir)\b"
+    r"|\bdo not (?:want|wanna) to (?:die|hurt myself|kill myself)\b|\bno (?:me )?(?:quiero|quiere|es que quiera) (?:hacerme dano|morir\w*|matar\w*)\b(?!,? pero)"
+    r"|\b(?:ganas de (?:morirme|matarme) no tengo|ni nada de eso|sin (?:cortarme|hacerme dano|lastimarme)"
+    r"|no (?:pienso|he pensado|estoy pensando) (?:en )?(?:hacerme|matarme|nada malo|quitarme))\b"
     r"|\bnot (?:talking|thinking) about (?:dying|death|suicide|killing)|\bde ahi a querer"
 )
 # Everyday idioms that use crisis words, removed before the rules read a sentence.
@@ -1116,7 +1170,11 @@ _IDIOMS = re.compile(
     r"|ptsd|pain|addiction|drinking|smoking|habit|symptoms|insomnia|ocd|illness|disease|condition|cravings?) for good"
     r"|for good (?:news|results?|weather|measure|reason|luck|health|grades|habits|food|company|cause|deals?|times|vibes"
     r"|quality|sleep|behaviou?r|things|stuff|people)|(?:ctb|catch the bus) (?:home|back|to|from|there|here|after|before|into"
-    r"|downtown|in the morning))\b"
+    r"|downtown|in the morning)"
+    # Spanish: dying of laughter, cold or hunger, "killing myself" cooking, the panic that feels like dying
+    r"|(?:morir\w*|muero|muere|mori) de (?:risa|frio|calor|hambre|sed|sueno|verguenza|aburrimiento|nervios|miedo|envidia"
+    r"|la risa|cansancio|amor)|mat(?:o|ar|arme|ando) (?:\w+ )?(?:cocinando|trabajando|estudiando|limpiando|corriendo)"
+    r"|(?:siento|sentia|senti|sientes) (?:como )?que me (?:voy a morir|muero|iba a morir)(?! (?:ya|hoy|esta noche)\b))\b"
 )
 # Ideation rules a frame may soften to concern ("does ketamine help suicidal thoughts?", "I
 # self-harmed in high school, doing fine now"). Rules of behaviour, means, plans, searching for
@@ -1208,7 +1266,15 @@ MODEL_VETO = 0.25
 # protocol's behaviour), or rules in languages the classifier has seen few lines of: on
 # leave-one-writer-out probabilities, exempting them kept 11 more of 7,521 crisis messages a
 # crisis for 2 more of 7,042 ordinary lines.
-NEVER_OVERRULED = frozenset({"plan or date", "goodbye", "searching for a method", "other languages: wish to die"})
+NEVER_OVERRULED = frozenset(
+    {
+        "plan or date",
+        "goodbye",
+        "searching for a method",
+        "other languages: wish to die",
+        "spanish: self-harm, plan or method",
+    }
+)
 
 
 @dataclass(frozen=True)

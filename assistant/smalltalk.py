@@ -27,7 +27,7 @@ _ABOUT_ASSISTANT = (
     r"|are (?:you|u)(?: (?:a|an|or|real|actual|just))* (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
     r"(?:(?: (?:a|an|or|real|actual))+ (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse))?"
     # what it can do, with the verb phrase it asks about, so no "help" is left over to retrieve on
-    r"|what(?: all| else| things| stuff| topics){0,2} (?:(?:can|do|could) (?:you|u)|(?:you|u) (?:can|could))(?: \w+){0,2}"
+    r"|what(?: all| else| things| stuff| topics| exactly| kinda| kind of| sort of| sorta){0,3} (?:(?:can|do|could) (?:you|u)|(?:you|u) (?:can|could))(?: \w+){0,2}"
     r" (?:do|help(?: me| us)?(?: with)?|know(?: about)?|answer|tell(?: me| us)?(?: about)?|cover)(?: here)?"
     r"|how (?:can|do) (?:you|u) help(?: me)?"
     r"|what (?:sort|kind|type)s? of (?:things|questions|stuff|topics|info|information) (?:can|do|could) (?:you|u|i)"
@@ -74,8 +74,8 @@ SMALLTALK = re.compile(
 
 # A message that asks something: a question mark, or a question word or auxiliary at its start.
 QUESTION = re.compile(
-    r"\w\W{0,3}\?|\b(?:what|how|why|when|where|who|which|wondering|want to know|tell me|explain|curious)\b"
-    r"|^\W*(?:can|could|does|do|did|is|are|was|will|would|should|may|might|any)\b"
+    r"\w\W{0,3}\?|\b(?:what|how|why|when|where|who|which|whether|wonder|wondering|(?:want|need) to know|tell me"
+    r"|explain|curious)\b|(?:^|[.!;:]\s*)\W*(?:can|could|does|do|did|is|are|was|will|would|should|may|might|any)\b"
 )
 
 
@@ -85,6 +85,11 @@ ABOUT_ASSISTANT = re.compile(rf"\b(?:{_ABOUT_ASSISTANT})\b")
 def about_assistant(message: str) -> bool:
     """Whether a message asks the assistant about itself or what it can do."""
     return bool(ABOUT_ASSISTANT.search(normalize(message).replace("'", "")))
+
+
+# A plain question about something: a question mark, a question word other than "who" ("who am I
+# talking to?" is small talk), or a wish to know.
+PLAIN_QUESTION = re.compile(r"\?|\b(?:what|how|why|when|where|which|whether|wonder|wondering|(?:want|need) to know)\b")
 
 
 def asks_something(text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .answering import FEATURES, AnswerEvidence, answer_model
 from .models import Reply
 from .query import Query
 from .retrieval import Candidate
@@ -19,14 +20,25 @@ class Decision:
     reason: str
     coverage: float = 0.0
     informative: int = 0
+    evidence: AnswerEvidence | None = None  # set when the answer model decided (assistant/answering.py)
+    probability: float | None = None  # the model's probability that the best passage answers
 
     def to_dict(self) -> dict:
-        return {
+        out: dict = {
             "answer": self.answer,
             "reason": self.reason,
             "coverage": round(self.coverage, 3),
             "informative": self.informative,
         }
+        out["answer_model"] = None  # the same keys on every path
+        if self.evidence is not None and self.probability is not None:
+            out["answer_model"] = {
+                "probability": round(self.probability, 3),
+                "evidence": {k: round(v, 3) for k, v in zip(FEATURES, self.evidence.values(), strict=True)},
+                # Computed only when asked for (the explain view), not for every reply.
+                "pulls": answer_model().explain(self.evidence),
+            }
+        return out
 
 
 # How much of the question's evidence a candidate holds, and how many informative words it matched.

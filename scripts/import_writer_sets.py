@@ -23,9 +23,9 @@ too), and the counts say how many.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -121,9 +121,25 @@ def main(folders: list[str], part: str) -> None:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    flags = {"--development-only": "development", "--held-out-only": "held-out"}
-    chosen = [flags[a] for a in args if a in flags]
-    if len(chosen) > 1:
-        sys.exit("give at most one of --development-only and --held-out-only")
-    main([a for a in args if a not in flags], part=chosen[0] if chosen else "split")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="+", metavar="WRITER_DIR", help="a writer's folder")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
+        "--development-only",
+        dest="part",
+        action="store_const",
+        const="development",
+        help="the whole of each folder joins the development part",
+    )
+    which.add_argument(
+        "--held-out-only",
+        dest="part",
+        action="store_const",
+        const="held-out",
+        help="the whole of each folder joins the held-out part",
+    )
+    options = parser.parse_args()
+    for name in options.folders:
+        if not (Path(name) / "crisis.jsonl").is_file():
+            parser.error(f"{name} has no crisis.jsonl")
+    main(options.folders, part=options.part or "split")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Reply
+from assistant.engine import ANSWER_PROBABILITY
 from assistant.focus import asks, asks_definition, asks_summary, unmet
 from assistant.messages import DISCLAIMER
 from assistant.staffdata import AlternateQuestion
@@ -352,7 +353,13 @@ def test_citations_name_the_right_article_in_a_multi_article_corpus(tmp_path: Pa
 def test_every_path_gives_a_typed_trace_with_one_decision_shape(assistant, question, kind):
     trace = assistant.trace(question)
     assert isinstance(trace, Trace) and isinstance(trace.decision, Decision) and trace.reply.kind == kind
-    assert set(assistant.explain(question)["decision"]) == {"answer", "reason", "coverage", "informative"}
+    decision = assistant.explain(question)["decision"]
+    assert set(decision) == {"answer", "reason", "coverage", "informative", "answer_model"}
+    # The answer model decides only on the answer path, and says why (assistant/answering.py).
+    assert (decision["answer_model"] is not None) == (kind == "answer")
+    if kind == "answer":
+        assert decision["answer_model"]["probability"] >= ANSWER_PROBABILITY
+        assert len(decision["answer_model"]["pulls"]) == 4
     assert (trace.query is None) == (kind == "crisis")
 
 

@@ -37,7 +37,7 @@ def test_engine_recognises_the_writers_small_talk_and_keeps_their_questions(assi
     kinds = [(r["label"], assistant.ask(r["text"]).kind) for r in data]
     talk = [k for label, k in kinds if label == "smalltalk"]
     questions = [k for label, k in kinds if label == "question"]
-    # Measured 0.878 and 0.005 (training data: a regression guard, not an estimate).
+    # Measured 0.902 and 0.008 (training data: a regression guard, not an estimate).
     assert talk.count("chitchat") / len(talk) >= 0.85
     assert questions.count("chitchat") / len(questions) <= 0.02
 
@@ -52,6 +52,7 @@ def test_engine_recognises_the_writers_small_talk_and_keeps_their_questions(assi
         # what it can help with: "help" is the question's verb, not a word to retrieve on
         "what all can you help me with?",
         "which sort of questions can i ask you about here",
+        "what exactly can you help me with",
     ],
 )
 def test_small_talk_in_other_words_is_chitchat(assistant, message):
@@ -87,10 +88,18 @@ def test_small_talk_is_recognised_without_any_example(without_examples, message)
         "hi! thanks, and how fast does ketamine work?",
         "ok cool, what is neuroplasticity",
         "what can you tell me about how ketamine helps ptsd?",
+        # a greeting before a question without a question mark, or before one opening with "so"
+        "good evening. how soon does ketamine start working",
+        "hey there. so how quickly does ketamine work",
     ],
 )
 def test_small_talk_around_an_answerable_question_is_answered(assistant, message):
     assert assistant.ask(message).kind == "answer"
+
+
+def test_a_question_naming_a_topic_is_no_small_talk_for_sharing_a_word_with_some(assistant):
+    # "need" is also in a writer's "thats all i needed": the question asks about PTSD all the same.
+    assert assistant.ask("i need to know if it helps ptsd").kind != "chitchat"
 
 
 def test_classifier_scores_are_probabilities_and_heads_are_checked():

@@ -64,6 +64,14 @@ export function renderExplain(data) {
       ["Question", show(query.text)],
       ["Decision", `${data.reply.kind}: ${show(decision.reason)}`],
       ["Evidence held", decision.coverage === undefined ? "—" : percent(decision.coverage)],
+      // The answer model's verdict and what pulled it furthest (log-odds), when it decided.
+      [
+        "Answer model",
+        decision.answer_model
+          ? `${percent(decision.answer_model.probability)}: ` +
+            decision.answer_model.pulls.map(([name, pull]) => `${name.replaceAll("_", " ")} ${pull > 0 ? "+" : ""}${pull}`).join(", ")
+          : "—",
+      ],
       ["Search terms", show(query.terms)],
       ["Words of the asking sentences", show(query.asking)],
       ["Spelling fixed", show(corrections)],
