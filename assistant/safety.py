@@ -414,6 +414,10 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "emergency symptoms",
         "emergency",
+        # Hinglish: lips going blue, fainted, breath slow, can't wake them, after pills or drink
+        r"\b(?:neele|behosh|saans (?:bahut )?(?:slow|dheere)|utha nahi (?:pa )?rahe)\b.{0,80}\b(?:goli\w*|pills?|overdose"
+        r"|liya|li|piya|pi rahe|strip)\b|\b(?:goli\w*|pills?|overdose|liya|piya|pi rahe|strip)\b.{0,80}\b(?:neele|behosh"
+        r"|saans (?:bahut )?(?:slow|dheere)|utha nahi (?:pa )?rahe)\b|"
         r"\b(?:not breathing|stopped breathing|barely breathing|breathing (?:is )?(?:really |very |so |super )?"
         r"(?:slow|slowly|shallow|weird|funny|strange|wrong)|turning blue|turned blue|gone blue|lips (?:are |r )?(?:going |turning )?"
         r"(?:blue|purple|grey|gray|dusky)|blue lips|unresponsive(?! to (?:\w+ )?(?:emails?|calls?|texts?|messages?|treatments?|meds|medications?|therapy|ssris?"
@@ -602,8 +606,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:hope|hoping|pray|praying|wish|wishing) for (?:a |an )?(?:fatal|deadly) (?:accident|crash)\b"
         r"|\b(?:wish|wishes|wished|wishing)\b.{0,40}\b(?:had|would have) (?:done|finished) (?:its|the|their) job\b"
         r"|\b(?:i|he|she) should have died\b"
-        # going to sleep hoping it is the last time
-        r"|\bhop(?:e|ing) (?:it is|its|this is|tonight is) (?:the|my) last (?:time|night|day)\b",
+        # going to sleep hoping it is the last time; wishing one were not here
+        r"|\bhop(?:e|ing) (?:it is|its|this is|tonight is) (?:the|my) last (?:time|night|day)\b"
+        r"|\b(?:what if|wish|if only) i (?:just )?(?:wasn t|was not|weren t|were not|wasnt|werent) (?:here|around|alive)\b",
     ),
     (
         # A passive wish stated beside a denial of intent ("I don't want to kill myself exactly, I just
@@ -942,6 +947,10 @@ _RULES: list[tuple[str, str, str]] = [
         # Accents are dropped before matching: "möchte" is "mochte", "không muốn sống" is "khong muon song".
         "other languages: wish to die",
         "crisis",
+        # Hinglish ("mar jaana hai", "jeena nahi hai", "khud ko khatam"), Bengali in Latin letters ("bachte
+        # chai na", "moira gele"), Ukrainian ("ne khochu zhyty", "vtomylasya zhyty")
+        r"\bmar jaana hai\b|\b(?:jeena|jina) (?:nahi|nhi) (?:hai|h)\b|\bkhud ko (?:khatam|maar|jala)\w*\b"
+        r"|\bbachte chai na\b|\bmoira gele\b|\bne khochu zhyty\b|\bvtomyl\w* zhyty\b|"
         r"\b(?:will|mochte|moechte|kann|muss) (?:\w+ ){0,2}nicht mehr (?:leben|weiterleben|da sein)\b|\bmich (?:\w+ )?umbringen\b"
         r"|\bselbstmord\b|\bsuizid\w*\b|\b(?:khong|chang) (?:con )?muon song\b|\bmuon chet\b"
         # Tagalog ("I want to die", "I don't want to live", suicide), Hindi in Latin letters
@@ -1018,6 +1027,11 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:cut|cutting|cuts)\b.{0,60}\b(?:going deeper|go deeper|deeper this time|deeper next time)\b"
         r"|\burge to (?:cut|burn|hurt myself|self ?harm)\b.{0,30}\b(?:right now|screaming|so strong|tonight)\b"
         r"|\b(?:voices?|thoughts?|head|brain|mind)\b.{0,30}\btell(?:s|ing)? me to jump\b"
+        # where nobody will find one, taking it all at once, wishing one were not here, steering into traffic
+        r"|\b(?:nobody|no one|noone) (?:will|would|ll|d|is gonna|is going to) find me\b"
+        r"|\btake (?:a whole bunch|all of (?:it|them)|the whole (?:bottle|pack|box|lot)|everything) at once\b"
+        r"|\b(?:steer|eas|swerv|jerk|turn|driv|pull)\w* (?:the wheel |my car |the car |my truck |the truck )?into"
+        r" (?:an? |the )?(?:oncoming|on coming)\b"
         # and in Mexican Spanish: hanging up one's sneakers, throwing oneself, crashing the car with oneself in it
         r"|\b(?:quiero|quisiera|ganas de|voy a|pienso en) colgar los tenis\b|\b(?:pienso|pensando|ganas de) (?:en )?aventarme\b"
         r"|\baventarme (?:al|del|de|frente|desde|por)\b|\bestrellar (?:el|mi) (?:carro|coche|auto|camion)\b.{0,30}"
@@ -1041,7 +1055,14 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bmejor (?:que )?me muera\b|\bmejor (?:estar|estaria|estuviera) muert[oa]\b|\bestarian mejor sin mi\b"
         r"|\b(?:seguiria|estaria|sigue|seguira) (?:igual(?:ito)?|mejor) sin mi\b|\bla vida no vale la pena\b|\bno vale la pena vivir\b"
         r"|\bdios?(?: mio)? (?:llevame|recogeme)\b|\b(?:quisiera|ojala|quiero)(?: que)? me (?:lleve|atropelle|mate|pise) (?:un|una|el|la)\b"
-        r"|\bcomo acabar con todo\b|\bganas de (?:morirme|matarme)\b|\bno me mato\b.{0,60}\bganas no me faltan\b",
+        r"|\bcomo acabar con todo\b|\bganas de (?:morirme|matarme)\b|\bno me mato\b.{0,60}\bganas no me faltan\b"
+        # "me mato" said as a resolve or a condition ("si no funciona, me mato"; not "ese precio me mató",
+        # whose accent the folding removes), wanting to be dead, death as rest, not knowing why one is still here,
+        # not being around by then, a car to take one away
+        r"|\b(?:entonces|pues|ya|yo|asi que|mejor) me mato\b|\bsi\b.{0,60}\bme mato\b|\b(?:querer|quiero|quisiera) estar muert[oa]\b|\b(?:la muerte|morir(?:me)?)\b.{0,20}"
+        r"\b(?:como|es) un (?:descanso|alivio)\b|\b(?:no se|ns|nose) (?:pa|para) (?:q|que) (?:sigo|estoy) (?:aqui|vivo|viva)\b"
+        r"|\bya no (?:voy a|vaya a) estar (?:aqui|pa entonces|para entonces|pa eso|para eso|viv[oa])\b"
+        r"|\bojala (?:que )?(?:un|una|el|la) (?:carro|camion|guagua|bus|tren|auto) me (?:lleve|atropelle|mate|pise)\b",
     ),
     (
         # Never softened: behaviour, a plan, a method or means ("toy" is Dominican "estoy").
@@ -1059,6 +1080,13 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:me tiro|tirarme|saltar|me tire) (?:abajo|debajo|desde|de) (?:del?|algun|un|una|la|el) (?:tren|lado alto|edificio|puente|balcon|terraza)"
         r"|\b(?:ya )?(?:tengo|consegui|compre) (?:todo )?lo que (?:necesito|necesitaba) (?:pa|para) (?:irme|hacerlo|matarme|morirme)\b"
         r"|\bdame una razon (?:pa|para) no (?:hacerlo|matarme)\b"
+        # a strap round the neck, searching how, the height that is not survived, the song for one's
+        # funeral, throwing oneself on the expressway, trying again after an attempt
+        r"|\b(?:correa|soga|cuerda|cable|cinturon|sabana) (?:en|alrededor del?) (?:el |mi )?cuello\b"
+        r"|\bbusque como (?:hacerlo|matarme|suicidarme|morir\w*)\b|\b(?:altura|pastillas|dosis|cuant[oa]s)\b.{0,60}"
+        r"\bno (?:sobreviva|sobrevivir|despierte)\b|\b(?:escogi|elegi|ya tengo) (?:la |las )?(?:cancion|canciones|musica)"
+        r" (?:pa|para) mi (?:funeral|entierro|velorio)\b|\bme tiro (?:en|a|al|a la) (?:el )?(?:expreso|autopista|carretera"
+        r"|tren|vias|freeway)\b|\bintent\w*\b.{0,60}\b(?:quiero|voy a) intentarlo (?:otra vez|de nuevo)\b"
         r"|\b(?:tirarme|meterme|echarme|lanzarme) (?:\w+ ){0,2}(?:debajo del?|bajo el|frente al?|delante del?|al|del|por el|desde el)"
         r" (?:tren|metro|puente|edificio|balcon|techo|carro|camion|guagua)\b"
         r"|\b(?:soga|cuerda|mecate|cincho|cinturon)\b.{0,40}\b(?:amarr|colg|atad)\w*\b.{0,20}\b(?:bano|viga|techo|closet|ropero|cuello|sotano)\b"
@@ -1174,6 +1202,7 @@ _IDIOMS = re.compile(
     # Spanish: dying of laughter, cold or hunger, "killing myself" cooking, the panic that feels like dying
     r"|(?:morir\w*|muero|muere|mori) de (?:risa|frio|calor|hambre|sed|sueno|verguenza|aburrimiento|nervios|miedo|envidia"
     r"|la risa|cansancio|amor)|mat(?:o|ar|arme|ando) (?:\w+ )?(?:cocinando|trabajando|estudiando|limpiando|corriendo)"
+    r"|mat(?:o|ar|arme|ando) de (?:la )?risa"
     r"|(?:siento|sentia|senti|sientes) (?:como )?que me (?:voy a morir|muero|iba a morir)(?! (?:ya|hoy|esta noche)\b))\b"
 )
 # Ideation rules a frame may soften to concern ("does ketamine help suicidal thoughts?", "I

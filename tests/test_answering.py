@@ -34,14 +34,14 @@ def test_a_passage_with_examples_is_judged_by_the_model_which_says_why(small_cor
 
 def test_a_follow_up_is_judged_by_the_fixed_shares(assistant: Assistant):
     # The model learned from questions asked on their own, not from fragments read with history.
-    alone = assistant.trace("how long do the brain changes last after ketamine?").decision
+    alone = assistant.trace("does ketamine help with ptsd?").decision
     followed = assistant.trace("and how long does it last?", history=["How fast does ketamine work?"])
     assert alone.probability is not None
     assert followed.history_used and followed.decision.probability is None and followed.reply.kind == "answer"
 
 
 def test_the_shipped_model_weighs_evidence_and_unanswerable_examples_the_right_way(assistant: Assistant):
-    measured = assistant.trace("how long do the brain changes last after ketamine?").decision.evidence
+    measured = assistant.trace("does ketamine help with ptsd?").decision.evidence
     assert measured is not None
     evidence = replace(measured, coverage=0.6, nearest_answered=0.5, nearest_unanswered=0.3)  # a middling case
     model = answer_model()
