@@ -249,9 +249,10 @@ class Assistant:
         # Not when a question about something else is left once the small-talk phrases are removed
         # ("Good afternoon. Could you tell me what neuroplasticity means?"): the greeting's words
         # outweigh the articles' common ones.
+        plainly_asks = bool(PLAIN_QUESTION.search(rest))
         asks_past_greeting = (
             has_smalltalk
-            and bool(PLAIN_QUESTION.search(rest))
+            and plainly_asks
             and any(w not in STOPWORDS for w in words(rest))
             and not about_assistant(question)
         )
@@ -261,7 +262,7 @@ class Assistant:
             and not asks_past_greeting
             # A question naming an informative word of the articles is no small talk for sharing a
             # word with one ("need to know if it helps ptsd" and "thats all i needed").
-            and not (PLAIN_QUESTION.search(rest) and not about_assistant(question) and self._names_a_topic(query))
+            and not (plainly_asks and not about_assistant(question) and self._names_a_topic(query))
         )
         if like_small_talk or (
             has_smalltalk
@@ -357,9 +358,7 @@ class Assistant:
 
     def _names_a_topic(self, query: Query) -> bool:
         """Whether the question holds an informative word the articles use (not "help" or "ketamine")."""
-        return any(
-            self.index.slot_idf(s) >= INFORMATIVE_IDF and any(t in self.index.idf for t in s.terms) for s in query.slots
-        )
+        return any(self.index.slot_idf(s) >= INFORMATIVE_IDF and self.index.in_text(s) for s in query.slots)
 
     def _asking_sentences(self, question: str) -> list[str]:
         """The sentences that ask, when other sentences tell a story around them; empty for a
@@ -454,9 +453,9 @@ class Assistant:
         # Worded like an unanswerable example: declined outright when staff marked it not covered
         # or the passage has no examples; otherwise the answer model weighs that nearness with
         # the rest (development answer correct 0.845 -> 0.847, no_answer unchanged at 0.958).
+        has_examples = self.examples.knows(candidates[0].position)
         worded_like = nearest.unanswered >= ALIKE and nearest.unanswered > nearest.answered
-        staffs = question_key(nearest.unanswered_text) in self._not_covered
-        if worded_like and (staffs or not self.examples.knows(candidates[0].position)):
+        if worded_like and (not has_examples or question_key(nearest.unanswered_text) in self._not_covered):
             return Decision(
                 False,
                 f"worded like a question the articles do not answer: {nearest.unanswered_text!r}"
@@ -474,7 +473,7 @@ class Assistant:
         # examples, or a follow-up read with the question before it (the model learned from
         # questions asked on their own; "and how long does it last?" alone is as like the
         # unanswerable "how long do the side effects last" as any answered question).
-        if follow_up or not self.examples.knows(candidates[0].position):
+        if follow_up or not has_examples:
             needed = min_coverage(informative)
             verdict = f"; {needed:.0%} needed" if coverage >= needed else f": below the {needed:.0%} needed"
             reason = f"{held} with {informative} informative word(s){verdict}"
@@ -496,8 +495,10 @@ class Assistant:
         best = candidates[0]
         matched = set(best.matched)
         lacking = [s for s in query.slots if s.weight == 1.0 and s not in matched]
-        known = [self.index.slot_idf(s) for s in lacking if any(t in self.index.idf for t in s.terms)]
-        unknown = [self.index.slot_idf(s) for s in lacking if not any(t in self.index.idf for t in s.terms)]
+        known: list[float] = []  # idf of the articles' words it lacks
+        unknown: list[float] = []  # and of words the articles never use
+        for slot in lacking:
+            (known if self.index.in_text(slot) else unknown).append(self.index.slot_idf(slot))
         return AnswerEvidence(
             coverage=coverage,
             informative=min(informative, 4),

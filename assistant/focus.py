@@ -401,7 +401,6 @@ SUMMARY_REQUEST = re.compile(
 # plain English", "in one sentence", "short and sweet", "no essay", "bullet points", "a yes or
 # no". Its words are neither evidence nor dilution: "sentence", "5" or "essay" are in no passage,
 # and counted as asked they declined a plain "what is neuroplasticity?" told how to answer.
-_AUDIENCE = r"(?:a |an |my |your |the )?(?:\w+ ){0,3}?"
 FORMAT_REQUEST = re.compile(
     r"\b(?:explain|say|put|tell|break|describe|spell|dumb)\b(?: it| this| that| things?)?(?: down| out)?"
     r"(?: (?:to|for) (?:me|us|him|her|them))?(?: (?:like|as if|as though) (?:i'?m|i am|im|he'?s|she'?s|"

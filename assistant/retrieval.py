@@ -87,6 +87,10 @@ class PassageIndex:
     def known(self, term: str) -> bool:
         return term in self.idf or term in self.questions.idf
 
+    def in_text(self, slot: Slot) -> bool:
+        """Whether the articles' text uses any of the slot's terms."""
+        return any(t in self.idf for t in slot.terms)
+
     def _slot_idf(self, slot: Slot) -> float:
         """How informative a slot is: the idf of its rarest term in the articles' text.
 

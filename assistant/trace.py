@@ -24,21 +24,21 @@ class Decision:
     probability: float | None = None  # the model's probability that the best passage answers
 
     def to_dict(self) -> dict:
-        out: dict = {
-            "answer": self.answer,
-            "reason": self.reason,
-            "coverage": round(self.coverage, 3),
-            "informative": self.informative,
-        }
-        out["answer_model"] = None  # the same keys on every path
+        model = None  # the same keys on every path
         if self.evidence is not None and self.probability is not None:
-            out["answer_model"] = {
+            model = {
                 "probability": round(self.probability, 3),
                 "evidence": {k: round(v, 3) for k, v in zip(FEATURES, self.evidence.values(), strict=True)},
                 # Computed only when asked for (the explain view), not for every reply.
                 "pulls": answer_model().explain(self.evidence),
             }
-        return out
+        return {
+            "answer": self.answer,
+            "reason": self.reason,
+            "coverage": round(self.coverage, 3),
+            "informative": self.informative,
+            "answer_model": model,
+        }
 
 
 # How much of the question's evidence a candidate holds, and how many informative words it matched.
