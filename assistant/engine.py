@@ -243,6 +243,10 @@ class Assistant:
         # sentences ask about the assistant ("Hello. My granddaughter set this up. How does one use
         # it?") is small talk too.
         asking = self._asking_sentences(question)
+        # What a message of several sentences asks: its asking sentences, or all of them when every
+        # one asks ("Who am I speaking with? Is this a real person or a machine?").
+        sentences = self.corpus.sentences(question)
+        asked = asking or (sentences if len(sentences) > 1 else [])
         # Worded more like a small-talk example than like any answerable one: "who am i talkin to
         # here" shares "talk" with a passage, but not what it asks (assistant/examples.py).
         nearest = self.examples.nearest(query.slots, self.index.slot_idf)
@@ -269,7 +273,7 @@ class Assistant:
             and (
                 not any(w not in STOPWORDS for w in words(rest))
                 or (not asks_something(rest) and smalltalk_score(question) >= SMALLTALK_MODEL)
-                or (asking and all(about_assistant(s) for s in asking))
+                or (asked and all(about_assistant(s) for s in asked))
             )
         ):
             text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT

@@ -88,7 +88,7 @@ ASKS = (
     Ask(
         "a risk or side effect",
         re.compile(
-            r"\b(?:risks?|risky|dangers?|dangerous|harmful|side ?effects?|adverse|unsafe|safe|safety"
+            r"\b(?:risks?|risky|(?<!\bnot in )dangers?|dangerous|harmful|side ?effects?|adverse|unsafe|safe|safety"
             r"|toxic\w*|addict\w*|abuse|psychosis|hallucinat\w*|excitotox\w*|oncogen\w*|cancer|bad trip|downsides?"
             r"|downsides?|complications?|withdrawal|dependen(?:ce|cy|t on))\b"
         ),
@@ -100,8 +100,11 @@ ASKS = (
     Ask(
         "who should not",
         re.compile(
-            r"\b(?:who|what|when) (?:should|can|must|would|could) ?(?:not|n't)\b|\b(?:shouldn|can|couldn|mustn)'?t"
-            r" (?:get|take|have|use|do|try|receive)\b(?! (?:\w+ing|out|up|over|through|better|rid|past|away|along|it together)\b)"
+            # not "people who can't get free of old memories" or "a fella that can't get moving"
+            r"\b(?:who|what|when) (?:should|can|must|would|could) ?(?:not|n't)\b(?! (?:get|be|break|shake) (?:free|loose"
+            r"|unstuck|past|over|rid|out|away|movin\w*|goin\w*)\b)|\b(?:shouldn|can|couldn|mustn)'?t"
+            r" (?:get|take|have|use|do|try|receive)\b(?! (?:\w+ing|\w+in|out|up|over|through|better|rid|past|away|along|free|loose"
+            r"|unstuck|it together)\b)"
             r"|\bnot (?:be )?(?:eligible|suitable|recommended|a (?:good )?candidate|allowed)\b"
             r"|\bcontraindicat\w*|\bdisqualif\w*|\bexclud\w*|\bnot for\b|\bineligible\b"
         ),
@@ -254,7 +257,7 @@ ASKS = (
     Ask(
         "a legal or regulatory status",
         re.compile(
-            r"\b(?:legal|illegal|legally|(?<!\bin )laws?|fda|approved|approval|controlled substance|dea|schedule [i1-5v]+)\b"
+            r"\b(?:legal|illegal|legally|(?<!\bin )(?<!in-)laws?|fda|approved|approval|controlled substance|dea|schedule [i1-5v]+)\b"
         ),
         re.compile(r"\b(?:legal|law|laws|fda|approved|approval|regulat\w*|controlled)\b"),
     ),
@@ -285,7 +288,11 @@ SIDE_EFFECTS = {
         r"\baddict\w*|\bdependen(?:ce|cy|t)\b|\babuse\b|\bhabit.forming\b",
         r"\baddict\w*|\bdependen(?:ce|cy)\b|\babuse\b",
     ),
-    "bladder problems": (r"\bbladder\b|\bcystitis\b|\burinary\b|\bkidneys?\b", r"\bbladder\b|\bcystitis\b|\burinary\b"),
+    # (not the price of "selling a kidney")
+    "bladder problems": (
+        r"\bbladder\b|\bcystitis\b|\burinary\b|(?<!\bsell a )(?<!\bselling a )(?<!\bsell my )(?<!\bselling my )\bkidneys?\b",
+        r"\bbladder\b|\bcystitis\b|\burinary\b",
+    ),
     "dissociation": (r"\bdissociat\w*|\bspaced out\b|\bout of (?:my |his |her )?body\b", r"\bdissociat\w*"),
     "nausea": (
         r"\bnause\w*|\bthrow(?:ing)? up\b|\bvomit\w*|\bpuk\w*|\bsick to (?:my|your|the|his|her) stomach\b|\bqueasy\b",
@@ -419,13 +426,30 @@ FORMAT_REQUEST = re.compile(
     r"briefly|plainly|plain|simply)(?: and (?:sweet|simple))?\b"
     r"|\b(?:in|within|under|less than|fewer than|max|at most) (?:one|two|three|a few|a couple of|\d+)"
     r" (?:words?|sentences?|lines?|bullets?|bullet points?|points?)\b|\b(?:bullet|bulleted) (?:form|points?|list)\b"
-    r"|\b(?:a |plain |simple |straight |just )?yes or no\b"
+    r"|\b(?:a |plain |simple |straight |just )?yes or no\b|\b(?:a |in a |in one |one )?one[- ]?liners?\b"
+)
+# Whom an explanation is for ("what is neuroplasticity, in plain words for an old nurse", "a
+# one-liner for a pt"): it shapes the wording, not what is asked, so it goes with the format
+# request. Only beside a request to explain or define: "does it work for my son?" asks about him.
+EXPLANATION_REQUEST = re.compile(
+    r"\b(?:explain\w*|define|definition|meaning|one[- ]?liners?|summar\w+|nutshell|in (?:plain|simple|layman'?s?|lay"
+    r"|normal|everyday|basic|easy|simpler|plainer) (?:english|words?|terms|language))\b"
+)
+AUDIENCE = re.compile(
+    r"\b(?:to|for) (?:a |an |my |the |our |your |his |her |some )?(?:(?:old|elderly|new|young|sick|\d+ ?(?:year|yr)s? ?old)"
+    r" )?(?:nurse|pt|patient|client|parents?|mom|mum|mother|dad|father|grandma|grandpa|granny|grandmother|grandfather"
+    r"|kids?|child|children|family|husband|wife|son|daughter|students?|class|layperson|audience|team|coworkers?"
+    r"|colleagues?|folks|friends?)\b"
 )
 
 
 def without_format(text: str) -> str:
-    """The text (normalised) less what says how to word the answer (FORMAT_REQUEST)."""
-    return FORMAT_REQUEST.sub(" ", normalize(text))
+    """The text (normalised) less what says how to word the answer (FORMAT_REQUEST) and, beside a
+    request to explain, whom for (AUDIENCE)."""
+    text = normalize(text)
+    if EXPLANATION_REQUEST.search(text):
+        text = AUDIENCE.sub(" ", text)
+    return FORMAT_REQUEST.sub(" ", text)
 
 
 def asks_summary(question: str) -> bool:

@@ -198,6 +198,7 @@ PHRASE_ALIASES = {
     "catch the bus": "ctb",
     "sui thoughts": "suicidal thoughts",
     "sui ideation": "suicidal ideation",
+    "s/h": "sh",
 }
 
 
@@ -295,7 +296,8 @@ def _repair(token: str) -> str:
 def canonical_sentences(text: str) -> list[str]:
     """The message's sentences as canonical words: slang expanded, key misspellings repaired."""
     sentences: list[str] = []
-    for chunk in re.split(r"[.?!;\n]+|\s[-:]\s|,\s*(?=(?:but|and|so|because)\b)", _fold(text)):
+    # A point before a digit is no sentence end: "my .45", "0.5 mg".
+    for chunk in re.split(r"(?:[?!;\n]|\.(?!\d))+|\s[-:]\s|,\s*(?=(?:but|and|so|because)\b)", _fold(text)):
         raw = re.findall(r"[a-z0-9]+", chunk)
         out: list[str] = []
         for i, token in enumerate(raw):
@@ -363,7 +365,7 @@ _PRESENT = (
 )
 _PAST = (
     r"(?:(?:\d+|a few|a couple|couple|many|some) (?:years?|yrs?|months?|decades?) (?:ago|back)|in (?:19|20)\d\d|back in"
-    r"|last (?:year|spring|summer|fall|autumn|winter)|since then|stable|well for|in remission|do not have them now|back on track|clean|sober|years? ago|a while (?:ago|back)|when i was|in high school|in college|(?:in|at) (?:university|uni)|last yr"
+    r"|last (?:year|spring|summer|fall|autumn|winter)|since then|stable|well for|in remission|do not have them now|back on track|(?:clean|sober) (?:for|since)|(?:been|now|stayed|stay|am|im) (?:clean|sober)|years? ago|a while (?:ago|back)|when i was|in high school|in college|(?:in|at) (?:university|uni)|last yr"
     r"|in (?:\d+(?:th|st|nd|rd)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade"
     r"|in the (?:\d0s|\d\d\d0s|seventies|eighties|nineties)|in my (?:\d0s|teens|twenties|thirties|forties|fifties|sixties)"
     r"|as a (?:kid|teen|teenager)|used to|in (?:the )?past"
@@ -556,6 +558,7 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "death wish",
         "crisis",
+        r"\b(?:want|wants|wanting) to be in the ground\b|\b(?:want|wants|wanting|wish|ready) to be (?:six|6) (?:feet|foot|ft) under\b|\b(?:step|stepping|stepped|walk|walking|walked) (?:out )?into (?:the )?(?:traffic|oncoming)\b|"
         rf"\b{_WANT} (?:to )?(?:\w+ ){{0,5}}{_DEATH}\b|\bfeel(?:s|ing)? like {_DEATH}\b"
         r"|\b(?<!\bdo )or (?:just |simply )?(?:end (?:it|it all|things|my life)|kill myself|die)$",
     ),
@@ -646,6 +649,8 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "burden, better off without me",
         "crisis",
+        r"\b(?:weight|millstone|albatross|anchor) (?:round|around|on|tied to) (?:every\w*|their|your|his|her|my \w+)s? neck"
+        r"|\b(?:dragging|drag) (?:every\w*|them|my \w+) down\b.{0,30}\b(?:without me|if i (?:was|were) gone)|"
         r"\b(?:better off (?:dead|gone|without me|if i|six (?:feet|foot) under|in the ground|in a box)|rather be dead|(?:better|easier|happier) (?:\w+ ){0,3}(?:without me"
         r"|if i (?:was|were|am) (?:gone|dead|not here|not around))|(?:no one|nobody|world|anyone) (?:would|will|is going to|going to) (?:even )?"
         r"(?:miss|notice|care)|(?:notice|care|miss me) if i (?:was|were|am|disappeared|died) ?(?:gone|dead)?"
@@ -839,7 +844,7 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "overdose intent",
         "crisis",
-        r"\b(?:take|taking|swallow|swallowing|down|downing|chug) (?:my |his |her )?(?:all|every|the whole|whole|an entire|the entire"
+        r"\b(?:take|taking|swallow|swallowing|down|downing|chug) (?:my |his |her )?(?:all(?! (?:the )?(?:time|day|days|night|week|along|year)\b)|every|the whole|whole|an entire|the entire"
         r"|a bunch|a lot|too many|too much|a handful|everything)\b.{0,30}\b(?:pills?|meds|medications?|tablets"
         r"|bottle|ketamine|of them|at once|together|tonight)\b|\boverdos\w* (?:on purpose|deliberately|intentionally"
         r"|tonight|tomorrow)\b|\b(?:want|going|plan|planning|ready|thinking about|thought about) (?:to )?overdose\b"
@@ -939,9 +944,41 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "portuguese: wish to die",
         "crisis",
+        r"\b(?:vou|vo|vai|quero|penso em|pensando em) (?:\w+ )?acabar com (?:isso|tudo|a minha vida|minha vida)\b|\b(?:vai|quer|vao) se matar\b"
+        r"|\bsou (?:um|uma) (?:peso|fardo|estorvo)\b|\b(?:iam|vao|ia|iriam) ficar (?:bem )?melhor sem mim\b"
+        r"|\b(?:morrer|a morte)\b.{0,20}\b(?:seria|e|eh) (?:um )?(?:descansar|descanso|alivio)\b|\bso quero que (?:isso |tudo )?acabe\b"
+        r"|\b(?:nao vejo|sem) (?:\w+ ){0,2}(?:razao|motivo|sentido) (?:\w+ )?(?:pra|para) (?:continuar|seguir) viv[oa]\b"
+        r"|\bja vivi demais\b|\bunica saida (?:\w+ ){0,3}(?:e|eh) (?:a morte|morrer)\b|\bir junto com (?:ele|ela)\b"
+        r"|\bcoracao (?:\w+ )?cansado de bater\b|\bquero q(?:ue)? seja (?:pra|para) sempre\b|\b(?:pra|para) nunca mais (?:acordar|abrir os olhos)\b"
+        r"|\bse eu morresse\b.{0,60}\bseguro de vida\b|\bnao (?:vai|vou) precisar (?:de )?mais nada\b|\bobrigad[oa] por tudo\b.{0,40}\bantes de eu ir\b|"
+        r"\b(?:quero|queria|vontade de) (?:\w+ ){0,2}(?:nunca mais|nao) acordar\b|\b(?:hoje|amanha) (?:e|eh) o dia\b|\b(?:vai|vou|quer|quero) (?:se |me )?jogar (?:da|de|do|na frente)\b|"
         r"\b(?:quero|vou|queria|penso em|pensando em|vontade de) (?:\w+ )?(?:morrer|me matar|sumir para sempre|nao acordar"
-        r"|acabar com tudo|acabar com (?:a )?minha vida|dormir (?:pra|para) sempre|me jogar (?:na frente|da|do|de|no|na))\b|\bninguem (?:ia|vai) sentir (?:a )?minha falta\b"
+        r"|acabar com tudo|acabar com (?:a )?minha vida|dormir (?:pra|para) sempre|me jogar (?:na frente|da|do|de|no (?:rio|mar|trilho)|na (?:linha|frente)))\b|\bninguem (?:ia|vai) sentir (?:a )?minha falta\b"
         r"|\b(?:estou|to|tou) me cortando\b|\bme cortei (?:de novo|outra vez)\b",
+    ),
+    (
+        # Never softened: behaviour, a plan, a method or means, as the Spanish rule.
+        "portuguese: self-harm, plan or method",
+        "crisis",
+        r"\b(?:queimo|corto|machuco|cortei|queimei) (?:o |meu |minha |os |meus )?(?:braco|bracos|perna|pernas|pulso|pulsos|coxa|coxas|pele)\b"
+        r"|\b(?:voltei a|comecei a|continuo a|ando|to|estou) (?:me )?(?:cortar|cortando|machucar|machucando|queimar|queimando)\b"
+        r"|\bgilete\b.{0,30}\b(?:braco|pulso|perna|coxa)\b|\b(?:faca|gilete|lamina|navalha) na mao\b.{0,40}\bpulso\b"
+        r"|\b(?:to|estou|tenho) (?:com )?(?:a|uma) corda\b.{0,40}\b(?:porao|pescoco|garagem|aqui)\b"
+        r"|\bveneno de rato\b.{0,40}\b(?:nao (?:foi|e|eh) (?:pra|para) rato|pra mim|para mim)\b"
+        r"|\b(?:jeito|forma|maneira) de morrer\b|\bmorrer sem (?:dor|doer|sofrer)\b|\b(?:qual|que) (?:remedio|dose)\b.{0,30}\bmata\b"
+        r"|\b(?:marquei|ja marquei|escolhi) (?:pro|para o|o) dia\b.{0,60}\b(?:acaba|acabar|fim|morrer)\b"
+        r"|\b(?:juntando|guardando) (?:os |uns |meus )?(?:remedios?|comprimidos?)\b|\btomar a caixa inteira\b|\bse eu tomar\b.{0,40}\beu morro\b"
+        r"|\bse enforca\b|\b(?:se|me) (?:joga|jogar|jogou|jogo) (?:da|do|pela) (?:janela|ponte|predio|viaduto|sacada)\b"
+        r"|\bpulando do\b.{0,20}\bandar\b.{0,40}\bmorre\b|\btentei\b.{0,60}\b(?:nao deu certo|falhou)\b.{0,40}\btentar de novo\b",
+    ),
+    (
+        "portuguese: emergency now",
+        "emergency",
+        r"\b(?:tomou|tomei|engoli|engoliu|bebeu|bebi|misturei|misturou)\b.{0,40}\b(?:muito|demais|todos|todas|tudo|inteir[oa])\b.{0,60}"
+        r"\b(?:agora|desmaiad[oa]|nao acorda|roxa?|tremendo|vomit\w*|disparado|nao consigo (?:ficar em pe|respirar)|escurecendo|enrolado|gelad[oa])\b"
+        r"|\bnao (?:acorda|responde|respira)\b.{0,40}\b(?:roxa|roxo|gelad[oa]|remedio)\b|\b(?:boca|labios?) (?:ta |esta )?roxa?\b"
+        r"|\bdesmaiad[oa]\b.{0,40}\b(?:blister|remedio|comprimido|frasco|gelad[oa])\b|\bbebeu (?:agua sanitaria|veneno|soda)\b"
+        r"|\bengoliu\b.{0,30}\bcomprimidos?\b",
     ),
     (
         # Accents are dropped before matching: "möchte" is "mochte", "không muốn sống" is "khong muon song".
@@ -987,6 +1024,12 @@ _RULES: list[tuple[str, str, str]] = [
         # past tense ("tell my kids I loved them"), nobody caring "if I disappeared".
         "warning sign in other words",
         "crisis",
+        r"\bforgive me for what i (?:am (?:about|going) to|will|gonna) do\b|\b(?:do not|dont) want to survive\b"
+        r"|\b(?:bridge|tracks|train|pills|tablets|rope|gun|ledge|roof|blade|razor|water)\b.{0,40}\b(?:looking|looks|look|seem\w*|getting) (?:\w+ )?(?:tempting|inviting)\b"
+        r"|\b(?:decide|deciding|choose|choosing|pick|picking) between (?:the )?(?:bridge|pills|tablets|rope|gun|train|tracks|knife|razor)\b"
+        r"|\bif i (?:even )?make it (?:to|till|until|past) (?:the )?(?:\d+\w*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|then)\b"
+        r"|\b(?:jealous|envious) of (?:\w+ ){0,3}(?:the dead|dead people|people who (?:died|are dead)|ppl who died|(?:\w+ )?who died)\b"
+        r"|\b(?:die|dying|kill|killing|overdose|od)\b.{0,80}\b(?:thats|that is|its) (?:me|my|the) plan\b|\bmight as well (?:take|get|kill) me (?:too|next|as well)\b|"
         r"\bbefore i do (?:something|smth|sth|somethin|sumthin) (?:stupid|dumb|drastic|i (?:will|would|might) regret)\b"
         # (not the sea or a lake: "the water is calling me" is also how people say they want a holiday)
         r"|\b(?:the )?(?:bridge|tracks|train|ledge|roof|edge|pills|gun|rope|blade)\b(?: \w+){0,3}"
@@ -1040,6 +1083,13 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "spanish: wish to die",
         "crisis",
+        r"\bno me veo (?:ni )?(?:en el futuro|viv[oa]|el (?:mes|ano) que viene)\b|\bno quiero estar$|\b(?:solo )?(?:queria|quiero) (?:decir|deciros|decirles) adios\b"
+        r"|\buna despedida de verdad\b|\b(?:este|esta) (?:ano|navidad) (?:era|es|seria|sera) (?:el|la) ultim[oa]\b|"
+        r"\b(?:pedi|pido|le pido|le pedi|rezo|le rezo) a dios (?:que )?me (?:lleve|recoja|lleve ya)\b|\b(?:apagar\w*|dormir\w*|descansar|irme|cerrar los ojos) (?:\w+ ){0,3}(?:pa|para) siempre\b"
+        r"|\b(?:pa|para) no (?:quedar|seguir|estar) viv[oa]\b|\bvoy a (?:hacer|cometer) una (?:tontera|tonteria|locura|estupidez)\b"
+        r"|\b(?:quiero|quisiera|me quiero) ir(?:me)? con (?:mi|mis) \w+\b.{0,30}\b(?:murio|fallecio|cielo|arriba)\b"
+        r"|\benvidia\b.{0,40}\b(?:murio|muertos?|descanso)\b|\b(?:mori\w*|muert[oa]|muerte)\b.{0,40}\b(?:seria|fuera) un (?:alivio|descanso)\b"
+        r"|\b(?:seria|fuera) un (?:alivio|descanso)\b.{0,20}\b(?:morir\w*|muert[oa]|no despertar)\b|"
         r"\b(?:quiero|quisiera|voy a|pienso|pensando en|ganas de|decidi|ya decidi) (?:\w+ ){0,3}(?:morir|morirme|matarme|suicidarme"
         r"|desaparecer|palmar(?:la)?|quitarme la vida|(?:acabar|terminar) con (?:todo|esto|mi vida)|no despertar|dejar de existir|irme antes)\b|\bme quiero (?:morir|matar)\b"
         r"|\bno (?:quiero|quiere) (?:vivir|seguir|despertar|estar aqui|existir)\b|\bda igual morir\w*|\bse (?:quiere|va a|iba a)"
@@ -1068,6 +1118,12 @@ _RULES: list[tuple[str, str, str]] = [
         # Never softened: behaviour, a plan, a method or means ("toy" is Dominican "estoy").
         "spanish: self-harm, plan or method",
         "crisis",
+        r"\bme (?:he vuelto|vuelvo) a cortar\b|\b(?:haciendome|me hago|me he hecho) (?:\w+ )?(?:cortes|dano)\b|\b(?:me estoy|estoy|sigo) autolesion\w*\b"
+        r"|\bme tiraria (?:a la via|al tren|al metro|del puente|por la ventana|desde)\b"
+        r"|\b(?:dejado|deje) de tomar (?:la |mi |las |mis )?(?:medicacion|pastillas|medicina)\b.{0,40}\b(?:adrede|a proposito|que pase lo que (?:tenga|tiene) que pasar)\b|"
+        r"\bpor si me (?:animo|atrevo|decido)\b|\b(?:cuchillo|navaja|cuchilla|vidrio|hoja)\b.{0,30}\b(?:por|en) (?:las |mis )?munecas\b"
+        r"|\b(?:usarl[oa]s?|usarla|usarlo) (?:conmigo|en mi contra|contra mi)\b|\bcortes (?:frescos|nuevos)\b"
+        r"|\b(?:pa|para|como) (?:morir(?:me|se)?|matarme|matarse) sin (?:dolor|sufrir)\b|\b(?:se siente|duele|dolera) (?:mucho )?morir\b|\bnudos? (?:pa|para) colgar(?:me|se)\b|"
         r"\bme (?:estoy|toy|ando) (?:cortando|rayando|quemando|lastimando|haciendo dano)\b"
         r"|\b(?:estoy|toy|ando) (?:cortandome|rayandome|quemandome|lastimandome|haciendome dano)\b"
         r"|\bme (?:corto|quemo|rayo|lastimo) (?:\w+ ){0,3}(?:brazos?|piernas?|piel|muslos?|munecas?|cigarr\w*|encendedor"
@@ -1166,8 +1222,9 @@ _NEGATED = re.compile(
 )
 # Everyday idioms that use crisis words, removed before the rules read a sentence.
 _IDIOMS = re.compile(
-    r"\b(?:(?:be|is|was) the death of me|suicide (?:mission|squad|doors?|runs?|sprints?|drills?|lines)|(?:\w+ )?(?:is|are|will|would|gonna|going to)"
-    r" (?:\w+ )?kill me when|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
+    r"\b(?:(?:be|is|was) the death of me|(?:phone|battery|laptop|computer|tablet|ipad|charger)\b.{0,30}\b(?:about to|going to|gonna) die"
+    r"|(?:jump|jumped|jumping) off a (?:bridge|cliff) for (?:me|you|him|her)|(?:it|they|stuff|everything|this|that|these|those) (?:all )?(?:needs?|has|have) to be gone|suicide (?:mission|squad|doors?|runs?|sprints?|drills?|lines)|(?:\w+ )?(?:is|are|will|would|gonna|gon|finna|going to)"
+    r" (?:\w+ ){0,2}(?:kill|murder) (?:me|you) (?:when|if)|(?:me|te) (?:mata|matan|va a matar|van a matar|mataria) si|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
     r" (?:embarrassment|shame|laughing|boredom|cringe)|to die for|dying (?:to|for|of) \w+|kill (?:for|some time|time)"
     r"|killed it|killing it|dead (?:tired|battery|end|serious|honest|wrong|right|certain|sure|set|quiet|on|center|centre)"
     r"|die on (?:this|that|the) hill|(?:took|had|drank|ate) (?:way )?too much (?:of (?:the|my) )?(?:coffee|caffeine|sugar|chocolate"
@@ -1203,6 +1260,7 @@ _IDIOMS = re.compile(
     r"|(?:morir\w*|muero|muere|mori) de (?:risa|frio|calor|hambre|sed|sueno|verguenza|aburrimiento|nervios|miedo|envidia"
     r"|la risa|cansancio|amor)|mat(?:o|ar|arme|ando) (?:\w+ )?(?:cocinando|trabajando|estudiando|limpiando|corriendo)"
     r"|mat(?:o|ar|arme|ando) de (?:la )?risa"
+    r"|me juego la vida|me tiro a la piscina|(?:tira\w*|salta\w*) (?:de|desde) un avion(?=.{0,40}\bparacaidas)"
     r"|(?:siento|sentia|senti|sientes) (?:como )?que me (?:voy a morir|muero|iba a morir)(?! (?:ya|hoy|esta noche)\b))\b"
 )
 # Ideation rules a frame may soften to concern ("does ketamine help suicidal thoughts?", "I
@@ -1229,6 +1287,14 @@ _SOFTENED_BY_FRAME = {
 _NEVER_A_TOPIC = {"tired of existing", "not wanting to live", "burden, better off without me", "passive death wish"}
 # Rules a denial does not soften: the wish is stated beside the denial ("not suicidal, I just hope...").
 _NOT_DENIED = {"passive death wish"}
+# Behaviour only a past told as over softens ("years ago I overdosed on purpose, clean since
+# 2016"): a time in the past and a word of recovery, never a denial or a question form, which do
+# not make an act in reach any less so.
+_SOFTENED_BY_PAST = {"overdose intent", "means at hand"}
+_RECOVERED = re.compile(
+    r"\b(?:(?:been|now|stayed|am|im|i am) (?:clean|sober)|(?:clean|sober) (?:for|since)|stable|thriving|survived|recovered"
+    r"|doing (?:fine|better|well|great|good|ok|okay)|in a good place)\b"
+)
 
 # Suicide as a subject of its own (loss, prevention, research), read as a topic word.
 _TOPIC_PHRASES = re.compile(
@@ -1304,6 +1370,7 @@ NEVER_OVERRULED = frozenset(
         "searching for a method",
         "other languages: wish to die",
         "spanish: self-harm, plan or method",
+        "portuguese: self-harm, plan or method",
     }
 )
 
@@ -1347,6 +1414,8 @@ def _resolved(sentence: str) -> bool:
 
 def _softened(sentence: str, rule: str) -> bool:
     """Whether this ideation rule's words are denied, in the past, or a topic, not a statement about now."""
+    if rule in _SOFTENED_BY_PAST:
+        return _resolved(sentence) and bool(_RECOVERED.search(sentence))
     if rule not in _SOFTENED_BY_FRAME:
         return False
     if _resolved(sentence) or (_NEGATED.search(sentence) and rule not in _NOT_DENIED):
@@ -1364,9 +1433,10 @@ def _sentence_level(sentence: str, rules: list[tuple[str, str, re.Pattern[str]]]
     for name, rule_level, regex in rules:
         if regex.search(sentence):
             if rule_level == "emergency" and (_HYPOTHETICAL.search(sentence) or _resolved(sentence)):
-                # "What if I took all my pills?" or an overdose years ago: danger, but not happening now.
+                # "What if I took all my pills?" or an overdose years ago: danger, but not happening
+                # now; a concern once told as over ("clean since 2016").
                 fired.append(f"{name} (not happening now)")
-                rule_level = "crisis"
+                rule_level = "concern" if _resolved(sentence) and _RECOVERED.search(sentence) else "crisis"
             elif _softened(sentence, name):
                 fired.append(f"{name} (as a topic)")
                 rule_level = "concern"

@@ -23,7 +23,11 @@ SMALLTALK_SURE = 0.9
 # SMALLTALK below, and on their own what `about_assistant` looks for.
 _ABOUT_ASSISTANT = (
     r"(?:who|what) (?:are|r) (?:you|u)|who (?:am i|i am|i m|im) (?:talking|chatting|speaking) (?:to|with)"
-    r"|(?:real )?(?:person|human) or (?:a )?(?:bot|robot|program|machine|ai|computer)"
+    r"|(?:real )?(?:person|human) or (?:a )?(?:bot|robot|program|machine|ai|computer|script)"
+    r"|(?:talking|speaking|chatting) (?:to|with) (?:a )?(?:real )?(?:person|human|bot|robot|script|machine|computer|program)"
+    r"(?: or (?:a |an )?(?:real )?(?:person|human|bot|robot|script|machine|computer|program|ai))?\b"
+    r"|(?:you are|youre|you re|ur|u r) (?:a |an |just a )?(?:bot|robot|computer|machine|program|script|chatbot)\b"
+    r"|are (?:you|u) one of the (?:doctors|nurses|staff)|who (?:set|put) (?:you|ya|u) up"
     r"|are (?:you|u)(?: (?:a|an|or|real|actual|just))* (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
     r"(?:(?: (?:a|an|or|real|actual))+ (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse))?"
     # what it can do, with the verb phrase it asks about, so no "help" is left over to retrieve on
@@ -33,12 +37,15 @@ _ABOUT_ASSISTANT = (
     r"|what (?:sort|kind|type)s? of (?:things|questions|stuff|topics|info|information) (?:can|do|could) (?:you|u|i)"
     r"(?: (?:help(?: me| us)?(?: with)?|answer|ask(?: you)?(?: about)?|tell(?: me| us)?(?: about)?|do|know(?: about)?))?(?: here)?"
     r"|who (?:runs|made|make|makes|built|created|programmed|designed|operates|owns|is behind|wrote) (?:you|(?:this|the) (?:chat|bot|chatbot|assistant|site"
-    r"|website|service|thing))|is this (?:a |an |the )?(?:bot|robot|clinic|real person|person|human|automated|ai|chatbot)"
+    r"|website|service|thing))|is this (?:a |an |the )?(?:bot|robot|real person|person|human|automated|ai|chatbot"
+    # "is this the clinic?", not "is this clinic only for new jersey residents?"
+    r"|clinic(?:s? (?:chat|bot|website|site|assistant))?(?=\W*$))"
     r"|how does this (?:chat |bot |assistant )?work|(?:are|r) (?:you|u) (?:there|still there|awake|working|online)"
     r"|(?:can|could|may) i (?:talk|speak|chat) (?:to|with)(?: (?:a |an |someone|somebody|anyone|human|person|real)(?: \w+)?)?"
     # how to use it, whether it remembers, where its answers come from, whether it can book
     r"|how (?:do i|does one|do you|can i|should i) use (?:this|you)(?: (?:chat|bot|chatbot|assistant|thing|site))?"
-    r"|(?:do|can|will|does) (?:you|u|it) (?:remember|recall|save|store|keep) (?:my|our|what|the|previous|earlier)"
+    r"|(?:do|can|will|does) (?:you|u|it) (?:remember|recall|save|store) (?:my|our|what|the|previous|earlier)"
+    r"|(?:do|can|will|does) (?:you|u) keep (?:my|our|what|the|previous|earlier)"
     r"|where (?:does|do) (?:your|ur) (?:information|info|answers|knowledge|data) come from"
     r"|what (?:are|is) (?:your|ur) (?:sources?|information source)"
     r"|(?:can|could|do) (?:you|u) (?:also )?(?:book|schedule|make) (?:appointments?|an appointment|bookings?)"

@@ -75,6 +75,10 @@ def test_small_talk_in_other_words_is_chitchat(assistant, message):
         "Hello? Anybody there?",
         "asante sana",
         "well i best be getting on, gotta pick up the kids",
+        # every sentence asks about the assistant; "a person or a script" said in one piece
+        "Who is this? Am I chatting with a human or a computer?",
+        "am i talking to a person or a script",
+        "youre a bot right? who set you up",
     ],
 )
 def test_small_talk_is_recognised_without_any_example(without_examples, message):
@@ -95,6 +99,20 @@ def test_small_talk_is_recognised_without_any_example(without_examples, message)
 )
 def test_small_talk_around_an_answerable_question_is_answered(assistant, message):
     assert assistant.ask(message).kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # "is this clinic" and "can it keep my" open questions about the articles, not about the chat
+        "is this clinic only for new jersey residents",
+        "can it keep my depression from coming back?",
+        # a question about the treatment after one about the assistant is still asked
+        "are you a bot? how fast does ketamine work?",
+    ],
+)
+def test_questions_that_start_like_small_talk_are_no_small_talk(assistant, message):
+    assert assistant.ask(message).kind in ("answer", "no_answer")
 
 
 def test_a_question_naming_a_topic_is_no_small_talk_for_sharing_a_word_with_some(assistant):

@@ -136,12 +136,13 @@ class Storage:
         if due:
             threading.Thread(target=self._flush_gaps_soon, name="gap-log", daemon=True).start()
 
-    def flush_gaps(self) -> None:
-        """Write the pending gaps in one transaction; on failure they stay pending (bounded)."""
+    def flush_gaps(self) -> bool:
+        """Write the pending gaps in one transaction; on failure they stay pending (bounded) and
+        the result is False."""
         with self._gap_lock:
             pending, self._pending_gaps = self._pending_gaps, []
         if not pending:
-            return
+            return True
         try:
             with self.transaction() as conn:
                 for row in pending:
@@ -155,11 +156,21 @@ class Storage:
             log.warning("could not log %d unanswered question(s), kept for later: %s", len(kept), error)
             if dropped:
                 log.warning("dropped the %d oldest unanswered question(s) kept while the database was down", dropped)
+            return False
+        return True
 
     def _flush_gaps_soon(self) -> None:
+        """Flush a second later, and again while gaps arrived during a flush: add_gap saw this
+        thread still running and started none, so they would wait for the next gap."""
         try:
-            time.sleep(GAP_FLUSH_SECONDS)  # gather the gaps of the next second into the same transaction
-            self.flush_gaps()
+            while True:
+                time.sleep(GAP_FLUSH_SECONDS)  # gather the gaps of the next second into the same transaction
+                if not self.flush_gaps():
+                    return  # the database is down: the gaps kept are retried with the next one
+                with self._gap_lock:
+                    if not self._pending_gaps:
+                        self._gap_flushing = False
+                        return
         finally:
             with self._gap_lock:
                 self._gap_flushing = False

@@ -86,6 +86,27 @@ def test_gaps_are_written_in_the_background_after_the_flush_interval(database_ur
     ]
 
 
+def test_a_gap_that_arrives_during_a_flush_is_written_too(tmp_path, open_storage, monkeypatch):
+    # add_gap sees the flushing thread still running and starts none: that thread flushes again.
+    monkeypatch.setattr(storage_module, "GAP_FLUSH_SECONDS", 0.01)
+    storage, reader = open_storage(str(tmp_path / "db.sqlite")), open_storage(str(tmp_path / "db.sqlite"))
+    real = storage.transaction
+    arrived: list[str] = []
+
+    def transaction():
+        if not arrived:
+            arrived.append("late")
+            storage.add_gap("Is there a late question?")
+        return real()
+
+    storage.transaction = transaction  # type: ignore[method-assign]
+    storage.add_gap("Where do I park?")
+    deadline = time.monotonic() + 5  # bounded wait: the writer's thread, not the reader, writes them
+    while time.monotonic() < deadline and len(reader.gap_report()) < 2:
+        time.sleep(0.01)
+    assert sorted(r["question"] for r in reader.gap_report()) == ["is there a late question", "where do i park"]
+
+
 def test_gaps_pending_while_the_database_is_down_are_kept_and_written_later(tmp_path, open_storage):
     storage = open_storage(str(tmp_path / "db.sqlite"))
     storage.check()
