@@ -417,7 +417,7 @@ FORMAT_REQUEST = re.compile(
     r"|\bin (?:plain|simple|layman'?s?|lay|normal|everyday|basic|easy|regular|simpler|plainer|human|real)"
     r" (?:english|words?|terms|language|speak|talk|spanish)\b|\bin english\b"
     r"|\bfor (?:a |an )?(?:layman|layperson|lay person|beginner|non ?scientist|non ?doctor|5 year old|five year old)\b"
-    r"|\b(?:i'?m|i am|im) (?:not|no) (?:a |an )?(?:\w+ )?(?:doctor|scientist|expert|neuroscientist|professional|"
+    r"|\b(?:(?:i'?m|i am|im) (?:not|no)|i ain'?t) (?:a |an )?(?:\w+ )?(?:doctor|scientist|expert|neuroscientist|professional|"
     r"chemist|biologist|brain surgeon|genius|nerd|medical (?:person|professional))\b"
     r"|\b(?:no|not an?|without (?:the |a |any )?|skip the) ?(?:essay|lecture|jargon|novel|big words|fancy words|"
     r"science talk|tech talk|fluff|sugar ?coating|medical speak)\b"

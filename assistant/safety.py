@@ -199,6 +199,8 @@ PHRASE_ALIASES = {
     "sui thoughts": "suicidal thoughts",
     "sui ideation": "suicidal ideation",
     "s/h": "sh",
+    "kill my shelf": "kill myself",
+    "hurt my shelf": "hurt myself",
 }
 
 
@@ -376,7 +378,7 @@ _PAST = (
 )
 # Taking too much of something, on purpose or not: the first half of an overdose happening now.
 _EXCESS = (
-    r"(?:took|(?<!not )(?<!never )taken|pushed|drank|swallowed|swallow|ate|chewed|chugged|ingested|snorted|injected|mixed|od|overdosed"
+    r"(?:took|(?<!not )(?<!never )taken|pushed|drank|swallowed|swallow|ate|chewed|chugged|knocked back|threw back|ingested|snorted|injected|mixed|od|overdosed"
     r"|overdid|did|done|used|put on|got into|gave myself|double dos\w*|tome|tomo|vypila|take|taking)\b(?! not\b).{0,50}\b(?:(?:too|to) (?:much|many)|way (?:too|to|more)|more than|all|every"
     r"|everything|whole|entire|handful|bunch|a lot|ton|bottle|card|packs?|extra|double|twice|\d+|plus|on purpose|by mistake"
     r"|accident\w*|todas|tabletki|both|on top of|mixed|pills?|tablets?|meds|patch(?:es)?|alcohol|vodka|beer|wine|liquor|fifth"
@@ -395,7 +397,7 @@ _SYMPTOM = (
     r"|gut|strange|temblando|vomitando|late raro|respira lento|going under|everything (?:is )?slow|everythin slow|fever"
     r"|temp(?:erature)? (?:of )?1\d\d|stiff|pupil|drowsy|nodding off|in and out|not (?:answering|responding|moving|move)"
     r"|no respond|dropped|jerking|head hurts?|arm (?:is )?(?:going )?numb|sores|breathing (?:feels? )?hard|can not feel my body"
-    r"|heart (?:rate )?(?:is )?1\d\d|regret)"
+    r"|heart (?:rate )?(?:is )?1\d\d|regret|going sideways)"
 )
 # A story of an overdose that is over: "od'd 2 yrs ago", "overdosed and died in march".
 _LONG_AGO = r"(?:(?: \w+){0,4} (?:ago|died|years?|yrs?|months?|last (?:week|month|year)|back then|in (?:19|20)\d\d)\b)"
@@ -449,7 +451,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bone pupil\b|\bpupils? (?:is |are )?(?:different|uneven|bigger)\b|\bblue around (?:the |her |his )?(?:mouth|lips)\b"
         r"|\b(?:fever|temp(?:erature)?) (?:of |is )?10[3-7]\b|\bstiff as a board\b|\b(?:jerking|shaking|seizing) (?:all )?over\b"
         r"|\bdropped (?:in|on) the (?:kitchen|floor|bathroom|ground)\b|\bhit (?:her|his|my|their) head\b.{0,60}\b(?:vomit\w*"
-        r"|throwing up|not making sense|confused|sleepy|passed out)\b|\beyes open but\b|\bnobody home\b|\bnot (?:move|moving)\b"
+        r"|throwing up|threw up|not making sense|confused|sleepy|passed out|blacked out|seeing double|double vision)\b|\beyes open but\b|\bnobody home\b|\bnot (?:move|moving)\b"
         r".{0,40}\b(?:bottle|pills|floor|name|respond)\b|\b(?:she|he|they) (?:no|not|doesnt|does not) respond\b"
         r"|\b(?:in|inside) (?:the |my |a )?(?:car )?(?:in (?:the|a|my) )?(?:garage|shed)\b.{0,40}\bengine (?:is )?(?:on|running|going)\b"
         r"|\bengine (?:is )?(?:on|running|going)\b.{0,40}\b(?:in|inside) (?:the |my |a )?(?:closed )?(?:garage|shed)\b"
@@ -649,6 +651,7 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "burden, better off without me",
         "crisis",
+        r"\b(?:i am|im|i m|feel like i am|feel like im) (?:just )?(?:taking up|wasting) (?:space|room|air|oxygen)\b|"
         r"\b(?:weight|millstone|albatross|anchor) (?:round|around|on|tied to) (?:every\w*|their|your|his|her|my \w+)s? neck"
         r"|\b(?:dragging|drag) (?:every\w*|them|my \w+) down\b.{0,30}\b(?:without me|if i (?:was|were) gone)|"
         r"\b(?:better off (?:dead|gone|without me|if i|six (?:feet|foot) under|in the ground|in a box)|rather be dead|(?:better|easier|happier) (?:\w+ ){0,3}(?:without me"
@@ -702,6 +705,7 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "searching for a method",
         "crisis",
+        r"\b(?:fall|falls|falling|jump|jumping|drop) (?:from|off) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:floors|stories|storeys)\b|"
         r"\b(?:how (?:to|do (?:i|you|people)|can i|would i|could i|much would it take to|long does it take to"
         r"|many \w+ (?:would it take )?to) (?:die|kill (?:my ?self|me|yourself)|end it|end my life|overdose|not wake up|hang(?! (?:my|a|the|up|out|pictures?|things|it|them|on|in)\b)"
         r"|suicide|unalive|bleed out)|(?:painless|least painful|easiest|easy|quickest|quick|fastest|best|surest|peaceful)"
@@ -775,7 +779,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back|ongoing)|\bje me (?:coupe|suis coupee?|brule|fais mal)\b|\bselfharm(?:ing)? (?:is )?(?:getting |got )?(?:worse|deeper"
         r"|more often|out of control)\b|\b(?:voices?|something) (?:that |which )?(?:keep |keeps |is )?"
         r"(?:telling|tell|tells) me to (?:cut|do it|kill|hurt|jump)\b|\bused it again\b|\b(?:hitting|banging|hit|bang) my head"
-        r" (?:against|on|into)\b|\bdoing it (?:rn|right now) while\b|\b(?<!\bthese )(?:fresh|new) (?:cuts|wounds|burns)\b(?! (?:to|in) (?:the |our |my |their )?(?:budget|funding|staff|program|services|benefits|spending|jobs|hours|pay))|\bhid(?:e|ing) (?:my |the |these |those )?(?:\w+ )?(?:cuts|burns)\b"
+        r" (?:against|on|into)\b(?! (?:the |a |an |my |that |this )?(?:kitchen |car |cabinet |cupboard )?(?:cabinet|cupboard|door|doorframe"
+        r"|shelf|ceiling|car|trunk|table|desk|beam|corner|bunk|dashboard|hood|sink|counter)\b)|\bdoing it (?:rn|right now) while\b|\b(?<!\bthese )(?:fresh|new) (?:cuts|wounds|burns)\b(?! (?:to|in) (?:the |our |my |their )?(?:budget|funding|staff|program|services|benefits|spending|jobs|hours|pay))|\bhid(?:e|ing) (?:my |the |these |those )?(?:\w+ )?(?:cuts|burns)\b"
         r"|\b(?:cut|cutting|burn|burning) (?:again|tonight|right now)\b|\bcut too deep\b"
         rf"|\b(?:selfharm\w*|cutting|cuts|cut{_NOT_CUT}|scratch\w*|burning my ?self)\b.{{0,60}}\bstill (?:do|doing)(?: it| that| this| now| them)?$"
         r"|\bscratch\w* (?:\w+ ){0,3}(?:till|until|til) (?:it |they |i )?bleed\w*"
@@ -858,6 +863,7 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "plan or date",
         "crisis",
+        r"\bpicked (?:my |a |the )?(?:birthday|anniversary|\w+day|date|day|\d+\w*)\b(?: \w+){0,3} for it\b|\b(?:ya )?se (?:que|el) dia (?:lo voy a hacer|voy a hacerlo)\b|"
         r"\b(?:i have|i made|made|(?<!\bdoes )(?<!\bdo )(?<!\bclinic )(?<!\byou )(?<!\bthey )have|got|its|it is) (?:a |the |my )?(?:plan|plans|date)\b.{0,40}\b(?:die|end|kill|suicide"
         r"|done|over|planned|for)\b|\b(?:have|got) (?:it|everything) (?:all )?(?:planned|figured out|worked out)\b"
         r"|\b(?:planned|picked|set|chose|decided on|settled on) (?:out )?(?:the |a |my )?(?:date|day|time|method|way)\b"
@@ -884,6 +890,8 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "goodbye",
         "crisis",
+        r"\b(?:something|smth|sth|things?|stuff) to remember me by\b|\b(?:say|saying) (?:bye|goodbye) (?:to (?:\w+ ){1,3})?without (?:them|him|her|anyone|everyone) (?:knowing|noticing)\b"
+        r"|\bsee (?:you|ya|yall|u) never\b|\btell (?:the clinic|them|everyone|my \w+) i tried\b|\brehom\w* (?:my|our) (?:cat|dog|pets?)\b.{0,60}\bgiv\w* (?:\w+ ){0,3}away\b|"
         r"\b(?:giving|gave|give|given) (?:away )?(?:all )?(?:my|away my)\b.{0,40}\b(?:stuff|things|belongings|possessions"
         r"|clothes|games|cat|dog|pets?|books|money|savings|collection|away)\b.{0,40}\b(?:need|needing|anymore|when i|will not)"
         r"|\b(?:will not|wont|not gonna|not going to) (?:be )?need(?:ing)? (?:them|em|it|these|this|those|my \w+)"
@@ -935,6 +943,7 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "someone else at risk",
         "crisis",
+        r"(?<!\bno )\b(?:se corta|se esta cortando|se anda cortando)\b(?! (?:el|la|las|los|un|una) (?:pelo|unas|dedo|barba)\b)|"
         rf"\b{_OTHER} (?:says|said|told me|texted|keeps saying|is saying|posted|wrote|talks about|is talking about"
         rf"|is threatening|threatened|is planning|plans|wants|is going|is gonna|tried|is trying|has|got) (?:that )?(?:\w+ ){{0,3}}"
         rf"(?:to )?(?:{_DEATH}|{_SELVES}|overdose|suicide|a gun|a rope|pills)\b"
@@ -984,6 +993,8 @@ _RULES: list[tuple[str, str, str]] = [
         # Accents are dropped before matching: "möchte" is "mochte", "không muốn sống" is "khong muon song".
         "other languages: wish to die",
         "crisis",
+        r"\bvoglio morire\b|\bfarla finita\b|\bsono un peso\b|\bmeglio se non ci sono piu\b|\bho comprato la corda\b|\bnon voglio (?:piu )?vivere\b"
+        r"|\bnemikham zende basham\b|\bkhodamo? (?:bokosham|mikosham)\b|\bbemiram behtare\b|\bmikham bemiram\b|\bwaan dhiman rabaa\b|"
         # Hinglish ("mar jaana hai", "jeena nahi hai", "khud ko khatam"), Bengali in Latin letters ("bachte
         # chai na", "moira gele"), Ukrainian ("ne khochu zhyty", "vtomylasya zhyty")
         r"\bmar jaana hai\b|\b(?:jeena|jina) (?:nahi|nhi) (?:hai|h)\b|\bkhud ko (?:khatam|maar|jala)\w*\b"
@@ -1024,6 +1035,10 @@ _RULES: list[tuple[str, str, str]] = [
         # past tense ("tell my kids I loved them"), nobody caring "if I disappeared".
         "warning sign in other words",
         "crisis",
+        r"\b(?:hide|hiding|cover|covering) (?:up )?(?:the |my )?(?:fresh |new )?(?:cuts|burns)\b|\b(?:do not|dont|can not) trust myself (?:tonight|right now|alone|anymore|around)\b"
+        r"|\btell (?:my |her |him |them |someone |anyone )?(?:\w+ )?(?:that )?i (?:want|wanna) to (?:die|kill myself|end it)\b|\b(?:do not|dont) care if (?:it|this|ketamine|\w+) kills me\b"
+        r"|\btried (?:once|before|last \w+)\b.{0,40}\btry(?:ing)? (?:it )?again\b|\b(?:eyeing|eying|looking at|staring at) the (?:rafters|beams?|rope|bridge)\b"
+        r"|\b(?:looked up|searched|googled|watched \w+ (?:on|about)) how to tie (?:it|a noose|the knot|a knot)\b|"
         r"\bforgive me for what i (?:am (?:about|going) to|will|gonna) do\b|\b(?:do not|dont) want to survive\b"
         r"|\b(?:bridge|tracks|train|pills|tablets|rope|gun|ledge|roof|blade|razor|water)\b.{0,40}\b(?:looking|looks|look|seem\w*|getting) (?:\w+ )?(?:tempting|inviting)\b"
         r"|\b(?:decide|deciding|choose|choosing|pick|picking) between (?:the )?(?:bridge|pills|tablets|rope|gun|train|tracks|knife|razor)\b"
@@ -1034,8 +1049,9 @@ _RULES: list[tuple[str, str, str]] = [
         # (not the sea or a lake: "the water is calling me" is also how people say they want a holiday)
         r"|\b(?:the )?(?:bridge|tracks|train|ledge|roof|edge|pills|gun|rope|blade)\b(?: \w+){0,3}"
         r" (?:is |are |keeps |keep |stay |dey |been )?call(?:s|ing|in)? (?:my name|me|to me|out to me)\b"
-        r"|\b(?:swim|walk|driv|float|paddl|wander)\w* (?:\w+ ){0,6}(?:and|an|n) (?:never|neva|not|no|don t|dont)"
-        r" (?:come|coming) back\b|\brussian roulette (?:\w+ ){0,4}(?:gun|pistol|revolver|glock)\b"
+        r"|\b(?:swim|walk|driv|float|paddl|wander|sail|row|boat|tak\w* (?:the|my) (?:boat|kayak|canoe))\w* (?:\w+ ){0,6}(?:and|an|n)"
+        r" (?:i (?:am|is|will|m) )?(?:never|neva|not|no|don t|dont)"
+        r" (?:come|coming) back(?: in)?\b|\brussian roulette (?:\w+ ){0,4}(?:gun|pistol|revolver|glock)\b"
         r"|\b(?:gun|pistol|revolver|glock)\b.{0,40}\brussian roulette\b|\bsuicide pact\b"
         r"|\bmade (?:a|one|our|this) pact\b.{0,40}\b(?:die|end it|go together|both of us)\b"
         r"|\b(?:just|only) need (?:the )?(?:nerve|courage|guts)(?: now)?$|\bwork(?:ing)? up (?:the )?(?:nerve|courage|guts)"
@@ -1083,6 +1099,8 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "spanish: wish to die",
         "crisis",
+        r"\bme provoca (?:\w+ ){0,2}(?:acabar con todo|morirme|matarme|desaparecer)\b|\bno (?:pienso|quiero) llegar a (?:los )?\d+\b"
+        r"|\b(?:cansad[oa]|hart[oa]|jart[oa]) de respirar\b|\b(?:seria|es) (?:tan |muy )?facil (?:girar el volante|tirarme|soltar el volante)\b|"
         r"\bno me veo (?:ni )?(?:en el futuro|viv[oa]|el (?:mes|ano) que viene)\b|\bno quiero estar$|\b(?:solo )?(?:queria|quiero) (?:decir|deciros|decirles) adios\b"
         r"|\buna despedida de verdad\b|\b(?:este|esta) (?:ano|navidad) (?:era|es|seria|sera) (?:el|la) ultim[oa]\b|"
         r"\b(?:pedi|pido|le pido|le pedi|rezo|le rezo) a dios (?:que )?me (?:lleve|recoja|lleve ya)\b|\b(?:apagar\w*|dormir\w*|descansar|irme|cerrar los ojos) (?:\w+ ){0,3}(?:pa|para) siempre\b"
@@ -1118,6 +1136,8 @@ _RULES: list[tuple[str, str, str]] = [
         # Never softened: behaviour, a plan, a method or means ("toy" is Dominican "estoy").
         "spanish: self-harm, plan or method",
         "crisis",
+        r"\b(?:me lanzo|lanzarme|me voy a lanzar) (?:del|desde el|al|por el) (?:puente|edificio|balcon|techo)\b"
+        r"|\bme estrello (?:con|en) (?:la|el|mi) (?:moto|carro|auto|camion|coche)\b.{0,20}\bcontra\b|"
         r"\bme (?:he vuelto|vuelvo) a cortar\b|\b(?:haciendome|me hago|me he hecho) (?:\w+ )?(?:cortes|dano)\b|\b(?:me estoy|estoy|sigo) autolesion\w*\b"
         r"|\bme tiraria (?:a la via|al tren|al metro|del puente|por la ventana|desde)\b"
         r"|\b(?:dejado|deje) de tomar (?:la |mi |las |mis )?(?:medicacion|pastillas|medicina)\b.{0,40}\b(?:adrede|a proposito|que pase lo que (?:tenga|tiene) que pasar)\b|"
@@ -1224,7 +1244,7 @@ _NEGATED = re.compile(
 _IDIOMS = re.compile(
     r"\b(?:(?:be|is|was) the death of me|(?:phone|battery|laptop|computer|tablet|ipad|charger)\b.{0,30}\b(?:about to|going to|gonna) die"
     r"|(?:jump|jumped|jumping) off a (?:bridge|cliff) for (?:me|you|him|her)|(?:it|they|stuff|everything|this|that|these|those) (?:all )?(?:needs?|has|have) to be gone|suicide (?:mission|squad|doors?|runs?|sprints?|drills?|lines)|(?:\w+ )?(?:is|are|will|would|gonna|gon|finna|going to)"
-    r" (?:\w+ ){0,2}(?:kill|murder) (?:me|you) (?:when|if)|(?:me|te) (?:mata|matan|va a matar|van a matar|mataria) si|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
+    r" (?:\w+ ){0,2}(?:kill|murder|hang|strangle|skin) (?:me|you) (?:when|if)|die when (?:i|we|you|they) (?:see|get|hear|open|find out)|(?:me|te) (?:mata|matan|va a matar|van a matar|mataria) si|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
     r" (?:embarrassment|shame|laughing|boredom|cringe)|to die for|dying (?:to|for|of) \w+|kill (?:for|some time|time)"
     r"|killed it|killing it|dead (?:tired|battery|end|serious|honest|wrong|right|certain|sure|set|quiet|on|center|centre)"
     r"|die on (?:this|that|the) hill|(?:took|had|drank|ate) (?:way )?too much (?:of (?:the|my) )?(?:coffee|caffeine|sugar|chocolate"

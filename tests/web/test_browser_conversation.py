@@ -165,8 +165,10 @@ def test_citation_marks_the_sentence_shows_the_heading_and_leads_back(open_page)
     reply = ask(page, QUESTION)
     own_text = "el => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('')"
     highlight = reply.locator("mark").first.evaluate(own_text)
+    link = reply.locator(".citation a").first
+    link.scroll_into_view_if_needed()  # where the visitor is when they click (a click scrolls to its link)
     scroll_before = page.evaluate("window.scrollY")
-    reply.locator(".citation a").first.click()
+    link.click()
     page.wait_for_load_state()
     quoted = page.locator("mark.quoted")
     quoted.wait_for()
