@@ -198,7 +198,6 @@ PHRASE_ALIASES = {
     "catch the bus": "ctb",
     "sui thoughts": "suicidal thoughts",
     "sui ideation": "suicidal ideation",
-    "s/h": "sh",
     "kill my shelf": "kill myself",
     "hurt my shelf": "hurt myself",
 }
@@ -238,6 +237,7 @@ def _fold(text: str) -> str:
     text = re.sub(r"\bSI\b", "suicidal ideation", text)
     text = re.sub(r"\b[a-z]+[013457@$][a-z0-9@$]*\b", lambda m: m.group().translate(_LEET), normalize(text))
     text = re.sub(r"\bod[’']?d\b(?<!\bodd)", "overdosed", text)  # "od'd"; "odd" itself is a word
+    text = re.sub(r"\bs/h\b", "sh", text)  # self-harm, as forums abbreviate it
     text = re.sub(r"[a-z]+\*+[a-z*]*|\*+[a-z]+[a-z*]*", _uncensor, text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
