@@ -993,6 +993,7 @@ _RULES: list[tuple[str, str, str]] = [
         # Accents are dropped before matching: "möchte" is "mochte", "không muốn sống" is "khong muon song".
         "other languages: wish to die",
         "crisis",
+        # Italian, Persian in Latin letters ("nemikham zende basham"), Somali ("waan dhiman rabaa")
         r"\bvoglio morire\b|\bfarla finita\b|\bsono un peso\b|\bmeglio se non ci sono piu\b|\bho comprato la corda\b|\bnon voglio (?:piu )?vivere\b"
         r"|\bnemikham zende basham\b|\bkhodamo? (?:bokosham|mikosham)\b|\bbemiram behtare\b|\bmikham bemiram\b|\bwaan dhiman rabaa\b|"
         # Hinglish ("mar jaana hai", "jeena nahi hai", "khud ko khatam"), Bengali in Latin letters ("bachte
