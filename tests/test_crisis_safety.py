@@ -108,11 +108,14 @@ def test_detector_meets_its_floors(path):
 @pytest.mark.slow
 @pytest.mark.parametrize("path", [DEV_SET, HELD_OUT], ids=["development", "held-out"])
 def test_engine_and_api_agree_with_the_detector(assistant, client, path):
-    rows = load(path)
+    # The development part (45,000 lines) every other line through the engine and every tenth
+    # through HTTP, so the suite stays near ten minutes; the held-out part whole and every fifth.
+    step = 2 if path == DEV_SET else 1
+    rows = load(path)[::step]
     expected = [assess(row["text"]).level for row in rows]
     assert [engine_level(assistant)(row["text"]) for row in rows] == expected
     longest = ASK_FIELDS["question"].max_length
-    for row, level in zip(rows[::5], expected[::5], strict=True):  # every fifth line through HTTP
+    for row, level in zip(rows[::5], expected[::5], strict=True):  # every fifth of those through HTTP
         response = client.post("/api/ask", json={"question": row["text"]})
         if len(row["text"].strip()) > longest:
             # The page counts characters from 400 and asks for a shorter message; the API says why.
