@@ -242,10 +242,10 @@ class Assistant:
         # merely starts like small talk still reaches the articles. A story whose only asking
         # sentences ask about the assistant ("Hello. My granddaughter set this up. How does one use
         # it?") is small talk too.
-        asking = self._asking_sentences(question)
+        sentences = self.corpus.sentences(question)  # split once, for both readings below
+        asking = _asking_sentences(sentences)
         # What a message of several sentences asks: its asking sentences, or all of them when every
         # one asks ("Who am I speaking with? Is this a real person or a machine?").
-        sentences = self.corpus.sentences(question)
         asked = asking or (sentences if len(sentences) > 1 else [])
         # Worded more like a small-talk example than like any answerable one: "who am i talkin to
         # here" shares "talk" with a passage, but not what it asks (assistant/examples.py).
@@ -363,13 +363,6 @@ class Assistant:
     def _names_a_topic(self, query: Query) -> bool:
         """Whether the question holds an informative word the articles use (not "help" or "ketamine")."""
         return any(self.index.slot_idf(s) >= INFORMATIVE_IDF and self.index.in_text(s) for s in query.slots)
-
-    def _asking_sentences(self, question: str) -> list[str]:
-        """The sentences that ask, when other sentences tell a story around them; empty for a
-        message of one sentence, or whose sentences all ask or none do."""
-        sentences = self.corpus.sentences(question)
-        asking = [s for s in sentences if ASKING_SENTENCE.search(normalize(s))]
-        return asking if 0 < len(asking) < len(sentences) else []
 
     def _best_supported_first(self, candidates: list[Candidate], query: Query, wanted: list[Ask]) -> list[Candidate]:
         """Candidates with the one holding most of the question's evidence among the first few moved to the front.
@@ -587,6 +580,13 @@ def _definition_subject(query: Query) -> Slot | None:
     besides words that ask for a meaning; None when there is not exactly one."""
     subject = [s for s in query.asking or query.slots if s.text not in DEFINITION_WORDS]
     return subject[0] if len(subject) == 1 else None
+
+
+def _asking_sentences(sentences: list[str]) -> list[str]:
+    """The sentences that ask, when other sentences tell a story around them; empty for a
+    message of one sentence, or whose sentences all ask or none do."""
+    asking = [s for s in sentences if ASKING_SENTENCE.search(normalize(s))]
+    return asking if 0 < len(asking) < len(sentences) else []
 
 
 def min_coverage(informative: int) -> float:
