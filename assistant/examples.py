@@ -29,7 +29,7 @@ from .models import Passage
 from .query import Slot
 from .retrieval import slot_max
 from .terms import TermTable
-from .text import normalize
+from .text import normalize, stem, words
 
 # A question is declined (or taken as small talk) when an unanswerable (or small-talk) example is
 # at least this alike to it and more alike than every answerable one. Alike is the harmonic mean
@@ -46,6 +46,9 @@ ALIKE = 0.6
 EVIDENCE_SIMILAR = 0.3
 VOTERS = 5  # the answerable examples nearest a question that vote for their passages (Examples.match)
 NOT_COVERED_GROUP = "staff:not-covered"
+# What an example's word matched only through a synonym of the visitor's word counts for, of one
+# matched by the word itself.
+SYNONYM_SHARE = 0.25
 UNANSWERABLE, SMALL_TALK = -1, -2  # owners of examples that no passage answers
 
 
@@ -158,7 +161,8 @@ class Examples:
     def similarity(self, slots: list[Slot], weight_of: Callable[[Slot], float]) -> np.ndarray:
         """Per example, the harmonic mean of the share of the question's evidence (its own slots,
         weighted by `weight_of`) the example holds and the share of the example's words the
-        question holds; 0 for an example left out."""
+        question holds, a word matched through a synonym counting SYNONYM_SHARE; 0 for an example
+        left out."""
         own = [s for s in slots if s.weight == 1.0]
         key = (id(weight_of), *(s.terms for s in own))
         last = self._last  # one read: another thread may replace it
@@ -168,14 +172,27 @@ class Examples:
         if not own or not total or not len(self.texts):
             return np.zeros(len(self.texts))
         held = np.zeros(len(self.texts))  # the question's evidence each example holds
-        for slot in own:
-            postings = [self.field.term_postings(t)[0] for t in slot.terms]
-            # A document is listed once per term: a slot of several terms (synonyms) counts it once.
-            docs = postings[0] if len(postings) == 1 else np.unique(np.concatenate(postings))
-            held[docs] += weight_of(slot)
         shared = np.zeros(len(self.texts))  # the example's words the question holds
-        for term in {t for s in own for t in s.terms}:
-            shared[self.field.term_postings(term)[0]] += 1
+        counted: set[str] = set()
+        for slot in own:
+            # The visitor's own words count in full, a synonym's at SYNONYM_SHARE: "soon" is not
+            # the "hours" of "what are your hours?" as much as it is "soon". A phrase's words count
+            # in part: "if it works" holds half of "start working".
+            mine = {stem(w) for w in words(slot.text)} & set(slot.terms)
+            by_own = np.zeros(len(self.texts))
+            synonym = np.zeros(len(self.texts))
+            for term in slot.terms:
+                docs = self.field.term_postings(term)[0]
+                if term in mine:
+                    share = 1.0
+                    by_own[docs] += 1 / len(mine)
+                else:
+                    share = SYNONYM_SHARE
+                    synonym[docs] = share
+                if term not in counted:
+                    counted.add(term)
+                    shared[docs] += share
+            held += np.maximum(by_own, synonym) * weight_of(slot)
         question_share = held / total
         example_share = np.minimum(shared / np.maximum(self.distinct, 1), 1.0)
         both = question_share + example_share

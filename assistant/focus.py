@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import normalize, stem, words
+from .text import STOPWORDS, normalize, stem, words
 
 _NUMBER = (
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|once|twice|daily"
@@ -471,9 +471,20 @@ DEFINITION_WORDS = frozenset({"meaning", "definition", "define", "mean", "means"
 _DEFINING = re.compile(r"^(?:(?:is|are) (?:a|an|the)|refers? to|means?|(?:is|are) defined as|describes?)\b")
 
 
+# Words that make a message a question of its own ("how does it work?"), not a bare term.
+_QUESTION_WORD = re.compile(
+    r"\b(?:how|why|when|where|who|which|whose|does|do|did|can|could|is|are|was|were|will|would|should|has|have)\b"
+)
+
+
 def asks_definition(question: str) -> bool:
-    """Whether a question asks what something is."""
-    return bool(DEFINITION_QUESTION.search(normalize(question)))
+    """Whether a question asks what something is: "what is X?", or X alone ("Neuroplasticity?",
+    "neuroplasticity, plain words pls"), once the words on how to answer are set aside."""
+    text = normalize(question)
+    if DEFINITION_QUESTION.search(text):
+        return True
+    bare = SUMMARY_REQUEST.sub(" ", without_format(text))
+    return not _QUESTION_WORD.search(bare) and len([w for w in words(bare) if w not in STOPWORDS]) == 1
 
 
 def defines(sentence: str, term_stems: tuple[str, ...]) -> bool:

@@ -175,12 +175,19 @@ ALIASES = {
     "nemore": "anymore",
     "mny": "many",
     "thisll": "this will",
+    "deadass": "seriously",  # AAVE and New York slang: "deadass my mama won't wake up"
+    "tiyad": "tired",
+    "tyad": "tired",
 }
 # Words that stand for another only beside certain neighbours: "ion wanna" is "i do not want
 # to" while the ion of chemistry is not; "want to dye" is "want to die", "dye my hair" is not.
 ION_BEFORE = frozenset("wanna want wan see know care think feel even got have need like be".split())  # noqa: SIM905
 DYE_AFTER = frozenset("to wanna gonna will should just might rather let".split())  # noqa: SIM905
 DYED = frozenset("my your ur her his their the it them hair a an some this that these".split())  # noqa: SIM905
+# "she'll" loses its apostrophe and reads "shell": she will, before a verb ("saying shell jump").
+SHELL_BEFORE = frozenset(
+    "jump do kill die be never not go hurt take end try cut overdose hang shoot leave wake".split()  # noqa: SIM905
+)
 # "k" is ketamine next to a dose or use word ("a lot of k", "k hole", "did too much k").
 K_BEFORE = {"of", "much", "some", "more", "on", "took", "did", "doing", "snorted", "bumped", "the", "any"}
 K_AFTER = {"hole", "holed", "holing", "bump", "bumps"}
@@ -231,6 +238,10 @@ def _uncensor(match: re.Match[str]) -> str:
     return fits[0] if len(fits) == 1 else word
 
 
+def _topped(match: re.Match[str]) -> str:
+    return {"ped": "killed ", "ping": "killing ", "s": "kills "}.get(match.group(1) or "", "kill ")
+
+
 def _fold(text: str) -> str:
     """Normalised, accents dropped (Spanish typed with or without them), apostrophes removed."""
     # Clinical "SI" (suicidal ideation) only in capitals: lower-case "si" is Spanish "if".
@@ -248,7 +259,8 @@ def _fold(text: str) -> str:
     text = anyascii(text).lower().replace("'", "").replace("w/o", "without")
     for phrase, alias in PHRASE_ALIASES.items():
         text = text.replace(phrase, alias)
-    return text
+    # British "top myself" is killing oneself; "top myself up" (a phone plan, a drink) is not.
+    return re.sub(r"\btop(ped|ping|s)? (?=(?:my|him|her|them|your) ?sel(?:f|ves)\b(?! up))", _topped, text)
 
 
 # Key words of the signals typed with two neighbouring letters swapped ("wnat", "anymroe"),
@@ -305,6 +317,8 @@ def canonical_sentences(text: str) -> list[str]:
         for i, token in enumerate(raw):
             if token == "k" and ((i and raw[i - 1] in K_BEFORE) or (i + 1 < len(raw) and raw[i + 1] in K_AFTER)):
                 token = "ketamine"
+            elif token == "shell" and i + 1 < len(raw) and raw[i + 1] in SHELL_BEFORE:
+                token = "she will"
             elif token == "ion" and i + 1 < len(raw) and raw[i + 1] in ION_BEFORE:
                 token = "i do not"
             elif token == "dye" and i and raw[i - 1] in DYE_AFTER and (i + 1 == len(raw) or raw[i + 1] not in DYED):
@@ -384,6 +398,12 @@ _EXCESS = (
     r"|accident\w*|todas|tabletki|both|on top of|mixed|pills?|tablets?|meds|patch(?:es)?|alcohol|vodka|beer|wine|liquor|fifth"
     r"|lines|edibles|many|lot|prescription|charcoal|antifreeze|bleach|daily instead|for days|in a row)"
 )
+# Ten or more of a medicine, counted beside its name.
+_COUNTED = (
+    rf"(?:\b(?:after|had|took|taken|swallowed|ate|downed|popped|drank|drink)\b(?: \w+){{0,2}} (?:[1-9]\d|\d{{3}}) (?:\w+ )?{_MEANS}"
+    rf"|{_MEANS}\b.{{0,30}}\b(?:had|took|taken|swallowed|ate|downed) (?:about |around |like |maybe |over |nearly |almost"
+    r" |at least )?(?:[1-9]\d|\d{3}))"
+)
 # Signs of a body in trouble, as people describe them (Poison Control's "call 911 if" list in lay words).
 _SYMPTOM = (
     r"(?:not breathing|breath\w* (?:is |feels? |real |rly |really |very |so )?(?:shallow|slow|weird|funny|wrong|hard|barely)"
@@ -428,11 +448,11 @@ _RULES: list[tuple[str, str, str]] = [
         r"|antidepressants?))|not responding|(?<!\bi be )(?<!\byou be )(?<!\bu be )(?<!\bwe be )(?<!\bmake you )(?<!\bmakes you )(?<!\bmake me )unconscious|(?<!\bit )(?<!\bthat )(?<!\bwhich )(?<!\blife )(?<!\bmarriage )(?<!\bbusiness )(?<!\bmarket )(?<!\bwall )(?<!\broof )(?<!\bbuilding )(?<!\bhouse )(?<!\bdeal )(?<!\bworld )collapsed|seizing|having a seizure"
         r"|convulsing|convulsions|(?<!almost )(?<!nearly )(?:he|she|they|friend|son|daughter|buddy) (?:\w+ )?passed out"
         r"|(?:he|she|they|him|her|them|baby|son|daughter|brother|sister|friend|buddy|mom|dad|husband|wife|partner|boyfriend"
-        r"|girlfriend) (?:\w+ ){0,5}(?:is |s |are )?(?:not waking|will not wake|wont wake)|can not wake (?:him|her|them|up)"
+        r"|girlfriend|my \w+) (?:(?!i )\w+ ){0,5}(?:is |s |are )?(?:not waking|will not wake|wont wake)|can not wake (?:him|her|them|up)"
         r"|(?<!\bi )(?<!\bi just )(?<!\bi hope i )(?:will not|wont|is not|isnt|not) (?:wake|waking|respond\w*|answer\w*) (?:up"
         r"|to (?:his|her|their) name|me)\b.{0,60}\b(?:pills?|bottle|took|snor\w*|breath\w*|floor)\b|\bsnor\w* weird\b"
         r"|not rousable|unrousable|everything (?:is )?going (?:grey|gray|dark|black)|not moving(?! (?:anywhere|away|on|forward|out|in|house|home|to))|(?<!\bhair )(?<!\bteeth )fell out(?! (?:of|over|with))|head slumped|gurgl\w*"
-        r"|needle (?:is )?still in|(?:with|has|had) (?:a |the )?needle in (?:his|her|their) arm|eyes rolled|went stiff|(?:hardly|barely|can not) keep (?:my |his |her |the )?eyes open"
+        r"|needle (?:is )?still in|(?:with|has|had) (?:a |the )?needle in (?:his|her|their) arm|eyes rolled|went stiff|(?:hardly|barely|can not) keep (?:my |me |his |her |the )?eyes open"
         r"|(?:went|gone|going) limp|breathing (?:only )?every so often|(?:he|she|they|friend|son|daughter) (?:has|have|s) been"
         r" (?:shaking|seizing|convulsing|jerking)|(?:gave|given|giving|used) (?:(?:him|her|them) )?(?:\d+ |a |the |one |two )?(?:narcan"
         r"|naloxone)|tourniquet|heard (?:it|the gun|a shot|the shot|a gunshot) go off|face (?:\w+ ){0,2}droop\w*"
@@ -509,6 +529,8 @@ _RULES: list[tuple[str, str, str]] = [
         "symptoms after taking too much",
         "emergency",
         rf"\b{_EXCESS}\b.{{0,120}}\b{_SYMPTOM}\b|\b{_SYMPTOM}\b.{{0,80}}\b{_EXCESS}\b"
+        # a count no prescription gives ("about 15 diazepam", "the paracetamol, had about 20")
+        rf"|\b{_COUNTED}\b.{{0,120}}\b{_SYMPTOM}\b|\b{_SYMPTOM}\b.{{0,80}}\b{_COUNTED}\b"
         # carbon monoxide: an engine running in a closed space, and its first symptoms
         r"|\b(?:engine (?:is )?(?:on|running)|exhaust|fumes)\b.{0,120}\b(?:headache|sleepy|dizzy|drowsy|passing out"
         r"|can not (?:move|breathe)|nause\w*)\b",
@@ -518,7 +540,8 @@ _RULES: list[tuple[str, str, str]] = [
         "child poisoning",
         "emergency",
         rf"\b(?:toddler|baby|infant|kid|child|little one|my (?:son|daughter|grandson|granddaughter|boy|girl|nephew|niece))"
-        rf"(?: \w+){{0,3}} (?:ate|eaten|swallowed|got into|chewed|drank|licked|sucked on) (?:\w+ ){{0,3}}(?:{_MEANS}|medicine"
+        rf"(?: \w+){{0,3}} (?:ate|eaten|swallowed|got into|chewed|drank|drink|licked|sucked on) (?:\w+ ){{0,3}}(?:{_MEANS}|medicine"
+        rf"|something (?:from )?under the sink|javel"
         rf"|gummies|edibles|vitamins|button batter(?:y|ies)|batter(?:y|ies)|pods?|detergent|bleach|cleaner|nicotine|vape"
         rf"|magnets?|antifreeze|rat poison)\b",
     ),
@@ -706,6 +729,9 @@ _RULES: list[tuple[str, str, str]] = [
         "searching for a method",
         "crisis",
         r"\b(?:fall|falls|falling|jump|jumping|drop) (?:from|off) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:floors|stories|storeys)\b|"
+        r"\b(?:jump\w*|go|walk\w*) (?:in|into|off) (?:the )?(?:river|lake|sea|ocean|fleuve|harbor|harbour|bay|water)\b.{0,40}"
+        r"\b(?:fast|quick|quickly|painless|how long|hurt)\b|\bdrown\w*\b.{0,30}\b(?:fast|quick|quickly|painless|how long)\b|"
+        r"\b(?:fatal|lethal|deadly)\b.{0,60}\b(?:my weight|for me|a man of|a woman of|my size)\b|"
         r"\b(?:how (?:to|do (?:i|you|people)|can i|would i|could i|much would it take to|long does it take to"
         r"|many \w+ (?:would it take )?to) (?:die|kill (?:my ?self|me|yourself)|end it|end my life|overdose|not wake up|hang(?! (?:my|a|the|up|out|pictures?|things|it|them|on|in)\b)"
         r"|suicide|unalive|bleed out)|(?:painless|least painful|easiest|easy|quickest|quick|fastest|best|surest|peaceful)"
@@ -791,7 +817,7 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|\b(?:burned|burnt|burn|burning) (?:my ?self|my {_BODY}) (?:\w+ ){{0,2}}(?:lighter|cigarettes?|cigs?|match(?:es)?|hot"
         rf" (?:knife|metal|spoon|iron))\b|\b(?:banged|banging|slammed|slamming|smashed|smashing|hit|hitting) my head (?:\w+ ){{0,4}}(?:till|until"
         rf"|over and over|on purpose)\b"
-        r"|\b(?:me quiero cortar(?! el pelo)|me cort[oe](?! (?:el |la |las |los )?(?:pelo|cabello|unas|barba|flequillo|fleco))|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
+        r"|\b(?:me quiero cortar(?! el pelo)|me cort[oe](?! (?:el |la |las |los )?(?:pelo|cabello|unas|barba|flequillo|fleco|dedos?|pulgar))|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
         r"|cortes en (?:los|las|sus|mis)|me sigo cortando|sigo cortandome|se sigue cortando|se (?:esta )?cortando"
         r"|me (?:he estado|estoy|sigo) (?:quemando|lastimando|golpeando|haciendo dano)|me (?:doy|di|daba) (?:\w+ ){0,3}contra la pared"
         r"|me voy a hacer algo(?! de| para| rico| bueno| nuevo)|hacerme algo)\b"
@@ -832,7 +858,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|motorcycle|lorry|semi|suv|jeep|pickup|vehicle|ute|motor) )?(?:straight )?(?:into|off|in the)\b.{0,40}\b(?:on purpose"
         r"|accident|tree|wall|pillar|overpass|bridge|truck|traffic|edge|cliff|quarry|river|lake|ravine|divider|median|barrier"
         r"|guardrail|embankment|highway|canal|water|bay|ocean|sea)\b|\bcrash\w* (?:my|the) (?:car|truck|van)\b.{0,40}\b(?:on purpose|looks? like (?:an )?accident)\b"
-        r"|\b(?:driv\w*|drove|speed\w*)\b.{0,40}\b(?:hoping|hope|want|wanting|wish\w*) (?:that )?(?:i|to) (?:crash|wreck|get hit|die)\b|\bon purpose\b|\blooks? like (?:an )?accident\b|\b(?:garage|car)\b.{0,40}"
+        r"|\b(?:driv\w*|drove|speed\w*)\b.{0,40}\b(?:hoping|hope|want|wanting|wish\w*) (?:that )?(?:i|to) (?:crash|wreck|get hit|die)\b"
+        # anything done "on purpose", but not what people in general do "to themselves"
+        r"|(?<!\bthemselves )(?<!\btheirselves )(?<!\bthemself )\bon purpose\b|\blooks? like (?:an )?accident\b|\b(?:garage|car)\b.{0,40}"
         r"\b(?:engine (?:on|running)|exhaust|hose)\b|\b(?:bought|buying)\b.{0,30}\b(?:different|several|multiple) (?:pharmacies"
         r"|farmacias|stores)\b|\b(?:sleep|sleeping|slept|sit|sits|sitting|sat) (?:\w+ ){0,4}with (?:the |my |his |her |a )?(?:loaded )?"
         r"(?:gun|shotgun|pistol|rifle|handgun|revolver|firearm)\b|\b(?:bullets?|rounds|ammo|9mm|shells|box of)\b.{0,60}\bonly"
@@ -863,9 +891,10 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "plan or date",
         "crisis",
+        r"\b(?:the |my )?plan is (?:still )?(?:the )?same(?: as before)?\b|\bstill (?:have|got) (?:a|the|my) plan\b|"
         r"\bpicked (?:my |a |the )?(?:birthday|anniversary|\w+day|date|day|\d+\w*)\b(?: \w+){0,3} for it\b|\b(?:ya )?se (?:que|el) dia (?:lo voy a hacer|voy a hacerlo)\b|"
         r"\b(?:i have|i made|made|(?<!\bdoes )(?<!\bdo )(?<!\bclinic )(?<!\byou )(?<!\bthey )have|got|its|it is) (?:a |the |my )?(?:plan|plans|date)\b.{0,40}\b(?:die|end|kill|suicide"
-        r"|done|over|planned|for)\b|\b(?:have|got) (?:it|everything) (?:all )?(?:planned|figured out|worked out)\b"
+        r"|done|over|planned|for)\b|(?<!\bthey )(?<!\bwe )(?<!\byou )(?<!\bdoctors )\b(?:have|got) (?:it|everything) (?:all )?(?:planned|figured out|worked out)\b"
         r"|\b(?:planned|picked|set|chose|decided on|settled on) (?:out )?(?:the |a |my )?(?:date|day|time|method|way)\b"
         r"|\bhigh risk\b.{0,60}\bi (?:have|got|made) a plan\b|\b(?:scheduled|set|picked|planned) my last day\b"
         r"|\bplan (?:and )?means\b|\bpicked out (?:a |the |my )?(?:spot|place)\b|\b(?:spot|place|lay by|layby) picked out\b"
@@ -917,7 +946,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|post|letter|note|video|text)\b|\b(?:letters?|notes?) to my (?:kids|family|children|parents|wife|husband)\b"
         r"|\b(?:goodbye|bye|last|thanks for everything|bridge|pills)\b.{0,80}\b(?:not|no|isnt|wont|doesnt|dont) (?:answering"
         r"|answer|picking up|responding|replying)\b|\b(?:goodbye|bye)\b.{0,60}\b(?:turned|switched) (?:off )?(?:his|her|their|my)"
-        r" location\b|\bstopped answering\b|\bregal\w+ (?:casi )?(?:toda|todo|mi|su|sus)\b"
+        r" location\b|\bstopped answering\b|\bregal\w+ (?:casi )?(?:toda|todo|mi|su|sus)\b(?! \w+ (?:viej|usad))"
         r"|\bya no (?:los|las|lo|la) (?:voy a|va a) necesitar\b|\b(?:will not|will no|shall not|shant|wont|would not|wouldnt) be needing\b"
         r"|\b(?:do not|dont) think i (?:will|ll) be (?:around|here)\b|\btell (?:mom|mum|dad|my \w+|everyone|them) (?:i am |im )?sorry\b"
         r"|\bif (?:you|ur|your|youre|you are) reading this\b|\bdeleted (?:all )?my (?:socials|accounts|instagram)\b"
@@ -947,6 +976,8 @@ _RULES: list[tuple[str, str, str]] = [
         rf"\b{_OTHER} (?:says|said|told me|texted|keeps saying|is saying|posted|wrote|talks about|is talking about"
         rf"|is threatening|threatened|is planning|plans|wants|is going|is gonna|tried|is trying|has|got) (?:that )?(?:\w+ ){{0,3}}"
         rf"(?:to )?(?:{_DEATH}|{_SELVES}|overdose|suicide|a gun|a rope|pills)\b"
+        # on a ledge or a roof saying they will jump
+        rf"|\b{_OTHER}\b.{{0,60}}\b(?:will|is going to|going to|wants to|threatening to|about to|gonna) jump\b(?! (?:in|on|at|the|a)\b)"
         rf"|\b{_OTHER}\b(?: \w+){{0,3}} (?:comments?|jokes?|joking|talk\w*|texts?|posts?|posting) (?:\w+ )?about"
         rf" (?:\w+ ){{0,2}}(?:{_DEATH}|ending it|killing (?:him|her|them)sel\w*)\b",
     ),
@@ -1027,7 +1058,11 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bmerci pour tout\b.{0,60}\badieu\b|\bachete une corde\b|\b(?:va|vais|veut|veux) (?:se|me) tuer\b|\b(?:me|se) suicider\b"
         r"|\b(?:tanne|tannee|fatigue|fatiguee|ecoeure|ecoeuree) de vivre\b"
         r"|\bshinitai\b|\bmo fe ku\b|\bkieta(?:i|katta)\b|\bsaa?y(?:a)?beku\b|\bkhong ai can (?:em|toi|minh|anh)\b"
-        r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b",
+        r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b"
+        # Jamaican Patois, first person: "mi jus waan dead", "mi waan go join him"
+        r"|\bmi (?:jus |just |really |only )?waan (?:dead|die|done wid life|sleep forever|go join \w+|end it)\b"
+        # Swahili: not wanting to wake, finishing oneself; Haitian Creole: never getting up again, God forgive me
+        r"|\bsitaki kuamka\b|\bnisiamke\b|\bkujimaliza\b|\bpa leve anko\b|\bpadone m pou sa m (?:pral|ap) fe\b",
     ),
     (
         # Warning signs said another way: what one will do "before I do something stupid", the bridge
@@ -1036,6 +1071,10 @@ _RULES: list[tuple[str, str, str]] = [
         # past tense ("tell my kids I loved them"), nobody caring "if I disappeared".
         "warning sign in other words",
         "crisis",
+        # the same wish said of oneself after naming it ("folk who tried to top themselves? I still want to")
+        r"\b(?:suicid\w*|kill\w* (?:them|him|her|your) ?sel(?:f|ves)|selfharm\w*|end\w* (?:their|his|her|your) (?:own )?li(?:fe|ves))\b"
+        r".{0,100}(?:\bi (?:still |also |kind of |sometimes )?(?:want|wanna) to(?: too| as well| sometimes)?$|\bbefore i do it\b"
+        r"|\bi (?:am going to|will|intend to|plan to|am gonna) do it\b)|"
         r"\b(?:hide|hiding|cover|covering) (?:up )?(?:the |my )?(?:fresh |new )?(?:cuts|burns)\b|\b(?:do not|dont|can not) trust myself (?:tonight|right now|alone|anymore|around)\b"
         r"|\btell (?:my |her |him |them |someone |anyone )?(?:\w+ )?(?:that )?i (?:want|wanna) to (?:die|kill myself|end it)\b|\b(?:do not|dont) care if (?:it|this|ketamine|\w+) kills me\b"
         r"|\btried (?:once|before|last \w+)\b.{0,40}\btry(?:ing)? (?:it )?again\b|\b(?:eyeing|eying|looking at|staring at) the (?:rafters|beams?|rope|bridge)\b"
@@ -1250,8 +1289,16 @@ _IDIOMS = re.compile(
     r"|killed it|killing it|dead (?:tired|battery|end|serious|honest|wrong|right|certain|sure|set|quiet|on|center|centre)"
     r"|die on (?:this|that|the) hill|(?:took|had|drank|ate) (?:way )?too much (?:of (?:the|my) )?(?:coffee|caffeine|sugar|chocolate"
     r"|candy|pizza|cake|food|sun|energy drinks?|gravy|turkey|pie|dessert|stuffing|pasta|cheese|ice cream)|(?:scared|bored|sick|worried) to death"
+    r"|(?:estresad|cansad|aburrid|harto|hart|llen|enamorad|preocupad|asustad)\w* a morir"
+    # threats and wants of others, the other way round: "if I'm late she'll kill me", "she'll die if
+    # she doesn't get tickets"; sleeping deeply
+    r"|\bif\b.{0,60}\b(?:he|she|they|mom|mum|dad|missus|wife|husband) will (?:kill|murder|hang|strangle|skin) (?:me|you|him|her)"
+    r"|(?:he|she|they) will die if (?:he|she|they) (?:do not|does not|can not) (?:get|see|go|have|find)|dead to the world"
+    # waiting lists: "I'll be dead before they see me"
+    r"|be dead (?:and buried )?(?:before|by the time) (?:they|it|he|she|you|we|anyone|somebody|the \w+) (?:\w+ )?(?:see|sees|get|gets"
+    r"|call|calls|answer|answers|arrive|arrives|finish|finishes|approve|approves|come|comes|fix|fixes)"
     r"|drop dead|dead ?lift|(?:is|s|are|was) dead to me|(?:od|oded|overdosed?|overdosing) (?:us |me |them )?on (?:\w+ )?(?:homework|coffee|caffeine|sugar|chocolate|candy|energy drinks?"
-    r"|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake|video games?|games?|gaming|halo|fortnite|minecraft"
+    r"|salt|sodium|carbs|fries|poutine|junk food|snacks|sweets|cookies|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake|video games?|games?|gaming|halo|fortnite|minecraft"
     r"|call of duty|cod|nhl \d+|fifa|madden|anime|tiktok|youtube|reels)|(?:phone|battery|laptop|computer) (?:\w+ ){0,4}(?:die|dies|died|dead|commits suicide|committed suicide)"
     r"|car (?:\w+ ){0,3}(?:die|dies|died|dead)|death of (?:him|her|them|us|me|my \w+)"
     r"|going to (?:die|dye) if|crawl (?:in|into) a (?:hole|whole) and die|knock(?:s|ed)? (?:\w{2,4} )?out cold|late (?:for|to) (?:my|his|her|their) own funeral|(?:jump\w* (?:off|from|into) (?:the |a )?)?(?:high dive|high board|diving board|springboard|jetty|dock|pier|wharf|rope swing|trampoline)|bridge (?:club|game|night|players?)|play bridge"
@@ -1427,6 +1474,12 @@ def _rank(level: str) -> int:
     return LEVELS.index(level)
 
 
+_ANIMAL_PATIENT = re.compile(
+    r"\b(?:dog|dogs|cat|cats|puppy|kitten|pup|pet|horse|parrot|bird|hamster|rabbit|bunny|ferret)\b (?:\w+ ){0,2}(?:got into"
+    r"|ate|eaten|swallowed|chewed|drank|licked)\b"
+)
+
+
 @lru_cache(maxsize=4096)  # asked for each rule that fires on the sentence
 def _resolved(sentence: str) -> bool:
     sentence = _OTHERS_DEATH.sub(" ", sentence)
@@ -1453,7 +1506,11 @@ def _sentence_level(sentence: str, rules: list[tuple[str, str, re.Pattern[str]]]
     sentence = _TOPIC_PHRASES.sub("suicidetopic", _IDIOMS.sub(" ", sentence))
     for name, rule_level, regex in rules:
         if regex.search(sentence):
-            if rule_level == "emergency" and (_HYPOTHETICAL.search(sentence) or _resolved(sentence)):
+            if rule_level == "emergency" and _ANIMAL_PATIENT.search(sentence):
+                # "my dog got into the chocolate": a vet's emergency, not a person's
+                fired.append(f"{name} (an animal)")
+                rule_level = "concern"
+            elif rule_level == "emergency" and (_HYPOTHETICAL.search(sentence) or _resolved(sentence)):
                 # "What if I took all my pills?" or an overdose years ago: danger, but not happening
                 # now; a concern once told as over ("clean since 2016").
                 fired.append(f"{name} (not happening now)")

@@ -3,7 +3,8 @@
 Usage: python scripts/import_writer_sets.py [--development-only | --held-out-only] WRITER_DIR [...]
 
 Each writer folder holds `crisis.jsonl` ({text, level, reason}) and `questions.jsonl`
-({question, expect, quotes, note}), written from the article alone (see README, Quality). Every
+({question, expect, quotes, note}), written from the article alone with one of the briefs in
+scripts/briefs/ (see README, Quality). Every
 item goes to one part by a hash of its text, so the split is fixed before anyone tunes and
 adding a writer never moves another writer's items. Writers briefed for training data only
 (crisis messages, to give the classifier volume) go whole into the development part with

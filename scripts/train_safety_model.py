@@ -1,7 +1,7 @@
 """Train the crisis and emergency classifiers shipped as assistant/data/safety_model.npz.
 
 Usage: apt-get install wordnet-base && pip install -e '.[train]'
-       python scripts/train_safety_model.py [--check] [--probabilities FILE.npz]
+       python scripts/train_safety_model.py [--check] [--probabilities FILE.npz | --fit-only]
 
 Reads only development data: the safety set's development part (tests/data/crisis_safety.jsonl)
 and, as everyday messages, the development questions (tests/data/eval.jsonl), the small-talk
@@ -146,7 +146,7 @@ def cross_validate(
         )
 
 
-def main(check: bool, dump: Path | None) -> int:
+def main(check: bool, dump: Path | None, validate: bool = True) -> int:
     rows = [json.loads(line) for line in DEV_SET.read_text("utf-8").splitlines() if line.strip()]
     for line in QUESTIONS.read_text("utf-8").splitlines():
         if line.strip() and (row := json.loads(line))["expect"] != "crisis":
@@ -170,7 +170,8 @@ def main(check: bool, dump: Path | None) -> int:
         "emergency": np.array([int(row.get("level") == "emergency") for row in rows]),
     }
     background = np.array([g.startswith("wordnet") for g in groups])
-    cross_validate(texts, signals, [r.level for r in rules], groups, labels, background, dump)
+    if validate:
+        cross_validate(texts, signals, [r.level for r in rules], groups, labels, background, dump)
     x = matrix(texts, signals)
     arrays: dict[str, np.ndarray] = {}
     for head in MODELS["safety"]:
@@ -222,5 +223,12 @@ if __name__ == "__main__":
     parser.add_argument(
         "--probabilities", type=Path, metavar="FILE.npz", help="also save the leave-one-writer-out probabilities"
     )
+    parser.add_argument(
+        "--fit-only",
+        action="store_true",
+        help="skip the leave-one-writer-out scores (about ten minutes): fit and write the model only",
+    )
     args = parser.parse_args()
-    sys.exit(main(args.check, args.probabilities))
+    if args.fit_only and args.probabilities:
+        parser.error("--probabilities needs the leave-one-writer-out run")
+    sys.exit(main(args.check, args.probabilities, validate=not args.fit_only))

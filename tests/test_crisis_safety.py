@@ -47,7 +47,7 @@ HELD_OUT = ROOT / "tests" / "data" / "crisis_heldout.jsonl"
 # under the measurement so that only a real regression fails.
 FLOORS = {
     DEV_SET: {"recall": 0.99, "false_crisis": 0.02, "crisis_lines_shown": 0.999, "emergencies_first": 0.99},
-    HELD_OUT: {"recall": 0.94, "false_crisis": 0.06, "crisis_lines_shown": 0.995, "emergencies_first": 0.95},
+    HELD_OUT: {"recall": 0.95, "false_crisis": 0.08, "crisis_lines_shown": 0.995, "emergencies_first": 0.94},
 }
 
 
@@ -546,6 +546,34 @@ def test_emergency_head_raises_what_the_crisis_head_doubts():
         ("i'm gonna die when i see the phone bill", "none"),
         ("hit my head on the kitchen cabinet again, i'm fine", "none"),
         ("hit my head on the counter and now i'm seeing double", "emergency"),
+        ("been thinking about topping myself since christmas", "crisis"),  # British slang
+        ("need to top myself up on phone credit", "none"),
+        ("deadass my mama wont wake up", "emergency"),  # any "my ..." who will not wake
+        ("every night i take 2 extra sleeping pills hoping i just wont wake up", "crisis"),
+        ("had about 20 paracetamol this morning, feel sick", "emergency"),  # a count no prescription gives
+        ("so drowsy after about 15 diazepam", "emergency"),
+        ("14 meds each for my patients, any interaction with blood thinners", "none"),
+        ("my mom said if i dont clean my room she'll kill me", "none"),
+        ("my roommate is on the roof ledge saying she'll jump", "crisis"),
+        ("found a nice shell on the beach, do you take walk-ins", "none"),
+        ("does it work for folk who tried to top themselves? i tried last month and i still want to", "crisis"),
+        ("does life insurance pay if it is suicide? i need to know before i do it", "crisis"),
+        ("wife thinks im better. plan is same as before", "crisis"),
+        ("if i jump in the river in january is it fast", "crisis"),
+        ("my son drank something from under the sink and he is coughing", "emergency"),
+        ("mi jus waan dead", "crisis"),  # Jamaican Patois
+        ("sitaki kuamka kesho", "crisis"),  # Swahili: I don't want to wake up tomorrow
+        ("ki kantite grenn pou m pran pou m pa leve anko", "crisis"),  # Haitian Creole
+        ("stopped taking my insulin on purpose", "crisis"),
+        ("why do people hurt themselves on purpose? trying to understand my niece", "concern"),
+        ("my dog ate a whole bag of chocolate and was throwing up", "concern"),  # a vet's emergency
+        ("the waiting list is so long i'll be dead before they see me lol", "none"),
+        ("my resident overdosed on salt at lunch", "none"),
+        ("me despidieron, ando estresado a morir", "none"),  # "stressed to death"
+        ("me corte el dedo con la sierra, nada grave", "none"),  # an accident
+        ("le regale mi cel viejo a mi sobrino", "none"),  # one old thing, no goodbye
+        ("ya regale mi perro a mi vecina y deje todo pagado", "crisis"),
+        ("do they have it all figured out by now?", "none"),  # a plan of theirs, not the visitor's
     ],
 )
 def test_rules_read_the_signal_in_its_everyday_forms(message, level):

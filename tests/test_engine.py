@@ -255,6 +255,21 @@ def test_a_definition_question_quotes_the_defining_sentence(assistant, question)
     assert trace.reply.quotes[0].highlight.startswith("Neuroplasticity is the brain")
 
 
+@pytest.mark.parametrize(
+    "question", ["Neuroplasticity?", "neuroplasticity = ? short version pls", "neuroplasticity. plain words pls"]
+)
+def test_a_bare_term_asks_for_its_definition(without_examples, question):
+    assert asks_definition(question)
+    trace = without_examples.trace(question)
+    assert trace.reply.kind == "answer" and trace.reply.quotes[0].highlight.startswith("Neuroplasticity is the brain")
+
+
+def test_a_question_of_its_own_is_no_bare_term():
+    assert not asks_definition("how does it work")
+    assert not asks_definition("is neuroplasticity permanent")
+    assert not asks_definition("ketamine cost insurance")  # three ideas, not one
+
+
 def test_a_topic_word_in_every_section_title_is_not_a_definition(assistant):
     # The article never says what ketamine is; titles naming it are not an answer.
     assert assistant.ask("what is ketamine?").kind == "no_answer"

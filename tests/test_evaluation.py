@@ -21,15 +21,15 @@ HELD_OUT = Path(__file__).resolve().parent / "data" / "eval_heldout.jsonl"
 # (assistant/examples.py), so these floors are not the engine reciting its own lines.
 THRESHOLDS = {
     "answer.correct": 0.85,
-    "answer.hit_at_3": 0.97,
+    "answer.hit_at_3": 0.965,
     "no_answer.correct": 0.96,
     "crisis.correct": 1.0,
     "chitchat.correct": 0.98,
 }
 HELD_OUT_THRESHOLDS = {
-    "answer.correct": 0.83,
+    "answer.correct": 0.77,
     "answer.hit_at_3": 0.94,
-    "no_answer.correct": 0.95,
+    "no_answer.correct": 0.98,
     "chitchat.correct": 0.80,
 }
 

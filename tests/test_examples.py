@@ -11,6 +11,7 @@ import pytest
 from assistant import Assistant
 from assistant.checks import check_corpus
 from assistant.evaluation import Case, evaluate, load_cases
+from assistant.examples import SYNONYM_SHARE, Examples
 from tests.helpers import CORPUS, EVAL_SET
 
 NAP = "A short nap of twenty minutes can restore alertness"
@@ -125,3 +126,23 @@ def test_leaving_writers_out_one_after_another_keeps_no_chain_of_copies(assistan
     assert all(c is not assistant.examples for c in copies)
     assert all(c._last_without == (-1, None) for c in copies)
     assert assistant.examples.without(groups[-1]) is copies[-1]
+
+
+def test_an_example_matched_through_a_synonym_is_less_alike_than_one_in_the_visitors_words(assistant):
+    # "soon" is one of the staff's words for "hours" (corpus/synonyms.txt); "what are your hours"
+    # shares that synonym with "how soon", not the visitor's word.
+    examples = Examples(["what are your hours", "how soon is it"], [-1, 0], ["a", "b"], 1)
+    query = assistant.analyzer.analyze("how soon")
+    alike = dict(zip(examples.texts, examples.similarity(query.slots, assistant.index.slot_idf), strict=True))
+    assert alike["how soon is it"] == pytest.approx(1.0)  # the visitor's own word
+    assert alike["what are your hours"] == pytest.approx(SYNONYM_SHARE)
+
+
+def test_half_a_phrase_is_half_its_idea(assistant):
+    # "start working" is one idea; an example with "works" alone holds half of it.
+    examples = Examples(["does it start working", "if it works"], [0, 0], ["a", "b"], 1)
+    query = assistant.analyzer.analyze("start working")
+    assert [s.text for s in query.slots] == ["start working"]
+    alike = dict(zip(examples.texts, examples.similarity(query.slots, assistant.index.slot_idf), strict=True))
+    assert alike["does it start working"] == pytest.approx(1.0)
+    assert 0 < alike["if it works"] < 1.0

@@ -93,7 +93,7 @@ def test_small_talk_is_recognised_without_any_example(without_examples, message)
         "ok cool, what is neuroplasticity",
         "what can you tell me about how ketamine helps ptsd?",
         # a greeting before a question without a question mark, or before one opening with "so"
-        "good evening. how soon does ketamine start working",
+        "good evening. how quickly does ketamine start working",
         "hey there. so how quickly does ketamine work",
     ],
 )
