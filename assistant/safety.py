@@ -401,7 +401,7 @@ _EXCESS = (
 # Ten or more of a medicine, counted beside its name.
 _COUNTED = (
     rf"(?:\b(?:after|had|took|taken|swallowed|ate|downed|popped|drank|drink)\b(?: \w+){{0,2}} (?:[1-9]\d|\d{{3}}) (?:\w+ )?{_MEANS}"
-    rf"|{_MEANS}\b.{{0,30}}\b(?:had|took|taken|swallowed|ate|downed) (?:about |around |like |maybe |over |nearly |almost"
+    rf"|\b{_MEANS}\b.{{0,30}}\b(?:had|took|taken|swallowed|ate|downed) (?:about |around |like |maybe |over |nearly |almost"
     r" |at least )?(?:[1-9]\d|\d{3}))"
 )
 # Signs of a body in trouble, as people describe them (Poison Control's "call 911 if" list in lay words).
@@ -860,7 +860,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|guardrail|embankment|highway|canal|water|bay|ocean|sea)\b|\bcrash\w* (?:my|the) (?:car|truck|van)\b.{0,40}\b(?:on purpose|looks? like (?:an )?accident)\b"
         r"|\b(?:driv\w*|drove|speed\w*)\b.{0,40}\b(?:hoping|hope|want|wanting|wish\w*) (?:that )?(?:i|to) (?:crash|wreck|get hit|die)\b"
         # anything done "on purpose", but not what people in general do "to themselves"
-        r"|(?<!\bthemselves )(?<!\btheirselves )(?<!\bthemself )\bon purpose\b|\blooks? like (?:an )?accident\b|\b(?:garage|car)\b.{0,40}"
+        r"|\bon purpose\b(?<!\bthemselves on purpose)(?<!\btheirselves on purpose)(?<!\bthemself on purpose)|\blooks? like (?:an )?accident\b|\b(?:garage|car)\b.{0,40}"
         r"\b(?:engine (?:on|running)|exhaust|hose)\b|\b(?:bought|buying)\b.{0,30}\b(?:different|several|multiple) (?:pharmacies"
         r"|farmacias|stores)\b|\b(?:sleep|sleeping|slept|sit|sits|sitting|sat) (?:\w+ ){0,4}with (?:the |my |his |her |a )?(?:loaded )?"
         r"(?:gun|shotgun|pistol|rifle|handgun|revolver|firearm)\b|\b(?:bullets?|rounds|ammo|9mm|shells|box of)\b.{0,60}\bonly"
@@ -894,7 +894,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:the |my )?plan is (?:still )?(?:the )?same(?: as before)?\b|\bstill (?:have|got) (?:a|the|my) plan\b|"
         r"\bpicked (?:my |a |the )?(?:birthday|anniversary|\w+day|date|day|\d+\w*)\b(?: \w+){0,3} for it\b|\b(?:ya )?se (?:que|el) dia (?:lo voy a hacer|voy a hacerlo)\b|"
         r"\b(?:i have|i made|made|(?<!\bdoes )(?<!\bdo )(?<!\bclinic )(?<!\byou )(?<!\bthey )have|got|its|it is) (?:a |the |my )?(?:plan|plans|date)\b.{0,40}\b(?:die|end|kill|suicide"
-        r"|done|over|planned|for)\b|(?<!\bthey )(?<!\bwe )(?<!\byou )(?<!\bdoctors )\b(?:have|got) (?:it|everything) (?:all )?(?:planned|figured out|worked out)\b"
+        r"|done|over|planned|for)\b|\b(?:have|got)(?<!\bthey have)(?<!\bthey got)(?<!\bwe have)(?<!\bwe got)(?<!\byou have)(?<!\byou got)"
+        r"(?<!\bdoctors have) (?:it|everything) (?:all )?(?:planned|figured out|worked out)\b"
         r"|\b(?:planned|picked|set|chose|decided on|settled on) (?:out )?(?:the |a |my )?(?:date|day|time|method|way)\b"
         r"|\bhigh risk\b.{0,60}\bi (?:have|got|made) a plan\b|\b(?:scheduled|set|picked|planned) my last day\b"
         r"|\bplan (?:and )?means\b|\bpicked out (?:a |the |my )?(?:spot|place)\b|\b(?:spot|place|lay by|layby) picked out\b"
