@@ -461,9 +461,12 @@ def asks_summary(question: str) -> bool:
 # what X is gives one ("Neuroplasticity is the brain's ability...", "X refers to..."); a section
 # title naming X does not, or "what is ketamine?" would be answered by any passage on ketamine.
 DEFINITION_QUESTION = re.compile(
-    r"(?:^|[,.!?;:]|\b(?:so|ok|okay|and|but|um|hmm|sorry|tell me|know|wondering|wait|abeg|please|pls|hey|yo|tldr))\W*"
-    r"(?:what ?i?s|what's|wtf is|what are|what (?:exactly|even|actually|really|precisely|the heck|the hell|in the world|on earth)"
-    r" (?:is|are)|explain)\b|\b(?:define|definition of|meaning of|(?:you|u|to) explain)\b|\b(?:meaning|definition|mean)\W*$"
+    r"(?:^|[,.!?;:=\-–—]|\b(?:so|ok|okay|and|but|um|hmm|sorry|tell me|know|wondering|wait|abeg|please|pls|hey|yo|tldr))\W*"
+    r"(?:what ?i?s|what's|wtf is|what are|what (?:exactly|even|actually|really|precisely|the heck|the hell|in the world|on earth"
+    r"|in tarnation|in heaven'?s name) (?:is|are)|explain)\b|\b(?:define|definition of|meaning of|(?:you|u|to) explain)\b"
+    r"|\b(?:meaning|definition|mean)\W*$"
+    # the term first, then "what is it?" ("glutamate wat is that", "neuroplasticity?? what is that")
+    r"|\bw(?:h)?at(?: i|')?s (?:it|that|this)(?: thing| stuff)?\b"
     r"|\bwhat (?:\w+ ){1,2}(?:means|stands for)\b|\b\w+ ni nini\b"  # Swahili "what is X"
 )
 # Words that ask for a meaning rather than name what is asked about ("the meaning of X").

@@ -487,7 +487,8 @@ _RULES: list[tuple[str, str, str]] = [
         rf" (?:\w+ ){{0,3}}(?:all|everything|every|most of"
         rf"|the whole|whole|an entire|entire|too many|too much|way too|a handful|handful|a bunch|\d{{2,}}|like \d+|maybe \d+"
         rf"|about \d+|em|them all|todas)\b(?: \w+){{0,4}} (?:{_MEANS}|drawer|cabinet|patches|pack|card|capsules|doses|of (?:them"
-        rf"|it|my|the|his|her)|em|them|it|k|lines|las|script|prescription|supply|stash)\b|\b(?:already|just) took (?:em|them|it|the pills)\b"
+        rf"|it|my|the|his|her)\b(?! (?:time|afternoon|morning|day|evening|night|energy|life|attention|money|week|weekend|lunch"
+        rf"|break|patience))|em|them|it|k|lines|las|script|prescription|supply|stash)\b|\b(?:already|just) took (?:em|them|it|the pills)\b"
         rf"|\bi took the pills\b|\b(?:me )?tome (?:\w+ ){{0,3}}(?:todas|todo)$|\b(?:ate|took|swallowed|downed) the rest of (?:the|my|his|her) (?:bottle|pills|pack|meds)\b"
         r"|\bho preso tutt[ei]\b|\b(?:avale|avaler|pris) (?:toute la bouteille|toutes? (?:mes |les )?(?:pilules|comprimes))\b|\bjai pris (?:toute|tous|toutes|tout)\b|\btomei (?:tudo|todos|todas|uma cartela|um monte)\b"
         r"|\b(?:alle|die ganze|eine ganze)\b.{0,40}\bgenommen\b|\bnakainom\b.{0,20}\b(?:maraming|rat poison|lason|gamot)\b"
@@ -550,6 +551,13 @@ _RULES: list[tuple[str, str, str]] = [
         "emergency",
         r"\b(?:drank|drink|drinks|swallowed|ate|chewed) (?:the |some |a |his |her )?(?:\w+ )?(?:bleach|antifreeze|rat poison"
         r"|poison|cleaning (?:liquid|product)|pesticide|insecticide|paraquat|gramoxone|sniper|weed killer|lye|cattle wormer|chemicals?)\b"
+        # self-injury bleeding hard: soaking through, pooling, gushing, or with faintness
+        r"|\b(?:cut(?! (?:back|down|off|out|in half|my dose|the dose)\b)|cuts|cutting(?! (?:back|down|out)\b)|razor|blade|wrist|opened it"
+        r"|sliced|corte|corto|muneca)\b.{0,80}\b(?:gushing|pouring|pooling|spurting"
+        r"|so much blood|blood everywhere|all red|through (?:the |my )?(?:bandage|towel)|light ?headed|faint\w*|dizzy|a chorros"
+        r"|sangre por todo|no para de sangrar|(?:me|se) marea\w*)\b"
+        r"|\b(?:gushing|pooling|spurting|so much blood|blood everywhere|bleeding (?:strong|bad|hard|a lot))\b.{0,80}\b(?:cut|cuts|razor"
+        r"|blade|wrist|deep|made)\b"
         r"|\b(?:shot|stabbed|hanged|hung|cut) (?:him|her|them|my)? ?sel(?:f|ves)\b.{0,80}\b(?:blood|bleeding|breathing|talking"
         r"|moving|ambulance|ambo|hurts)\b|\b(?:cut|cuts) (?:too |so |very )?deep\b|\b(?:cut|rope) (?:him|her) down\b"
         r"|\bcut (?:\w+ )?deeper than\b.{0,80}\b(?:bleed\w*|not stopping|will not stop|towels?|soaked)\b|\bbleeding (?:for|through)\b.{0,30}\b(?:\d+ (?:min|mins|minutes|hours?)|towels?)\b"
@@ -668,7 +676,7 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "not wanting to live",
         "crisis",
-        r"\b(?:do not|no longer|not) (?:want|wanna|wish) to (?:live|be alive|wake up|exist|be here|be around|go on"
+        r"\b(?:do not|no longer|not) (?:want|wanna|wish) to (?:live|be alive|wake up(?! (?:early|so early|too early|at \d))|exist|be here|be around|go on"
         r"|keep (?:going|living|existing)|see tomorrow)\b",
     ),
     (
@@ -731,7 +739,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:fall|falls|falling|jump|jumping|drop) (?:from|off) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:floors|stories|storeys)\b|"
         r"\b(?:jump\w*|go|walk\w*) (?:in|into|off) (?:the )?(?:river|lake|sea|ocean|fleuve|harbor|harbour|bay|water)\b.{0,40}"
         r"\b(?:fast|quick|quickly|painless|how long|hurt)\b|\bdrown\w*\b.{0,30}\b(?:fast|quick|quickly|painless|how long)\b|"
-        r"\b(?:fatal|lethal|deadly)\b.{0,60}\b(?:my weight|for me|a man of|a woman of|my size)\b|"
+        r"\b(?:fatal|lethal|deadly|enough to kill)\b.{0,60}\b(?:my weight|for me|a man of|a woman of|my size|\d+ ?(?:lbs|pounds|kg))\b|"
+        r"\b(?:surer|quicker|more certain|less painful|more painless|more reliable)\b than (?:a |the )?(?:pills|rope|gun|jumping|hanging"
+        r"|drowning|cutting|a bridge|the car)\b|"
         r"\b(?:how (?:to|do (?:i|you|people)|can i|would i|could i|much would it take to|long does it take to"
         r"|many \w+ (?:would it take )?to) (?:die|kill (?:my ?self|me|yourself)|end it|end my life|overdose|not wake up|hang(?! (?:my|a|the|up|out|pictures?|things|it|them|on|in)\b)"
         r"|suicide|unalive|bleed out)|(?:painless|least painful|easiest|easy|quickest|quick|fastest|best|surest|peaceful)"
@@ -817,7 +827,7 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|\b(?:burned|burnt|burn|burning) (?:my ?self|my {_BODY}) (?:\w+ ){{0,2}}(?:lighter|cigarettes?|cigs?|match(?:es)?|hot"
         rf" (?:knife|metal|spoon|iron))\b|\b(?:banged|banging|slammed|slamming|smashed|smashing|hit|hitting) my head (?:\w+ ){{0,4}}(?:till|until"
         rf"|over and over|on purpose)\b"
-        r"|\b(?:me quiero cortar(?! el pelo)|me cort[oe](?! (?:el |la |las |los )?(?:pelo|cabello|unas|barba|flequillo|fleco|dedos?|pulgar))|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
+        r"|\b(?:me quiero cortar(?! el pelo)|me cort[oe](?! (?:el |la |las |los )?(?:pelo|cabello|unas|barba|flequillo|fleco|dedos?|pulgar))(?! (?:\w+ ){0,6}(?:lavando|cocinando|picando|trabajando|sin querer|por accidente))|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
         r"|cortes en (?:los|las|sus|mis)|me sigo cortando|sigo cortandome|se sigue cortando|se (?:esta )?cortando"
         r"|me (?:he estado|estoy|sigo) (?:quemando|lastimando|golpeando|haciendo dano)|me (?:doy|di|daba) (?:\w+ ){0,3}contra la pared"
         r"|me voy a hacer algo(?! de| para| rico| bueno| nuevo)|hacerme algo)\b"
@@ -861,7 +871,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:driv\w*|drove|speed\w*)\b.{0,40}\b(?:hoping|hope|want|wanting|wish\w*) (?:that )?(?:i|to) (?:crash|wreck|get hit|die)\b"
         # anything done "on purpose", but not what people in general do "to themselves"
         r"|\bon purpose\b(?<!\bthemselves on purpose)(?<!\btheirselves on purpose)(?<!\bthemself on purpose)|\blooks? like (?:an )?accident\b|\b(?:garage|car)\b.{0,40}"
-        r"\b(?:engine (?:on|running)|exhaust|hose)\b|\b(?:bought|buying)\b.{0,30}\b(?:different|several|multiple) (?:pharmacies"
+        r"\b(?:(?:engine|motor) (?:on|running)|exhaust|hose)\b|\b(?:bought|buying)\b.{0,30}\b(?:different|several|multiple) (?:pharmacies"
         r"|farmacias|stores)\b|\b(?:sleep|sleeping|slept|sit|sits|sitting|sat) (?:\w+ ){0,4}with (?:the |my |his |her |a )?(?:loaded )?"
         r"(?:gun|shotgun|pistol|rifle|handgun|revolver|firearm)\b|\b(?:bullets?|rounds|ammo|9mm|shells|box of)\b.{0,60}\bonly"
         r" (?:need|needs|takes|going to need) one\b|\bonly (?:packing|bringing|taking|loading) one (?:round|bullet|shell)\b"
@@ -949,6 +959,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|answer|picking up|responding|replying)\b|\b(?:goodbye|bye)\b.{0,60}\b(?:turned|switched) (?:off )?(?:his|her|their|my)"
         r" location\b|\bstopped answering\b|\bregal\w+ (?:casi )?(?:toda|todo|mi|su|sus)\b(?! \w+ (?:viej|usad))"
         r"|\bya no (?:los|las|lo|la) (?:voy a|va a) necesitar\b|\b(?:will not|will no|shall not|shant|wont|would not|wouldnt) be needing\b"
+        r"|\b(?:not|no) (?:going|gonna|going to) need (?:it|um|them|this|that) (?:after|anymore|aftah)\b"
+        r"|\b(?:left|leaving|wrote) (?:a |my )?note\b.{0,40}\bto find\b|\bsign\w* off for good\b"
+        r"|\bmama prosti\b|\bprostit mene\b|\bprostite menya\b"
         r"|\b(?:do not|dont) think i (?:will|ll) be (?:around|here)\b|\btell (?:mom|mum|dad|my \w+|everyone|them) (?:i am |im )?sorry\b"
         r"|\bif (?:you|ur|your|youre|you are) reading this\b|\bdeleted (?:all )?my (?:socials|accounts|instagram)\b"
         r"|\b(?:put|gave|giving|give) (?:my )?(?:cat|dog|pets?|guitar|tools|jacket)\b.{0,30}\b(?:adoption|to my|away|up for)\b"
@@ -1063,7 +1076,12 @@ _RULES: list[tuple[str, str, str]] = [
         # Jamaican Patois, first person: "mi jus waan dead", "mi waan go join him"
         r"|\bmi (?:jus |just |really |only )?waan (?:dead|die|done wid life|sleep forever|go join \w+|end it)\b"
         # Swahili: not wanting to wake, finishing oneself; Haitian Creole: never getting up again, God forgive me
-        r"|\bsitaki kuamka\b|\bnisiamke\b|\bkujimaliza\b|\bpa leve anko\b|\bpadone m pou sa m (?:pral|ap) fe\b",
+        r"|\bsitaki kuamka\b|\bnisiamke\b|\bkujimaliza\b|\bpa leve anko\b|\bpadone m pou sa m (?:pral|ap) fe\b"
+        # Levantine Arabic, as anyascii writes its script ("بدي انتحر", "ما بدي عيش") and in Arabizi
+        # (a digit inside a word read as a letter: "ente7er" is "enteter");
+        # Ukrainian "все закінчу" (I will end it all); Bengali "morte chai" (I want to die)
+        r"|\bbdy (?:nthr|mwt)\b|\bm bdy ysh\b|\b(?:bdi|badi|bade) (?:mout|mot|moot|nthr|enteter|intihar|entahar)\b"
+        r"|\bma (?:bdi|badi) (?:3eesh|3ish|eesh|eish|aish)\b|\bvse zakinchu\b|\bvse zakonchu\b|\bmorte chai\b|\bmore jete chai\b",
     ),
     (
         # Warning signs said another way: what one will do "before I do something stupid", the bridge
@@ -1164,7 +1182,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bmejor (?:que )?me muera\b|\bmejor (?:estar|estaria|estuviera) muert[oa]\b|\bestarian mejor sin mi\b"
         r"|\b(?:seguiria|estaria|sigue|seguira) (?:igual(?:ito)?|mejor) sin mi\b|\bla vida no vale la pena\b|\bno vale la pena vivir\b"
         r"|\bdios?(?: mio)? (?:llevame|recogeme)\b|\b(?:quisiera|ojala|quiero)(?: que)? me (?:lleve|atropelle|mate|pise) (?:un|una|el|la)\b"
-        r"|\bcomo acabar con todo\b|\bganas de (?:morirme|matarme)\b|\bno me mato\b.{0,60}\bganas no me faltan\b"
+        r"|\bcomo acabar con todo\b|\b(?:hoy|ya|manana|esta noche) acabo con todo\b|\bya tengo todo listo\b"
+        r"|\bno creo que llegue al? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin de semana|mes)\b"
+        r"|\bla ventana me llama\b|\bganas de (?:morirme|matarme)\b|\bno me mato\b.{0,60}\bganas no me faltan\b"
         # "me mato" said as a resolve or a condition ("si no funciona, me mato"; not "ese precio me mató",
         # whose accent the folding removes), wanting to be dead, death as rest, not knowing why one is still here,
         # not being around by then, a car to take one away
@@ -1285,7 +1305,7 @@ _NEGATED = re.compile(
 _IDIOMS = re.compile(
     r"\b(?:(?:be|is|was) the death of me|(?:phone|battery|laptop|computer|tablet|ipad|charger)\b.{0,30}\b(?:about to|going to|gonna) die"
     r"|(?:jump|jumped|jumping) off a (?:bridge|cliff) for (?:me|you|him|her)|(?:it|they|stuff|everything|this|that|these|those) (?:all )?(?:needs?|has|have) to be gone|suicide (?:mission|squad|doors?|runs?|sprints?|drills?|lines)|(?:\w+ )?(?:is|are|will|would|gonna|gon|finna|going to)"
-    r" (?:\w+ ){0,2}(?:kill|murder|hang|strangle|skin) (?:me|you) (?:when|if)|die when (?:i|we|you|they) (?:see|get|hear|open|find out)|(?:me|te) (?:mata|matan|va a matar|van a matar|mataria) si|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
+    r" (?:\w+ ){0,2}(?:kill|murder|hang|strangle|skin) (?:me|you|him|her|my \w+) (?:when|if)|die laughing|die when (?:i|we|you|they) (?:see|get|hear|open|find out)|(?:me|te) (?:mata|matan|va a matar|van a matar|mataria) si|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
     r" (?:embarrassment|shame|laughing|boredom|cringe)|to die for|dying (?:to|for|of) \w+|kill (?:for|some time|time)"
     r"|killed it|killing it|dead (?:tired|battery|end|serious|honest|wrong|right|certain|sure|set|quiet|on|center|centre)"
     r"|die on (?:this|that|the) hill|(?:took|had|drank|ate) (?:way )?too much (?:of (?:the|my) )?(?:coffee|caffeine|sugar|chocolate"
@@ -1367,7 +1387,7 @@ _RECOVERED = re.compile(
 
 # Suicide as a subject of its own (loss, prevention, research), read as a topic word.
 _TOPIC_PHRASES = re.compile(
-    r"\b(?:(?:died|die|dies|dying) (?:by|of) suicide|committed suicide|lost (?:\w+ ){0,5}to suicide|se suicido|se quito la vida|(?:intento|intentaron|trato) (?:de )?(?:quitarse la vida|suicidarse|matarse)|after (?:a |the |their )?suicides?"
+    r"\b(?:(?:died|die|dies|dying) (?:by|of) suicide|committed suicide|lost (?:\w+ ){0,5}to suicide|se suicido|se quito la vida|casos de suicidio|prevencion del suicidio|tasa de suicidio|(?:intento|intentaron|trato) (?:de )?(?:quitarse la vida|suicidarse|matarse)|after (?:a |the |their )?suicides?"
     r"|suicides|suicide (?:prevention|risk|rates?|awareness|hotline|loss|survivors?|attempt survivors?|crisis|screening"
     r"|walk|training|protocol)|suicidal (?:crisis|patients?|people|ideation in|clients?|thoughts in)"
     r"|(?:a|her|his|their|the) suicide attempt|killed (?:him|her|them) ?sel(?:f|ves)|took (?:his|her|their) own life)\b"
