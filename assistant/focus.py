@@ -466,7 +466,7 @@ DEFINITION_QUESTION = re.compile(
     r"|in tarnation|in heaven'?s name) (?:is|are)|explain)\b|\b(?:define|definition of|meaning of|(?:you|u|to) explain)\b"
     r"|\b(?:meaning|definition|mean)\W*$"
     # the term first, then "what is it?" ("glutamate wat is that", "neuroplasticity?? what is that")
-    r"|\bw(?:h)?at(?: i|')?s (?:it|that|this)(?: thing| stuff)?\b"
+    r"|\bwh?at(?: i|')?s (?:it|that|this)(?: thing| stuff)?\b"
     r"|\bwhat (?:\w+ ){1,2}(?:means|stands for)\b|\b\w+ ni nini\b"  # Swahili "what is X"
 )
 # Words that ask for a meaning rather than name what is asked about ("the meaning of X").

@@ -238,8 +238,11 @@ def _uncensor(match: re.Match[str]) -> str:
     return fits[0] if len(fits) == 1 else word
 
 
+_KILL_FORMS = {"": "kill ", "s": "kills ", "ped": "killed ", "ping": "killing "}  # "top", "tops", "topped", "topping"
+
+
 def _topped(match: re.Match[str]) -> str:
-    return {"ped": "killed ", "ping": "killing ", "s": "kills "}.get(match.group(1) or "", "kill ")
+    return _KILL_FORMS[match.group(1) or ""]
 
 
 def _fold(text: str) -> str:

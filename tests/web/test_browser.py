@@ -184,8 +184,8 @@ def test_staff_console_signs_in_and_explains(open_page, server):
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "staff-explain-1280-light.png"), full_page=True)
     page.get_by_role("button", name="Run the evaluation").click()
-    # The whole bundled set (9,732 questions, each writer left out) takes half a minute or more on
-    # a busy 2-core machine: a bounded wait, not a timing.
+    # The whole bundled set (over 12,000 questions, each writer left out) takes half a minute or
+    # more on a busy 2-core machine: a bounded wait, not a timing.
     page.locator("#eval-result table").first.wait_for(timeout=EVAL_WAIT_MS)
     assert "First run" in page.locator("#eval-result").inner_text()
     assert "shown the crisis lines beside the reply" in page.locator("#eval-result").inner_text()
