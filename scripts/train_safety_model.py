@@ -5,8 +5,9 @@ Usage: apt-get install wordnet-base && pip install -e '.[train]'
 
 Reads only development data: the safety set's development part (tests/data/crisis_safety.jsonl)
 and, as everyday messages, the development questions (tests/data/eval.jsonl), the small-talk
-set (tests/data/smalltalk.jsonl), the staff's alternate questions (corpus/questions.txt) and
-WordNet's usage examples (/usr/share/wordnet); never a held-out part. Two heads share the features: `crisis`
+set (tests/data/smalltalk.jsonl), the staff's alternate questions (corpus/questions.txt),
+WordNet's usage examples (/usr/share/wordnet) and seeded random letters; never a held-out part.
+Two heads share the features: `crisis`
 (crisis or emergency vs. the rest) and `emergency` (an emergency happening now vs. the rest).
 Prints leave-one-writer-out scores of the rules alone and of rules + classifiers at the shipped
 thresholds (each writer's lines scored by models that never saw that voice, so the numbers
@@ -22,7 +23,9 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import random
 import re
+import string
 import sys
 from pathlib import Path
 
@@ -53,14 +56,23 @@ STAFF_CORPUS = ROOT / "corpus"
 # sentences and those messages are its ordinary English. Sentences the rules read as a crisis
 # ("he wanted to die and end his troubles") are left out, so the two never disagree.
 WORDNET = Path("/usr/share/wordnet")
-EVERYDAY = ("questions", "smalltalk", "wordnet")  # writer names of the everyday messages
+# And random letters in random-length words (seeded): read in 500-character windows, a long run
+# of gibberish gives the classifier many chances to reach the threshold on chance character
+# n-grams (6 of 2,000 windows of random letters scored 0.5 or more, the highest 0.60). With these
+# as ordinary text none did (the highest 0.47), at no cost leave-writers-out (5 folds: 962
+# instead of 963 crisis messages missed, the same 1,549 ordinary lines raised).
+LETTER_TEXTS = 1000
+# Writer names of the everyday messages; the last two are background text, weighed BACKGROUND_WEIGHT.
+EVERYDAY = ("questions", "smalltalk", "wordnet", "letters")
+BACKGROUND = EVERYDAY[2:]
 # Writers are held out in 20 folds: every writer's lines are still scored by models that never
 # saw that voice, in 20 fits per head instead of one per writer (over 150).
 CV_FOLDS = 20
-# Each WordNet sentence weighs a tenth of an ordinary message. Counted in full, their 48,000 tilted
-# the balanced classes: twice the weight on each crisis message made the model raise more of the
-# tricky ordinary lines (596 instead of 345 of 9,893 false crises, leave-one-writer-out).
-WORDNET_WEIGHT = 0.1
+# Each WordNet sentence (and random text) weighs a tenth of an ordinary message. Counted in full,
+# WordNet's 48,000 tilted the balanced classes: twice the weight on each crisis message made the
+# model raise more of the tricky ordinary lines (596 instead of 345 of 9,893 false crises,
+# leave-one-writer-out).
+BACKGROUND_WEIGHT = 0.1
 OUT = ROOT / "assistant" / model_file("safety")
 # Inverse regularisation, chosen by leave-one-writer-out misses and alarms. With this round's
 # data (at the concern threshold each is best at): C 8 missed 546 of 4,302 crisis messages, 16
@@ -82,12 +94,13 @@ def matrix(texts: list[str], signals: list[tuple[str, ...]]) -> csr_matrix:
 
 
 def fit(x: csr_matrix, y: np.ndarray, background: np.ndarray) -> LogisticRegression:
-    """Classes balanced over the writers' messages; the `background` rows (WordNet's sentences)
-    weigh WORDNET_WEIGHT of an ordinary message each, so their number does not tilt the balance."""
+    """Classes balanced over the writers' messages; the `background` rows (WordNet's sentences,
+    random letters) weigh BACKGROUND_WEIGHT of an ordinary message each, so their number does not
+    tilt the balance."""
     own = ~background
     n, positive = int(own.sum()), int(y[own].sum())
     weight = np.where(y == 1, n / (2 * positive), n / (2 * (n - positive)))
-    weight[background] *= WORDNET_WEIGHT
+    weight[background] *= BACKGROUND_WEIGHT
     model = LogisticRegression(C=C, max_iter=2000, solver="liblinear", random_state=0)
     return model.fit(x, y, sample_weight=weight)
 
@@ -98,19 +111,19 @@ def cross_validate(
     levels: list[str],
     groups: list[str],
     labels: dict[str, np.ndarray],
-    wordnet: np.ndarray,
+    background: np.ndarray,
     dump: Path | None,
 ) -> None:
     """Leave one writer out: each writer's lines are scored by models that never saw that voice.
-    `groups`: each row's writer; `labels`: each head's; `wordnet`: the rows of WordNet's sentences."""
+    `groups`: each row's writer; `labels`: each head's; `background`: the rows of WordNet's
+    sentences and random letters."""
     y, ye = labels["crisis"], labels["emergency"]
     probs, emergency = np.zeros(len(texts)), np.zeros(len(texts))
     for train, test in GroupKFold(n_splits=min(CV_FOLDS, len(set(groups)))).split(texts, y, groups):
         x_train = matrix([texts[i] for i in train], [signals[i] for i in train])
         x_test = matrix([texts[i] for i in test], [signals[i] for i in test])
-        background = wordnet[train]
-        probs[test] = fit(x_train, y[train], background).predict_proba(x_test)[:, 1]
-        emergency[test] = fit(x_train, ye[train], background).predict_proba(x_test)[:, 1]
+        probs[test] = fit(x_train, y[train], background[train]).predict_proba(x_test)[:, 1]
+        emergency[test] = fit(x_train, ye[train], background[train]).predict_proba(x_test)[:, 1]
     questions = np.array([g.startswith(EVERYDAY[:2]) for g in groups])
     rule_crisis = np.array([lv == "crisis" for lv in levels])
     overrulable = np.array([safety.overrulable(fired) for fired in signals])
@@ -134,13 +147,13 @@ def cross_validate(
         crisis |= urgent
         lines = crisis | np.array([lv != "none" for lv in levels]) | (use_model & (probs >= safety.MODEL_CONCERN))
         missed, silent = int((~crisis & (y == 1)).sum()), int((~lines & (y == 1)).sum())
-        everyday = questions | wordnet
+        everyday = questions | background
         false_lines, false_questions = int((crisis & (y == 0) & ~everyday).sum()), int((crisis & questions).sum())
         print(
             f"{name:20} leave-one-writer-out: crisis messages missed {missed} of {int(y.sum())} (shown no lines"
             f" {silent}), false crisis {false_lines} of {int(((y == 0) & ~everyday).sum())} ordinary lines,"
-            f" {false_questions} of {int(questions.sum())} everyday messages and {int((crisis & wordnet).sum())} of"
-            f" {int(wordnet.sum())} WordNet sentences; emergencies answered as"
+            f" {false_questions} of {int(questions.sum())} everyday messages and {int((crisis & background).sum())} of"
+            f" {int(background.sum())} WordNet sentences and random texts; emergencies answered as"
             f" emergencies {int((urgent & (ye == 1)).sum())} of {int(ye.sum())}, other messages answered as"
             f" emergencies {int((urgent & (ye == 0)).sum())}"
         )
@@ -160,6 +173,9 @@ def main(check: bool, dump: Path | None, validate: bool = True) -> int:
     for n, sentence in enumerate(wordnet_examples()):
         if safety.assess_rules(sentence).level not in ("crisis", "emergency"):
             rows.append({"text": sentence, "crisis": False, "writer": f"wordnet {n % 5}"})
+    for n, text in enumerate(random_letters(LETTER_TEXTS)):
+        if safety.assess_rules(text).level not in ("crisis", "emergency"):
+            rows.append({"text": text, "crisis": False, "writer": f"letters {n % 5}"})
     messages = [row["text"] for row in rows]
     texts = [" ".join(safety.canonical_sentences(m)) for m in messages]
     rules = [safety.assess_rules(m) for m in messages]
@@ -169,7 +185,7 @@ def main(check: bool, dump: Path | None, validate: bool = True) -> int:
         "crisis": np.array([int(row["crisis"]) for row in rows]),
         "emergency": np.array([int(row.get("level") == "emergency") for row in rows]),
     }
-    background = np.array([g.startswith("wordnet") for g in groups])
+    background = np.array([g.startswith(BACKGROUND) for g in groups])
     if validate:
         cross_validate(texts, signals, [r.level for r in rules], groups, labels, background, dump)
     x = matrix(texts, signals)
@@ -181,6 +197,18 @@ def main(check: bool, dump: Path | None, validate: bool = True) -> int:
         accuracy = np.mean([(p >= 0.5) == bool(label) for p, label in zip(scores, labels[head], strict=True)])
         print(f"{head}: {len(head_weights[head + '_buckets'])} weights; training-set accuracy {accuracy:.3f}")
     return write_or_check(arrays, OUT, check)
+
+
+def random_letters(count: int) -> list[str]:
+    """`count` texts of 20 to 500 random Latin letters in words of 1 to 12, the same every run."""
+    rng = random.Random(0)
+    texts = []
+    for _ in range(count):
+        length, words = rng.randint(20, 500), []
+        while sum(len(w) + 1 for w in words) < length:
+            words.append("".join(rng.choices(string.ascii_letters, k=rng.randint(1, 12))))
+        texts.append(" ".join(words)[:length])
+    return texts
 
 
 def wordnet_examples() -> list[str]:

@@ -47,7 +47,7 @@ HELD_OUT = ROOT / "tests" / "data" / "crisis_heldout.jsonl"
 # under the measurement so that only a real regression fails.
 FLOORS = {
     DEV_SET: {"recall": 0.99, "false_crisis": 0.02, "crisis_lines_shown": 0.999, "emergencies_first": 0.99},
-    HELD_OUT: {"recall": 0.91, "false_crisis": 0.05, "crisis_lines_shown": 0.99, "emergencies_first": 0.91},
+    HELD_OUT: {"recall": 0.95, "false_crisis": 0.05, "crisis_lines_shown": 0.99, "emergencies_first": 0.99},
 }
 
 

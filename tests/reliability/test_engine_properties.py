@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from assistant import messages
 from assistant.engine import MAX_ANALYZED_CHARS, MAX_CRISIS_CHARS
 from assistant.models import REPLY_KINDS
-from assistant.safety import ALIASES
+from assistant.safety import ALIASES, PHRASE_ALIASES
 
 pytestmark = pytest.mark.slow  # property-based, fuzzing or subprocess work: seconds each
 
@@ -71,8 +71,9 @@ noise = st.one_of(
 )
 
 # Shorthand and misspellings the crisis check deliberately reads as crisis words ("kms" is "kill
-# myself", "od" is "overdose"); random letters that happen to spell one are not noise.
-SHORTHAND = set(ALIASES)
+# myself", "od" is "overdose", "ctb" is "catch the bus", a clinician's "SI" is suicidal ideation);
+# random letters that happen to spell one are not noise.
+SHORTHAND = set(ALIASES) | {v for v in PHRASE_ALIASES.values() if " " not in v} | {"si"}
 
 
 def random_letters(seed: int, length: int) -> str:
