@@ -1027,9 +1027,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:estou|to|tou) me cortando\b|\bme cortei (?:de novo|outra vez)\b"
         # As written in Portugal and Africa: "n"/"num" for "não", the pronoun before or after the verb
         # ("vou me atirar", "se vai enforcar", "ia se matar"); "vai me matar" is someone else's doing.
-        r"|\b(?:n|nao|num) (?:qro|quero|kero|quer) (?:mais )?viver\b|\b(?:vou|quero) me (?:atirar|enforcar|matar)\b(?! de (?:rir|trabalhar|estudar|tanto))"
-        r"|\b(?:vai|ia|iam|vao|quer) se (?:atirar|enforcar|matar)\b(?! de (?:rir|trabalhar|estudar|tanto))"
-        r"|\b(?:me vou|se vai|se ia) (?:atirar|enforcar|matar)\b(?! de (?:rir|trabalhar|estudar|tanto))|\b(?:se|me) mata (?:hoje|amanha|esta noite|logo)\b",
+        r"|\b(?:n|nao|num) (?:qro|quero|kero|quer) (?:mais )?viver\b"
+        r"|\b(?:(?:vou|quero) me|(?:vai|ia|iam|vao|quer) se|me vou|se vai|se ia) (?:atirar|enforcar|matar)\b"
+        r"(?! de (?:rir|trabalhar|estudar|tanto))|\b(?:se|me) mata (?:hoje|amanha|esta noite|logo)\b",
     ),
     (
         # Never softened: behaviour, a plan, a method or means, as the Spanish rule.
