@@ -491,11 +491,33 @@ def asks_definition(question: str) -> bool:
 
 
 def defines(sentence: str, term_stems: tuple[str, ...]) -> bool:
-    """Whether a sentence opens by saying what the term is: the term (after "the"), then "is a",
-    "is the", "refers to", "means"…"""
+    """Whether a sentence says what the term is: it opens with the term (after "the"), then "is
+    a", "is the", "refers to", "means"…; or it glosses the term where it names it (glossed)."""
     tokens = words(sentence)
     start = 1 if tokens[:1] == ["the"] else 0
     for end in range(start + 1, min(start + 4, len(tokens))):  # terms of up to three words
         if stem(tokens[end - 1]) in term_stems and _DEFINING.match(" ".join(tokens[end : end + 4])):
+            return True
+    return glossed(sentence, term_stems)
+
+
+# A word or a mark that a gloss follows: "(", ",", ":".
+_GLOSS_TOKENS = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[(,:]")
+
+
+def glossed(sentence: str, term_stems: tuple[str, ...]) -> bool:
+    """Whether the sentence glosses the term where it names it, as writers define in passing: a
+    parenthesis right after it ("BDNF (Brain-Derived Neurotrophic Factor)", "synaptic plasticity
+    (the strengthening or weakening of connections)"), or an appositive "or" that is not the end
+    of a list ("new synapses, or connections between neurons", not "depression, anxiety, or
+    PTSD")."""
+    tokens = _GLOSS_TOKENS.findall(normalize(sentence))
+    for i, token in enumerate(tokens):
+        if token in "(,:" or stem(token) not in term_stems:
+            continue
+        following = tokens[i + 1 : i + 3]
+        if following[:1] == ["("]:
+            return True
+        if following == [",", "or"] and "," not in tokens[max(0, i - 4) : i]:
             return True
     return False

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .text import stem
+
 # Zipf 3 is about once per million words: below it a word is rare or a typo ("insurence" 1.2),
 # above it a real word ("home" 5.8) that spelling correction must leave alone.
 REAL_WORD_ZIPF = 3.0
@@ -29,11 +31,30 @@ def zipf(word: str) -> float:
 DROPPED_G_MARGIN = 1.5
 
 
+@lru_cache(maxsize=65536)
 def with_final_g(word: str) -> str | None:
-    """The -ing word a word ending in "in" stands for ("movin" -> "moving"), or None."""
-    if len(word) < 5 or not word.endswith("in"):
+    """The -ing word a word ending in "in" stands for ("movin" -> "moving", "dyin" -> "dying"), or None.
+
+    The stemmer must read the added g as an -ing ending, so "brin" and "clin" do not become
+    "bring" and "cling": those are words of their own, not an ending said short; so are the words
+    of other languages the visitors write ("matin" is French for morning, not "mating").
+    """
+    if len(word) < 4 or not word.endswith("in") or _foreign(word):
         return None
-    return word + "g" if zipf(word + "g") >= zipf(word) + DROPPED_G_MARGIN else None
+    full = word + "g"
+    return full if stem(full) != full and zipf(full) >= zipf(word) + DROPPED_G_MARGIN else None
+
+
+# Languages visitors write besides English whose words may end in "in" ("matin", "Bein").
+OTHER_LANGUAGES = ("es", "fr", "pt", "de", "it")
+
+
+@lru_cache(maxsize=65536)
+def _foreign(word: str) -> bool:
+    """Whether a word is a real word of another language the visitors write (French "matin")."""
+    from wordfreq import zipf_frequency
+
+    return any(zipf_frequency(word, lang, wordlist="small") >= REAL_WORD_ZIPF for lang in OTHER_LANGUAGES)
 
 
 def is_english_word(word: str) -> bool:

@@ -34,6 +34,7 @@ from anyascii import anyascii
 
 from .classifier import features as ngram_features
 from .classifier import hashed, load_model
+from .lexicon import with_final_g
 from .spelling import edit_distance
 from .text import normalize
 
@@ -64,6 +65,7 @@ NEAR_WORDS = frozenset(
 # Slang, abbreviations and euphemisms people type, from crisis-line and moderation glossaries.
 ALIASES = {
     "kms": "kill myself",
+    "pukin": "puking",  # too rare for wordfreq's small list to know either form
     "kmsl": "kill myself",
     "kys": "kill yourself",
     "kil": "kill",
@@ -178,10 +180,43 @@ ALIASES = {
     "deadass": "seriously",  # AAVE and New York slang: "deadass my mama won't wake up"
     "tiyad": "tired",
     "tyad": "tired",
+    # French as texted: "je" fused to its verb ("jveux", "jvais", "chui"), verlan ("oim" moi,
+    # "reuf" frère). None of these is an English word.
+    "jveux": "je veux",
+    "jveu": "je veux",
+    "jvais": "je vais",
+    "jvai": "je vais",
+    "jsuis": "je suis",
+    "jsui": "je suis",
+    "chui": "je suis",
+    "chuis": "je suis",
+    "jme": "je me",
+    "jpeux": "je peux",
+    "jpeu": "je peux",
+    "jpense": "je pense",
+    "jsais": "je sais",
+    "jcrois": "je crois",
+    "jfais": "je fais",
+    "jdemande": "je demande",
+    "jlui": "je lui",
+    "jderangerai": "je derangerai",
+    "jpp": "je peux plus",
+    "oim": "moi",
+    "reuf": "frere",
+    "reum": "mere",
+    "daronne": "mere",
+    "medocs": "medicaments",
+    "plu": "plus",
 }
 # Words that stand for another only beside certain neighbours: "ion wanna" is "i do not want
 # to" while the ion of chemistry is not; "want to dye" is "want to die", "dye my hair" is not.
 ION_BEFORE = frozenset("wanna want wan see know care think feel even got have need like be".split())  # noqa: SIM905
+# French "g" ("j'ai") before the words it is texted with: "g fixé la date", "g les cachets".
+G_BEFORE = frozenset(
+    "les des plus pas un une mis pris avale trouve fixe ecrit donne vendu dit fait achete commande".split()  # noqa: SIM905
+    + "touche deja tout rien envie besoin peur mal eu ete melange essaye decide choisi perdu compte garde cache".split()  # noqa: SIM905
+)
+GONE_AFTER = frozenset("for soon now forever already by again too".split())  # noqa: SIM905
 DYE_AFTER = frozenset("to wanna gonna will should just might rather let".split())  # noqa: SIM905
 DYED = frozenset("my your ur her his their the it them hair a an some this that these".split())  # noqa: SIM905
 # "she'll" loses its apostrophe and reads "shell": she will, before a verb ("saying shell jump").
@@ -282,26 +317,13 @@ def swapped_forms(key: str) -> set[str]:
 
 
 _SWAPS = {form: key for key in SWAP_KEYS for form in swapped_forms(key) - SWAPPED_WORDS}
-# Key words of the signals typed without their final g, as many write them ("killin myself",
-# "aint comin back"): none of these shortened forms is a word of its own in English or Spanish,
-# which tests/test_crisis_safety.py checks with wordfreq.
-G_KEYS = frozenset(
-    """
-    killing cutting thinking going coming sticking laughing moving nothing breathing bleeding dying
-    hurting burning scratching taking planning wanting trying hoping wishing waking ending jumping
-    hanging drinking fixing feeling something anything everything responding answering doing
-    shaking throwing passing puking talking giving saving sitting looking staring holding starting
-    carving banging hitting drowning shooting existing waiting turning fading living
-    """.split()  # noqa: SIM905 - a word list reads better as text than as 55 quoted lines
-)
-_G_DROPPED = {key[:-1]: key for key in G_KEYS}
 
 
 def _repair(token: str) -> str:
     if token in _SWAPS:
         return _SWAPS[token]
-    if token in _G_DROPPED:
-        return _G_DROPPED[token]
+    if full := with_final_g(token):  # "killin myself", "practicin with a belt": speech as written
+        return full
     if len(token) < 6 or token in KEYWORDS or token[:-1] in KEYWORDS or token in NEAR_WORDS:  # "suicides" is a word
         return token
     for key, limit in KEYWORDS.items():
@@ -322,6 +344,10 @@ def canonical_sentences(text: str) -> list[str]:
                 token = "ketamine"
             elif token == "shell" and i + 1 < len(raw) and raw[i + 1] in SHELL_BEFORE:
                 token = "she will"
+            elif token == "g" and i + 1 < len(raw) and raw[i + 1] in G_BEFORE:  # French "j'ai" texted
+                token = "jai"
+            elif token == "gon":  # "nobody gon miss me" (going to); "he gon" at the end is "gone"
+                token = "going to" if i + 1 < len(raw) and raw[i + 1] not in GONE_AFTER else "gone"
             elif token == "ion" and i + 1 < len(raw) and raw[i + 1] in ION_BEFORE:
                 token = "i do not"
             elif token == "dye" and i and raw[i - 1] in DYE_AFTER and (i + 1 == len(raw) or raw[i + 1] not in DYED):
@@ -350,6 +376,11 @@ _WANT = (
     r"(?:(?:(?<=\bi am )|(?<=\bi ))finna|want|wants|wanted|wanting|going|plan|plans|planning|planned|ready|decided|trying|tried|try|intend|intends"
     r"|about to|fixing to|would like|prefer|wish|wishing|hope|hoping|need|needs|will|would rather|should just|might|might just|thinking about"
     r"|thinking of|thought about|thought of|think about|think of|considering|ready to|time i|gonna|going to|hope|hoping|welcome|urge|urges|fantasi[sz]e|fantasi[sz]ing|dream about|deserve|a good way to|only (?:other )?way out is|long for|longing for|yearn for|waiting to|afraid i will|afraid i might|scared i will|scared i might|feart i will)"
+)
+# Medicines and drugs as French texts name them, for the French emergency rule.
+_FR_DRUGS = (
+    r"(?:cachets|medicaments|comprimes|pilules|somniferes|plaquette|boite|flacon|sirop|javel|doliprane|xanax"
+    r"|lithium|tramadol|benzos|antidep\w*|lamotrigine|ket|ketamine|coke|alcool|vodka|traits)"
 )
 # Dying or being dead, named or implied; euphemisms from crisis-line glossaries.
 _DEATH = (
@@ -472,7 +503,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|breathing but only just|breath\w* (?:like )?once every|keeps passing out|rr (?:maybe |of |is )?[1-8]\b"
         r"|no responde|choking on (?:his|her|their|my )?(?:vomit|puke)|(?:will not|can not|does not|wont) stop bleeding"
         r"|no respira|no despierta|inconsciente|labios (?:morados|azules)|se (?:puso|esta poniendo) (?:morad[oa]|azul)|convulsion|no (?:para|deja) de sangrar"
-        r"|(?:od|overdose) (?:in progress|happening)|bleu autour des levres|respire (?:presque |quasiment )?(?:pas|plus)"
+        r"|(?:od|overdose) (?:in progress|happening)|bleu autour des levres|respire (?:presque |quasiment )?(?:pas|plus)(?! (?:que|de|calmement|facilement|librement|mieux|fort|vite|profondement|doucement)\b)"
         rf"|{_START}(?:an? )?(?:od|overdose) (?:right )?now$|no hay (?:manera|forma) de despertarl[oa]|espuma (?:en|por) la boca|no (?:me )?(?:contesta|responde) cuando (?:la|lo) (?:sacudo|muevo|llamo)|no para de (?:salir )?sangr\w*|empape (?:dos|tres|\d+) toallas"
         r"|no (?:puedo|podemos|logro) despertar(?:la|lo)?|no (?:la|lo|le) (?:puedo|podemos|logro) despertar|no reacciona(?! (?:al?|con|bien|mal)\b)|esta convulsionando|asem (?:hy|sy|hulle) (?:baie )?stadig|(?:he|she|they|is|are|not) (?:hardly|barely) (?:moving|responding|responsive))\b",
     ),
@@ -502,9 +533,10 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|it|my|the|his|her)\b(?! (?:time|afternoon|morning|day|evening|night|energy|life|attention|money|week|weekend|lunch"
         rf"|break|patience))|em|them|it|k|lines|las|script|prescription|supply|stash)\b|\b(?:already|just) took (?:em|them|it|the pills)\b"
         rf"|\bi took the pills\b|\b(?:me )?tome (?:\w+ ){{0,3}}(?:todas|todo)$|\b(?:ate|took|swallowed|downed) the rest of (?:the|my|his|her) (?:bottle|pills|pack|meds)\b"
-        r"|\bho preso tutt[ei]\b|\b(?:avale|avaler|pris) (?:toute la bouteille|toutes? (?:mes |les )?(?:pilules|comprimes))\b|\bjai pris (?:toute|tous|toutes|tout)\b|\btomei (?:tudo|todos|todas|uma cartela|um monte)\b"
+        r"|\bho preso tutt[ei]\b|\b(?:avale|avaler|pris) (?:toute la bouteille|toutes? (?:mes |les )?(?:pilules|comprimes))\b|\bjai pris (?:toute|tous|toutes|tout)\b(?! (?:la |les |mon |ma |mes )?(?:journee|nuit|soiree|semaine|matinee|jours|soirs|temps|annee|mois|rendez))|\btomei (?:tudo|todos|todas|uma cartela|um monte)\b"
         r"|\b(?:alle|die ganze|eine ganze)\b.{0,40}\bgenommen\b|\bnakainom\b.{0,20}\b(?:maraming|rat poison|lason|gamot)\b"
         r"|\bi have done it\b.{0,40}\b(?:pills|tablets|bottle)\b|\b(?<!not )(?<!never )(?:taken|took|swallowed|downed) the lot\b"
+        rf"|\b(?:took|swallowed|downed|taken) (?:\w+ ){{0,4}}{_MEANS}\b.{{0,30}}\bon purpose\b"
         r"|\buong het (?:\w+ ){0,2}thuoc\b|\b(?:bahut|saari|sari|sab) (?:saari |sari )?goliyan kha (?:li|liye|lee)\b",  # Vietnamese, Hindi: drank all the medicine, ate many pills
     ),
     (
@@ -706,7 +738,8 @@ _RULES: list[tuple[str, str, str]] = [
         r" around for\b|\bpermanent (?:sleep|solution|way out|exit|escape|one)\b|\bexit plan\b"
         r"|\b(?:not|never) (?:going to )?be a (?:problem|burden|bother|worry) (?:\w+ ){0,3}(?:much longer|for long|any ?more|soon)\b"
         r"|\b(?:i am|i feel|being|im|feel like)\b.{0,25}\bburden\b|\bburden (?:to|on) (?:everyone|my|them|people)\b"
-        r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b.{0,40}\b(?:could|would|be (?:better|happier|easier|free)|nobody|no one)\b",
+        r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b.{0,40}\b(?:could|would|be (?:better|happier|easier|free)|nobody|no one)\b"
+        r"|\bif i (?:die|died)\b.{0,30}\b(?:can|could|would|will) (?:finally|at last|at least) (?:stop|be|have|move|live|rest)\b",
     ),
     (
         "tired of existing",
@@ -726,6 +759,8 @@ _RULES: list[tuple[str, str, str]] = [
         r" (?:to|past|till|until) (?:my |his |her |the )?(?:\d+|christmas|new year|next year|graduation|birthday|the weekend)\b"
         r"|\b(?:weeks|days|months|much time|much longer|long) left in me\b|\bno fight left\b"
         r"|\bnothing (?:left )?to stick around for\b|\b(?:i am|i will|i|she is|he is) walking into the (?:ocean|sea|lake|river|water)\b"
+        r"|\b(?:then|tonight|tomorrow) i (?:will |am going to |going to )?walk (?:in|into) the (?:ocean|sea|lake|river|water)\b"
+        r"|\b(?:no one|nobody|noone) (?:going to |will |would )?miss(?:es)? me\b"
         r"|\blet me (?:just )?(?:not|never) (?:come back|wake up)\b|\b(?:ketamine )?hole forever\b"
         r"|\bmight as well (?:finish|end) (?:the job|it|it all|things)\b|\b(?:shutdown|shut down|switch off|turn off|power off)"
         r" (?:on )?my ?self\b"
@@ -758,13 +793,16 @@ _RULES: list[tuple[str, str, str]] = [
         r"|many \w+ (?:would it take )?to) (?:die|kill (?:my ?self|me|yourself)|end it|end my life|overdose|not wake up|hang(?! (?:my|a|the|up|out|pictures?|things|it|them|on|in)\b)"
         r"|suicide|unalive|bleed out)|(?:painless|least painful|easiest|easy|quickest|quick|fastest|best|surest|peaceful)"
         r" (?:way|ways|method|methods) to (?:die|go|end it|kill|check out|overdose)|lethal (?:dose|amount)"
-        r"|fatal (?:dose|amount)|deadly (?:dose|amount)|ld ?(?:50|so) of|bleed out|(?:tallest|highest) (?:bridge|building|cliff)"
+        r"|fatal (?:dose|amount|mg|milligrams|grams|number)|deadly (?:dose|amount|mg|milligrams|grams)|ld ?(?:50|so) of|bleed out|(?:tallest|highest) (?:bridge|building|cliff)"
         r"|(?:would|will|could|does|can) (?:it|that|this|they) (?:kill me|be enough to)"
         r"|(?:enough|how many|how much)\b.{0,40}\b(?:to die|to kill me|would kill me|to overdose|to end it|to not wake up"
         r"|to never wake up|to stop my heart|do i need to overdose))"
         r"|\bhow deep (?:\w+ ){0,4}(?:cut|slit)\b|\bhow long (?:does it take|would it take|till|until|do you) (?:\w+ ){0,2}(?:when you"
         r" hang|to hang|hanging|to bleed out|to drown)\b|\bdoes it hurt (?:much |a lot )?(?:to|when you) (?:hang|jump|drown|die|bleed out|slit)\b"
         r"|\bdoes (?:a |the )?(?:9mm|gun|bullet|shotgun|headshot|noose|hanging)\b.{0,10}\bhurt\b"
+        r"|\b(?:if|whether) (?:a |an )?(?:hanging|drowning|jumping|bleeding out|overdosing|overdose|noose|9mm|gun shot|gunshot)"
+        r" (?:would |will |does |do |really )?hurts?\b|\b(?:poisonous|toxic|strong|deadly) enough to kill\b"
+        r"|\b(?:make|making|makes) (?:death|dying) (?:\w+ )?(?:quick|quicker|painless|fast|faster)\b"
         r"|\bhow long (?:\w+ ){0,5}before (?:someone|somebody|a body|you|i|they) (?:is|are|gets?|get) found\b"
         r"|\b(?:drug|pill|meds?|medication|something|anything|injection)\b (?:\w+ ){0,8}(?:just )?stops? (?:your|ur|my|the|a person s) heart\b"
         r"|\b(?:less|least) pain\w*\b.{0,40}\b(?:pills?|jump|jumping|hang|hanging|rope|gun|drown\w*)\b"
@@ -824,7 +862,7 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|\b(?:till|til|until) (?:it|they|i|my \w+) (?:bleed|bleeds|bled|split|splits|bruise|bruises|bruised|scar)"
         rf"|\b(?:started|starting|been|am|keep|kept|back to|relapsed|relapse|urge|urges|want|wanting|going) (?:to )?"
         rf"(?:\w+ )?(?:cutting{_NOT_CUT}|selfharm|selfharming|scratching|burning myself|hurting myself)\b"
-        r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back|ongoing)|\bje me (?:coupe|suis coupee?|brule|fais mal)\b|\bselfharm(?:ing)? (?:is )?(?:getting |got )?(?:worse|deeper"
+        r"|\bselfharm(?:ing)? (?:urges?|again|tonight|right now|every|is back|ongoing)|\bje me (?:coupe|suis coupee?|brule|fais mal)\b(?! (?:\w+ )?(?:les cheveux|la frange|la barbe|les ongles|le doigt|en cuisinant))|\bselfharm(?:ing)? (?:is )?(?:getting |got )?(?:worse|deeper"
         r"|more often|out of control)\b|\b(?:voices?|something) (?:that |which )?(?:keep |keeps |is )?"
         r"(?:telling|tell|tells) me to (?:cut|do it|kill|hurt|jump)\b|\bused it again\b|\b(?:hitting|banging|hit|bang) my head"
         r" (?:against|on|into)\b(?! (?:the |a |an |my |that |this )?(?:kitchen |car |cabinet |cupboard )?(?:cabinet|cupboard|door|doorframe"
@@ -839,7 +877,7 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|\b(?:burned|burnt|burn|burning) (?:my ?self|my {_BODY}) (?:\w+ ){{0,2}}(?:lighter|cigarettes?|cigs?|match(?:es)?|hot"
         rf" (?:knife|metal|spoon|iron))\b|\b(?:banged|banging|slammed|slamming|smashed|smashing|hit|hitting) my head (?:\w+ ){{0,4}}(?:till|until"
         rf"|over and over|on purpose)\b"
-        r"|\b(?:me quiero cortar(?! el pelo)|me cort[oe](?! (?:el |la |las |los )?(?:pelo|cabello|unas|barba|flequillo|fleco|dedos?|pulgar))(?! (?:\w+ ){0,6}(?:lavando|cocinando|picando|trabajando|sin querer|por accidente))|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
+        r"|\b(?:me quiero cortar(?! el pelo)|(?<!se )me cort[oe](?! (?:el |la |las |los )?(?:pelo|cabello|unas|barba|flequillo|fleco|dedos?|pulgar|luz|internet|wifi|senal|llamada|conexion|agua))(?! (?:\w+ ){0,6}(?:lavando|cocinando|picando|trabajando|sin querer|por accidente))|cortarme|me estoy cortando|hacerme dano|me voy a cortar|haciendo cortes"
         r"|cortes en (?:los|las|sus|mis)|me sigo cortando|sigo cortandome|se sigue cortando|se (?:esta )?cortando"
         r"|me (?:he estado|estoy|sigo) (?:quemando|lastimando|golpeando|haciendo dano)|me (?:doy|di|daba) (?:\w+ ){0,3}contra la pared"
         r"|me voy a hacer algo(?! de| para| rico| bueno| nuevo)|hacerme algo)\b"
@@ -965,7 +1003,7 @@ _RULES: list[tuple[str, str, str]] = [
         r" (?:\w+ )?(?:for me|when i am gone|after i)\b|\bwrote (?:letters|notes?) (?:to|for) (?:my|everyone)\b"
         r"|\b(?:log|logging|logged|sign|signing|signed) (?:off|out) (?:\w+ )?(?:for good|forever|permanently|for the last time)\b"
         r"|\bnot (?:going to|gonna) be (?:around|here|alive) (?:long enough|much longer|for long|that long)\b"
-        r"|\bsaying (?:my )?goodbyes?\b|\bcartas? de despedida\b|\bdespedirme\b|\badios para siempre\b|\bse despidio\b|\bultimo mensaje\b"
+        r"|\b(?:should i|do i|i will|going to|i am going to) (?:\w+ )?(?:leave|write) a note(?! (?:for|on|at|in|to|with|about|so|that)\b)|\bsaying (?:my )?goodbyes\b|\bsaying my goodbye\b|\bcartas? de despedida\b|\bdespedirme\b|\badios para siempre\b|\bse despidio\b|\bultimo mensaje\b"
         r"|\b(?:writing|wrote|written|made|making|finished) (?:a|my|her|his) will\b|\b(?:when|after|once) (?:i am|im|i) (?:gone"
         r"|dead|not here)\b|\b(?:said|say|saying) goodbye\b.{0,50}\b(?:without|last time|for good|forever|knowing)\b"
         r"|\bthanks? (?:you )?for everything\b.{0,60}\b(?:take care|look after|goodbye|bye|sorry|love you|cuiden|last)\b"
@@ -998,6 +1036,14 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\blast post\b.{0,20}\b(?:love|bye|goodbye|sorry)\b"
         rf"|{_START}(?:last|final) transmission$|\b(?:when|after|before|once|so) (?:they|someone|somebody|people|my \w+|the police"
         r"|the cops) (?:finally )?finds? (?:me|my body)\b|\bfind my body\b",
+    ),
+    (
+        # Saying goodbye to someone, unqualified: a warning sign ("saying goodbye to my dogs tonight")
+        # as often as an ordinary farewell ("to my coworker today, she's moving to Florida"), so,
+        # unlike "goodbye" above, the classifier may overrule it.
+        "saying goodbye",
+        "crisis",
+        r"\bsaying goodbye\b",
     ),
     (
         "someone else at risk",
@@ -1068,6 +1114,51 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bpor engano\b.{0,80}\b(?:suar|desmai\w*|muito lento|sem sentido|nao acorda)\b",
     ),
     (
+        # French, accents dropped and elisions joined ("j'ai" is "jai", "d'adieu" "dadieu"): wanting
+        # to die or not to live, a plan, a method or means, self-harm, goodbye letters. Never
+        # overruled, as Portuguese.
+        "french: wish to die, self-harm, plan or method",
+        "crisis",
+        r"\bje (?:ne )?veux (?:plus|pas) vivre\b|\b(?:je veux|envie de) (?:juste )?(?:mourir|crever|me tuer|en finir)\b"
+        r"|\bpour en finir\b(?! avec (?!la vie|tout\b))|\b(?:je vais|vais|va|veux|voulais) (?:\w+ )?(?:en finir(?! avec (?!la vie|tout\b))|me pendre|me foutre en lair|mouvrir les veines|me balancer"
+        r"|me jeter|me jette|me laisser tomber|sauter|tout prendre|tout avaler)\b|\bje pense a (?:me tuer|mourir|me suicider|me pendre|me laisser tomber"
+        r"|me jeter|sauter|la mort)\b|\b(?:me (?:pendre|scarifie\w*)|me foutre en lair|mouvrir les veines|me jette (?:sous|du|de|par))\b"
+        r"|\b(?:me|se) (?:bruler|brule|gratte|coupe|tape|frappe)\b.{0,40}\b(?:briquet|jusquau sang|cuisses|bras|poignets?|contre le mur|elle meme|lui meme)\b"
+        r"|\b(?:lettre|message|mot) dadieu\b|\b(?:pour )?(?:ne )?pas (?:me|se) (?:reveiller|rater)\b|\bque (?:\w+ ){0,3}me reveille pas\b"
+        r"|\bun poids pour\b|\bmieux sans moi\b|\bderangerai plus (?:personne|jamais)\b|\bplus rien qui me retient\b"
+        r"|\bsauter (?:du|de la|dun|par la|de mon|de ma) (?:\w+ )?(?:pont|fenetre|tour|toit|balcon|immeuble|\d+e|etage)\b"
+        r"|\bcombien\b.{0,40}\b(?:pour (?:ne )?pas (?:me|se) (?:reveiller|rater)|pour mourir|faut en prendre|detages)\b"
+        r"|\b(?:plus rapide|sans douleur|sans souffrir)\b.{0,40}\b(?:medicaments|cachets|pendaison|corde|sauter|mourir)\b"
+        r"|\b(?:medicaments|cachets|pendaison|corde)\b.{0,40}\bplus rapide\b|\bla corde est prete\b"
+        r"|\b(?:tous|toutes) (?:mes|ses|les) (?:cachets|medicaments|somniferes|comprimes)\b.{0,30}\b(?:etales?|cote|compte|prendre|avaler)\b"
+        r"|\b(?:mis|garde) de cote (?:\w+ )?(?:mes|les|des) (?:cachets|medicaments|comprimes)\b|\bveut plus etre la\b"
+        r"|\bjen aurai plus besoin\b|\b(?:rejoindre|retrouver) (?:mon|ma|mes) (?:pere|mere|frere|soeur|fils|fille|parents)\b.{0,40}\b(?:comment|choisi|mourir)\b"
+        r"|\bchoisi (?:le jour|la date|comment)\b|\btout ce quil y a dans (?:la |le )?(?:armoire|pharmacie|placard|boite)\b|\b(?:tenir|vivre) jusqua demain\b"
+        r"|\bje vais (?:\w+ )?(?:arreter de manger|arreter de boire)\b.{0,40}\b(?:sarrete|mourir|la fin)\b"
+        r"|\b(?:fixe|choisi) la date\b|\bfoutr\w* en lair\b|\btout ce quil y a dans (?:larmoire|la pharmacie|le placard|la boite)\b"
+        r"|\bprendre (?:toute|tous|toutes) (?:ma|mes|la|les|sa|ses) (?:boite|plaquette|cachets|medicaments|comprimes)\b"
+        r"|\bdose (?:\w+ ){0,3}qui tue\b|\bmoteur qui tourne\b.{0,40}\bgarage\b|\by en aura plus besoin\b"
+        r"|\b(?:plus|pas) besoin\b.{0,40}\bla ou je vais\b|\bc(?:est)? fini pour moi\b|\bpartir pour de bon\b"
+        r"|\b(?:elle|il) (?:va |veut )?se tuer?\b|\b(?:elle|il) (?:veut|voulait|va) mourir\b|\bcomment (?:le )?faire sans (?:douleur|souffrir)\b"
+        r"|\bdit au revoir\b.{0,40}\bsans\b|\b(?:lettre|lettres|mot) pour (?:chacun|chacune|tous|toutes)\b|\b(?:mets|mis|mettre) mes affaires en ordre\b",
+    ),
+    (
+        "french: emergency now",
+        "emergency",
+        # taken all or too much of a medicine or drug; someone not answering, not waking, fitting, blue
+        # (not "pris tous mes rendez-vous", "il bouge plus que moi", "le ciel est tout bleu")
+        rf"\b(?:pris|avale|bu)\b(?: \w+){{0,4}} (?:tous|toutes|toute|en entier|trop de|flacon entier|\d{{2,}})\b(?: \w+){{0,3}} {_FR_DRUGS}\b"
+        rf"|\b(?:pris|avale)\b(?: \w+){{0,3}} {_FR_DRUGS}\b(?: \w+){{0,2}} (?:en entier|dun coup)\b"
+        rf"|\bmelange\w* (?:\w+ ){{0,3}}{_FR_DRUGS}\b.{{0,30}}\b(?:avec|et)\b.{{0,20}}{_FR_DRUGS}\b"
+        r"|\b(?:repond|reagit|respire|bouge|ouvre) plus\b(?! (?:que|de|calmement|facilement|librement|mieux|fort|vite|profondement|doucement)\b)"
+        r"|\b(?:il|elle|mon \w+|ma \w+) (?:ne )?se reveille (?:pas|plus)\b(?! (?:le matin|reposee?|avant|a lheure|pour|facilement|tot|tard|la nuit|quand)\b)"
+        r"|\bconvuls(?:e|ent|er|ait)\b|\bsetouffe\b"
+        r"|\blevres (?:\w+ ){0,2}(?:violet|violettes|bleu|bleues)\b|\b(?:il|elle) (?:est|devient) (?:\w+ )?toute? bleue?\b|\brespire (?:\w+ )?lentement\b"
+        r"|\bsang partout\b|\b(?:arrete pas de|continue de|encore) saign\w*\b|\bsaigne\w* encore\b|\bavale de la javel\b"
+        r"|\b(?:jai|il a|elle a) fait une (?:od|overdose)\b"
+        r"|\b(?:me sens|se sent|sens) partir\b|\ben train de partir\b",
+    ),
+    (
         # Accents are dropped before matching: "möchte" is "mochte", "không muốn sống" is "khong muon song".
         "other languages: wish to die",
         "crisis",
@@ -1079,7 +1170,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"\bmar jaana hai\b|\b(?:jeena|jina) (?:nahi|nhi) (?:hai|h)\b|\bkhud ko (?:khatam|maar|jala)\w*\b"
         r"|\bbachte chai na\b|\bmoira gele\b|\bne khochu zhyty\b|\bvtomyl\w* zhyty\b|"
         r"\b(?:will|mochte|moechte|kann|muss) (?:\w+ ){0,2}nicht mehr (?:leben|weiterleben|da sein)\b|\bmich (?:\w+ )?umbringen\b"
-        r"|\bselbstmord\b|\bsuizid\w*\b|\b(?:khong|chang) (?:con )?muon song\b|\bmuon chet\b"
+        r"|\bselbstmord\b|\bsuizid\w*\b|\bschluss mit allem\b|\bmit allem schluss\b|\b(?:nehme|schlucke) ich (?:\w+ ){0,3}alle\b"
+        r"|\britz(?:e|t|en) (?:mich|sich)\b|\bschneide (?:mich|ich mich)\b|\b(?:bin|sei) (?:\w+ ){0,3}eine last\b"
+        r"|\b(?:verschwinde|verschwinden|weg|schlafen|einschlafen)\b.{0,20}\bfur immer\b|\bnicht mehr aufwachen\b|\b(?:khong|chang) (?:con )?muon song\b|\bmuon chet\b"
         # Tagalog ("I want to die", "I don't want to live", suicide), Hindi in Latin letters
         r"|\bduniya (?:se|chhod\w*) (?:jaana|jana|chala|chali)\b|\bnghi (?:toi|den|ve) (?:cai )?chet\b|\bustal[a]? (?:ot )?zhit\w*\b"
         # Russian in Latin letters, as anyascii writes Cyrillic ("не хочу жить", "покончить с собой")
@@ -1089,7 +1182,14 @@ _RULES: list[tuple[str, str, str]] = [
         # wanting to die or to kill oneself, being a burden, suicide, never waking again
         r"|\bwil nie meer lewe\b|\bik wil dood\b|\bzelfmoord\b|\bwil niet meer leven\b|\bmezelf (?:van kant maken|dood maken|ophangen)\b"
         r"|\bik (?:snij|sneed) mezelf\b|\been last voor iedereen\b|\bbeter (?:als|af als|wanneer) ik er niet meer ben\b|\b(?:m|mwen) pa vle viv\b|\bse yon chay\b|\btouye tet (?:mwen|m)\b"
-        r"|\b(?:nataka|ninataka|nitaka) (?:kujiua|kufa|kujinyonga|kujitoa uhai)\b|\bsitaki kuishi\b|\bkujitoa uhai\b"
+        r"|\b(?:nataka|ninataka|nitaka) (?:kujiua|kufa|kujinyonga|kujitoa uhai)\b|\b(?:kujinyonga|kujiua|nitajiua|nitajinyonga)\b|\bsumu ya panya\b"
+        r"|\ba[uy]toktoni\w*|\bthelo na petha\w*\b|\bola ta chapia\b|\b(?:fini|finir|en finir) avec la vie\b|\bsitaki kuishi\b|\bkujitoa uhai\b"
+        # Malay and Indonesian ("aku nak mati", "bunuh diri", "tak nak hidup"); Nepali in Latin letters
+        # ("marna chahanchu", "jiuna man lagdaina", "afulai marchhu", "aatmahatya")
+        r"|\b(?:nak|mau|ingin|pengen|pingin) mati\b|\bbunuh diri\b|\b(?:tak|tidak|nggak|gak|ga) (?:nak|mau|ingin|mahu) hidup\b"
+        r"|\bmarna (?:man )?(?:chahanchu|chahanchhu|chahanchha|man lagyo|man lagchha|parchha)\b|\bmarnu parchha\b"
+        r"|\b(?:jiuna|bachna|banchna) man (?:lagdaina|chaina|chhaina)\b|\bafu ?lai (?:nai )?mar(?:chhu|chu|chha|chhe|na)\b"
+        r"|\ba+tmahatya\b"
         r"|\bbu xiang (?:zai )?(?:huo|cheng)\b|\bxiang si\b|\bbu ru si\b|\bzi sha\b|"
         r"\bselfmoord\b|\bom dood te gaan\b|"
         # Egyptian Arabic in Latin letters ("3" and "7" for its letters; inside a word the leetspeak
@@ -1232,6 +1332,9 @@ _RULES: list[tuple[str, str, str]] = [
         "spanish: self-harm, plan or method",
         "crisis",
         r"\b(?:me lanzo|lanzarme|me voy a lanzar) (?:del|desde el|al|por el) (?:puente|edificio|balcon|techo)\b"
+        r"|\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|finde|fin de semana|manana|hoy|esta noche|cumpleanos)\b"
+        r"(?: \w+){0,3} me mato\b|\bme (?:le )?tiro (?:adelante|delante|debajo|abajo)\b"
+        r"|\bsaltar (?:de|desde) (?:un|el|una|la) (?:\w+ )?(?:piso|edificio|puente|balcon|terraza)\b.{0,40}\b(?:instantaneo|rapido|duele|muere|sobrevive)\w*\b"
         r"|\bme estrello (?:con|en) (?:la|el|mi) (?:moto|carro|auto|camion|coche)\b.{0,20}\bcontra\b|"
         r"\bme (?:he vuelto|vuelvo) a cortar\b|\b(?:haciendome|me hago|me he hecho) (?:\w+ )?(?:cortes|dano)\b|\b(?:me estoy|estoy|sigo) autolesion\w*\b"
         r"|\bme tiraria (?:a la via|al tren|al metro|del puente|por la ventana|desde)\b"
@@ -1287,7 +1390,7 @@ _CONCERN_RULES: list[tuple[str, str]] = [
     (
         "distress",
         r"\b(?:hopeless|worthless|empty(?! stomach)|numb|trapped|can not cope|can not take|can not handle|can not do this"
-        r"|give up|giving up|falling apart|breaking down|hate myself|hate my life|no one cares|nobody cares"
+        r"|give up|giving up|(?<!from )falling apart|breaking down|hate myself|hate my life|no one cares|nobody cares"
         r"|(?:so|all|completely|totally|very|feel|feeling|felt) alone|lonely"
         r"|dark place|rock bottom|exhausted|so tired|desperate|panic|panicking|scared|terrified|no hope|miserable"
         r"|disappear|burden|no puedo mas|no aguanto|desesperad[oa]|sin esperanza|deprimid[oa]|triste|carga)\b",
@@ -1297,9 +1400,9 @@ _CONCERN_RULES: list[tuple[str, str]] = [
 # about treatment or the topic, the news or media, a hypothetical, resolved history.
 _TOPIC_FRAME = re.compile(
     rf"{_START}(?:does|do|can|could|will|would|is|are|should|how|hows|what|whats|why|when|which|who|tell me|any|if (?:someone"
-    r"|a|my|the|somebody)|q|que|como|cual)\b(?! not)|\b(?:que (?:pasa|hago|hacer) si|si (?:un|una|alguien)|to someone|for someone"
+    r"|a|my|the|somebody)|q|que|como|cual|c|cest|est ce|pourquoi|pk|comment)\b(?! not)|\b(?:que (?:pasa|hago|hacer) si|si (?:un|una|alguien)|to someone|for someone"
     r"|safe to|eligible|candidate|rule (?:her|him|them|me|out)|contraindicat\w*|protocol|screen\w*|suicidetopic"
-    r"|if (?:\w+ ){0,2}i (?:get|start|started|become|feel|ever|tell)|heard|mean|means|meaning|definition|disclose|intake|marketing"
+    r"|if (?:\w+ ){0,2}i (?:get|start|started|become|feel|ever|tell)|heard|(?<!what i )(?<!what im )mean|means|(?<!my )meaning|definition|disclose|intake|marketing"
     r"|legit|research|prepared|warning signs|how (?:do |can |would |should |to )?(?:i|you|we) (?:tell|talk|know|help|support|ask)"
     r"|(?:for|para) (?:a |my |un |mi )?(?:paper|essay|class|school project|trabajo|tarea|clase))\b"
     r"|\b(?:research|study|studies|statistics|rates?|article|news|documentary|movie|film|show|book|song|series"
@@ -1342,12 +1445,13 @@ _NEGATED = re.compile(
 # Everyday idioms that use crisis words, removed before the rules read a sentence.
 _IDIOMS = re.compile(
     r"\b(?:(?:be|is|was) the death of me|(?:phone|battery|laptop|computer|tablet|ipad|charger)\b.{0,30}\b(?:about to|going to|gonna) die"
-    r"|(?:jump|jumped|jumping) off a (?:bridge|cliff) for (?:me|you|him|her)|(?:it|they|stuff|everything|this|that|these|those) (?:all )?(?:needs?|has|have) to be gone|suicide (?:mission|squad|doors?|runs?|sprints?|drills?|lines)|(?:\w+ )?(?:is|are|will|would|gonna|gon|finna|going to)"
+    r"|(?:jump|jumped|jumping) off a (?:bridge|cliff) for (?:me|you|him|her)|(?:it|they|stuff|everything|this|that|these|those) (?:all )?(?:needs?|has|have) to be gone|suicide (?:mission|squad|doors?|runs?|sprints?|drills?|lines)|(?:do|doing|did|run|running|ran) suicides|(?:\w+ )?(?:is|are|will|would|gonna|gon|finna|going to)"
     r" (?:\w+ ){0,2}(?:kill|murder|hang|strangle|skin) (?:me|you|him|her|my \w+) (?:when|if)|die laughing|die when (?:i|we|you|they) (?:see|get|hear|open|find out)|(?:me|te) (?:mata|matan|va a matar|van a matar|mataria) si|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
     r" (?:embarrassment|shame|laughing|boredom|cringe)|to die for|dying (?:to|for|of) \w+|kill (?:for|some time|time)"
     r"|killed it|killing it|dead (?:tired|battery|end|serious|honest|wrong|right|certain|sure|set|quiet|on|center|centre)"
-    r"|die on (?:this|that|the) hill|(?:took|had|drank|ate) (?:way )?too much (?:of (?:the|my) )?(?:coffee|caffeine|sugar|chocolate"
-    r"|candy|pizza|cake|food|sun|energy drinks?|gravy|turkey|pie|dessert|stuffing|pasta|cheese|ice cream)|(?:scared|bored|sick|worried) to death"
+    r"|die on (?:this|that|the) hill|(?:took|had|drank|ate) (?:way )?too much (?:of (?:the|my) )?(?:\w+ )?(?:coffee|caffeine|sugar|chocolate"
+    r"|candy|pizza|cake|food|sun|energy drinks?|gravy|turkey|pie|dessert|stuffing|pasta|cheese|ice cream|fudge|boba|bubble tea"
+    r"|milk tea|cheetos|hot cheetos|chips|cookies|sweets|snacks)|(?:scared|bored|sick|worried) to death"
     r"|(?:estresad|cansad|aburrid|harto|hart|llen|enamorad|preocupad|asustad)\w* a morir"
     # threats and wants of others, the other way round: "if I'm late she'll kill me", "she'll die if
     # she doesn't get tickets"; sleeping deeply
@@ -1357,7 +1461,7 @@ _IDIOMS = re.compile(
     r"|be dead (?:and buried )?(?:before|by the time) (?:they|it|he|she|you|we|anyone|somebody|the \w+) (?:\w+ )?(?:see|sees|get|gets"
     r"|call|calls|answer|answers|arrive|arrives|finish|finishes|approve|approves|come|comes|fix|fixes)"
     r"|drop dead|dead ?lift|(?:is|s|are|was) dead to me|(?:od|oded|overdosed?|overdosing) (?:us |me |them )?on (?:\w+ )?(?:homework|coffee|caffeine|sugar|chocolate|candy|energy drinks?"
-    r"|salt|sodium|carbs|fries|poutine|junk food|snacks|sweets|cookies|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake|video games?|games?|gaming|halo|fortnite|minecraft"
+    r"|salt|sodium|carbs|fries|poutine|junk food|snacks|sweets|cookies|boba|bubble tea|milk tea|hot cheetos|cheetos|chips|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake|video games?|games?|gaming|halo|fortnite|minecraft"
     r"|call of duty|cod|nhl \d+|fifa|madden|anime|tiktok|youtube|reels)|(?:phone|battery|laptop|computer) (?:\w+ ){0,4}(?:die|dies|died|dead|commits suicide|committed suicide)"
     r"|car (?:\w+ ){0,3}(?:die|dies|died|dead)|death of (?:him|her|them|us|me|my \w+)"
     r"|going to (?:die|dye) if|crawl (?:in|into) a (?:hole|whole) and die|knock(?:s|ed)? (?:\w{2,4} )?out cold|late (?:for|to) (?:my|his|her|their) own funeral|(?:jump\w* (?:off|from|into) (?:the |a )?)?(?:high dive|high board|diving board|springboard|jetty|dock|pier|wharf|rope swing|trampoline)|bridge (?:club|game|night|players?)|play bridge"
@@ -1369,11 +1473,15 @@ _IDIOMS = re.compile(
     r" (?:figure|learn|finish|get))|jump(?:ing|ed)? (?:\w+ ){0,3}into the pool|(?:die|dying|died) (?:my|her|his|their|your) (?:hair|beard|clothes)"
     r"|(?:gonna|going to|will) die (?:when (?:she|he|they) (?:sees?|hears?|finds?)"
     r"|of shock)"
+    r"|(?:thought|swore|were sure|was sure) (?:we|i) (?:was|were) (?:going to|about to) die\b(?! (?:tonight|today|now)\b)"
+    # a panic attack's feeling of dying ("heart races and I feel like I'm going to die"), as in Spanish below
+    r"|(?:panic|anxiety|heart)\b.{0,60}\b(?:feel|feels|felt|feeling) like (?:i am|im|i m|i) (?:going to|about to) die(?! (?:tonight|today|soon)\b)"
     # business, games and films ("hang me out to dry", "exit strategy for this trade", "Lethal Weapon")
     r"|hang (?:me|him|her|us|them|you) out to dry|lethal weapon|(?:my|his|her|the) (?:character|toon|avatar|sim)"
     r" (?:\w+ ){0,3}(?:od\w*|overdos\w*|died|dies|dead|killed)|exit strategy for (?:this|the|my|a) (?:cycle|trades?|position"
     r"|investment|portfolio|job|business|company|market|crypto|stocks?|coins?|bags?)|end (?:it|things) with (?:him|her|them"
-    r"|my (?:boyfriend|girlfriend|bf|gf|partner|husband|wife|insurance|insurer|medical aid|provider|landlord|gym|bank"
+    r"|my (?:current |old )?(?:boyfriend|girlfriend|bf|gf|partner|husband|wife|insurance|insurer|medical aid|provider|landlord|gym|bank"
+    r"|therapist|doctor|psychiatrist|counsell?or|clinic|dentist|trainer|roommate|ex"
     r"|phone company|job|employer|boss))|way out of (?:this |the |my |that )?(?:debt|mess|situation|contract|lease|deal|job"
     r"|marriage|relationship|traffic|parking lot|maze)|if (?:i|we) (?:do not|dont|can not|cant) (?:finish|submit|hand in"
     r"|get (?:it|this) done|pass|make (?:the|my) deadline)\b.{0,30}\b(?:i am|im|we are|were) (?:so )?dead"
@@ -1502,6 +1610,7 @@ NEVER_OVERRULED = frozenset(
         "other languages: wish to die",
         "spanish: self-harm, plan or method",
         "portuguese: self-harm, plan or method",
+        "french: wish to die, self-harm, plan or method",
     }
 )
 

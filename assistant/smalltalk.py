@@ -31,9 +31,14 @@ _ABOUT_ASSISTANT = (
     r"|are (?:you|u)(?: (?:a|an|or|real|actual|just))* (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
     r"(?:(?: (?:a|an|or|real|actual))+ (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse))?"
     # what it can do, with the verb phrase it asks about, so no "help" is left over to retrieve on
-    r"|what(?: all| else| things| stuff| topics| exactly| kinda| kind of| sort of| sorta){0,3} (?:(?:can|do|could) (?:you|u)|(?:you|u) (?:can|could))(?: \w+){0,2}"
+    r"|what(?: all| else| things| stuff| topics| exactly| kinda| kind of| sort of| sorta){0,3} (?:(?:can|do|could) (?:you|u|ya)|(?:you|u|ya) (?:can|could))(?: \w+){0,2}"
     r" (?:do|help(?: me| us)?(?: with)?|know(?: about)?|answer|tell(?: me| us)?(?: about)?|cover)(?: here)?"
     r"|how (?:can|do) (?:you|u) help(?: me)?"
+    # which languages it reads ("Do you also understand German?", "u understand punjabi?")
+    r"|(?:you|u|ya) (?:also |even )?(?:understand|speak|read|reply in|answer in|write in|talk in|know) (?:\w+ )?(?:my language|other languages"
+    r"|another language|english|spanish|german|french|chinese|mandarin|cantonese|punjabi|hindi|urdu|arabic|portuguese|russian|korean"
+    r"|japanese|vietnamese|tagalog|creole|italian|polish|somali|swahili|amharic|farsi|persian|hmong|navajo|indonesian|malay|thai"
+    r"|greek|armenian|turkish|hebrew|yiddish|ukrainian|bengali|tamil|nepali)\b"
     r"|what (?:sort|kind|type)s? of (?:things|questions|stuff|topics|info|information) (?:can|do|could) (?:you|u|i)"
     r"(?: (?:help(?: me| us)?(?: with)?|answer|ask(?: you)?(?: about)?|tell(?: me| us)?(?: about)?|do|know(?: about)?))?(?: here)?"
     r"|who (?:runs|made|make|makes|built|created|programmed|designed|operates|owns|is behind|wrote) (?:you|(?:this|the) (?:chat|bot|chatbot|assistant|site"
@@ -52,6 +57,10 @@ _ABOUT_ASSISTANT = (
     r"|(?:can|could|do) (?:you|u) (?:only |also )?answer (?:questions|anything|stuff)"
 )
 
+# "ok" or "alright" that says whether something is all right ("breastfeeding - ok?", "ok to mix with
+# adderall", "heart ok with this") asks a question; only the discourse marker ("ok thanks") is small talk.
+_NOT_ASKING_IF_ALRIGHT = r"(?!\W*\?| (?:to|with|for|if|during|while|together|after|before)\b)"
+
 # Conversational openers and closers that carry no question about the articles; gathered from
 # the small-talk intents chat products ship (greeting, thanks, goodbye, identity, capability).
 SMALLTALK = re.compile(
@@ -63,7 +72,7 @@ SMALLTALK = re.compile(
     r"|i have (?:a few|some|a couple of?) (?:quick )?questions|that s all|thats all|have a good one|good (?:morning|evening)"
     r"|^(?:morning|evening|afternoon)\b|(?:any|some)(?:one|body) (?:there|home|here|around|awake)|sorry (?:for|about)"
     r" (?:rambling|the long message)|(?:i )?(?:best|better|should|must|gotta) be (?:getting|gettin|going|heading|off)(?: on| along)?"
-    r"|what can i ask(?: you)?|^help(?: me)?$|ok(?:ay)?|great|cool|nice"
+    rf"|what can i ask(?: you)?|^help(?: me)?$|ok(?:ay)?{_NOT_ASKING_IF_ALRIGHT}|great|cool|nice"
     r"|awesome|perfect|got it|i see|(?:that|this|it|you)(?: really| actually| truly| so| very)? (?:helps|helped|was helpful)|helpful|very helpful"
     r"|nice to meet you"
     # texting and learner forms, and Spanish, of the same intents
@@ -73,7 +82,8 @@ SMALLTALK = re.compile(
     r"|sasa|niaje|habari(?: yako)?|asante(?: sana)?|mambo|jambo|kijan ou ye|mesi anpil|bonjou|howzit"
     r"|y[aá]{2}t[eé]{2}h|ah[eé]h[eé]{2}|cheerio|ta ?ra(?: a bit)?|good (?:am|pm)"
     r"|hola|buen[oa]s(?: (?:dias|tardes|noches))?|adios|hasta luego|cya|later|laters|good ?night|night night|gn|bye bye"
-    r"|makes sense|good to know|gotcha|gotchu|understood|alright|all right|sounds good|noted|fair enough|k thx|kk"
+    rf"|makes sense|good to know|gotcha|gotchu|understood|(?:alright|all right){_NOT_ASKING_IF_ALRIGHT}"
+    r"|sounds good|noted|fair enough|k thx|kk"
     r"|is (?:this|it) (?:thing )?(?:on|working)"
     r"|(?:test|testing)(?: \d+)*|hello\W*anyone|sorry to bother (?:you)?|quick question|one more question)\b"
 )

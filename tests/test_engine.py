@@ -9,9 +9,10 @@ import pytest
 
 from assistant import Assistant, Reply
 from assistant.engine import ANSWER_PROBABILITY
-from assistant.focus import asks, asks_definition, asks_summary, unmet
+from assistant.focus import asks, asks_definition, asks_summary, glossed, unmet
 from assistant.messages import DISCLAIMER
 from assistant.staffdata import AlternateQuestion
+from assistant.text import stem
 from assistant.trace import Decision, Trace
 from tests.helpers import SMALL_ARTICLE
 
@@ -262,6 +263,25 @@ def test_a_bare_term_asks_for_its_definition(without_examples, question):
     assert asks_definition(question)
     trace = without_examples.trace(question)
     assert trace.reply.kind == "answer" and trace.reply.quotes[0].highlight.startswith("Neuroplasticity is the brain")
+
+
+@pytest.mark.parametrize(
+    ("question", "glossing"),
+    [
+        ("what's BDNF?", "BDNF (Brain-Derived Neurotrophic Factor)"),
+        ("what is a synapse", "new synapses, or connections"),
+    ],
+)
+def test_a_term_glossed_in_passing_is_defined_there(without_examples, question, glossing):
+    trace = without_examples.trace(question)
+    assert trace.reply.kind == "answer" and "says what" in trace.decision.reason
+    assert glossing in trace.reply.quotes[0].passage.text
+
+
+def test_a_list_ending_in_or_glosses_nothing():
+    assert glossed("new synapses, or connections between neurons", (stem("synapses"),))
+    assert not glossed("depression, anxiety, or PTSD", (stem("anxiety"),))
+    assert not glossed("those with depression or PTSD", (stem("depression"),))
 
 
 def test_a_question_of_its_own_is_no_bare_term():

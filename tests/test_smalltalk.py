@@ -79,6 +79,10 @@ def test_small_talk_in_other_words_is_chitchat(assistant, message):
         "Who is this? Am I chatting with a human or a computer?",
         "am i talking to a person or a script",
         "youre a bot right? who set you up",
+        # which languages it reads; what it can do, "you" as said
+        "do you also understand German or only English?",
+        "u understand punjabi?",
+        "what can ya help me with",
     ],
 )
 def test_small_talk_is_recognised_without_any_example(without_examples, message):
@@ -113,6 +117,15 @@ def test_small_talk_around_an_answerable_question_is_answered(assistant, message
 )
 def test_questions_that_start_like_small_talk_are_no_small_talk(assistant, message):
     assert assistant.ask(message).kind in ("answer", "no_answer")
+
+
+@pytest.mark.parametrize(
+    "message", ["pregnant or breastfeeding - ok?", "ok to mix with adderall", "is it alright with my heart meds?"]
+)
+def test_ok_that_asks_whether_something_is_all_right_is_a_question(without_examples, message):
+    # "ok" as a discourse marker is small talk ("ok thanks"); asking whether something is ok is not.
+    assert without_examples.ask(message).kind == "no_answer"
+    assert without_examples.ask("ok thanks").kind == "chitchat"
 
 
 def test_a_question_naming_a_topic_is_no_small_talk_for_sharing_a_word_with_some(assistant):

@@ -93,7 +93,7 @@ def test_missing_evaluation_set_is_a_json_error(make_app, staff_token, staff_hea
 
 def test_feedback_and_gaps_reach_the_console(staff_client, staff_headers, assert_documented, feedback_body):
     staff_client.post("/api/feedback", json=feedback_body(comment="<b>great</b>"))
-    for question in ("Do you validate parking?", "do you validate PARKING", "Is there wifi in the clinic?"):
+    for question in ("Do you validate parking?", "do you validate PARKING", "Is there wifi in the waiting room?"):
         staff_client.post("/api/ask", json={"question": question})
     feedback = assert_documented(
         staff_client.get("/api/staff/feedback", headers=staff_headers), "/api/staff/feedback", "GET"
@@ -101,7 +101,7 @@ def test_feedback_and_gaps_reach_the_console(staff_client, staff_headers, assert
     assert feedback["feedback"][0]["comment"] == "<b>great</b>"
     gaps = assert_documented(staff_client.get("/api/staff/gaps", headers=staff_headers), "/api/staff/gaps", "GET")
     assert [(g["question"], g["count"]) for g in gaps["gaps"]] == [
-        ("is there wifi in the clinic", 1),
+        ("is there wifi in the waiting room", 1),
         ("do you validate parking", 2),
     ]
 
