@@ -501,8 +501,8 @@ def defines(sentence: str, term_stems: tuple[str, ...]) -> bool:
     return glossed(sentence, term_stems)
 
 
-# A word or a mark that a gloss follows: "(", ",", ":".
-_GLOSS_TOKENS = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[(,:]")
+# Words, and the marks a gloss follows: "(" and ",".
+_GLOSS_TOKENS = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[(,]")
 
 
 def glossed(sentence: str, term_stems: tuple[str, ...]) -> bool:
@@ -513,7 +513,7 @@ def glossed(sentence: str, term_stems: tuple[str, ...]) -> bool:
     PTSD")."""
     tokens = _GLOSS_TOKENS.findall(normalize(sentence))
     for i, token in enumerate(tokens):
-        if token in "(,:" or stem(token) not in term_stems:
+        if token in ("(", ",") or stem(token) not in term_stems:
             continue
         following = tokens[i + 1 : i + 3]
         if following[:1] == ["("]:

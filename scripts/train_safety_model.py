@@ -170,15 +170,15 @@ def main(check: bool, dump: Path | None, validate: bool = True) -> int:
             rows.append({"text": row["text"], "crisis": False, "writer": f"smalltalk {row['writer']}"})
     for question in load_staff_data(STAFF_CORPUS).questions:
         rows.append({"text": question.text, "crisis": False, "writer": "questions staff"})
-    for n, sentence in enumerate(wordnet_examples()):
-        if safety.assess_rules(sentence).level not in ("crisis", "emergency"):
-            rows.append({"text": sentence, "crisis": False, "writer": f"wordnet {n % 5}"})
-    for n, text in enumerate(random_letters(LETTER_TEXTS)):
-        if safety.assess_rules(text).level not in ("crisis", "emergency"):
-            rows.append({"text": text, "crisis": False, "writer": f"letters {n % 5}"})
-    messages = [row["text"] for row in rows]
-    texts = [" ".join(safety.canonical_sentences(m)) for m in messages]
-    rules = [safety.assess_rules(m) for m in messages]
+    rows += [{"text": s, "crisis": False, "writer": f"wordnet {n % 5}"} for n, s in enumerate(wordnet_examples())]
+    rows += [
+        {"text": t, "crisis": False, "writer": f"letters {n % 5}"} for n, t in enumerate(random_letters(LETTER_TEXTS))
+    ]
+    judged = [(row, safety.assess_rules(row["text"])) for row in rows]
+    # Background text the rules read as a crisis is left out (see WORDNET), each text judged once.
+    judged = [(row, rule) for row, rule in judged if not (row["writer"].startswith(BACKGROUND) and rule.is_crisis)]
+    rows, rules = [row for row, _ in judged], [rule for _, rule in judged]
+    texts = [" ".join(safety.canonical_sentences(row["text"])) for row in rows]
     signals = [r.signals for r in rules]
     groups = [row["writer"] for row in rows]
     labels = {
