@@ -180,6 +180,30 @@ ALIASES = {
     "deadass": "seriously",  # AAVE and New York slang: "deadass my mama won't wake up"
     "tiyad": "tired",
     "tyad": "tired",
+    # Gullah Geechee and Caribbean English as written: "gwine drown mehself", "befo i go", "ent".
+    "gwine": "going to",
+    "mehself": "myself",
+    "mehsef": "myself",
+    "meself": "myself",
+    "ehself": "himself",
+    "hisself": "himself",
+    "ent": "is not",
+    "yent": "is not",
+    "befo": "before",
+    "roun": "around",
+    "ebryting": "everything",
+    "ebrybody": "everybody",
+    "ebrybady": "everybody",
+    "bettuh": "better",
+    "oonuh": "you",
+    "wuh": "what",
+    "tink": "think",
+    "tinkin": "thinking",
+    "een": "in",
+    "ef": "if",
+    "ob": "of",
+    "dem": "them",
+    "bout": "about",
     # French as texted: "je" fused to its verb ("jveux", "jvais", "chui"), verlan ("oim" moi,
     # "reuf" frère). None of these is an English word.
     "jveux": "je veux",
@@ -216,6 +240,11 @@ G_BEFORE = frozenset(
     "les des plus pas un une mis pris avale trouve fixe ecrit donne vendu dit fait achete commande".split()  # noqa: SIM905
     + "touche deja tout rien envie besoin peur mal eu ete melange essaye decide choisi perdu compte garde cache".split()  # noqa: SIM905
 )
+# Gullah "fuh" is "to" before a verb ("wan fuh dead", "how many pill fuh dead"), else "for"; "uh" is
+# "i" before a verb ("uh wan fuh dead"), else the filler; "cyan" is "can not" before a verb, else the colour.
+FUH_TO = frozenset("die dead kill go get do be end sleep live stop take make see wake leave try".split())  # noqa: SIM905
+UH_I = frozenset("dead wan want wanna gwine going ent yent is done tired kin cyan gone take tek think tink".split())  # noqa: SIM905
+CYAN_BEFORE = frozenset("see breathe breath move wake stand feel talk stop walk go take tek do".split())  # noqa: SIM905
 GONE_AFTER = frozenset("for soon now forever already by again too".split())  # noqa: SIM905
 DYE_AFTER = frozenset("to wanna gonna will should just might rather let".split())  # noqa: SIM905
 DYED = frozenset("my your ur her his their the it them hair a an some this that these".split())  # noqa: SIM905
@@ -240,6 +269,7 @@ PHRASE_ALIASES = {
     "catch the bus": "ctb",
     "sui thoughts": "suicidal thoughts",
     "sui ideation": "suicidal ideation",
+    "sui plan": "suicide plan",
     "kill my shelf": "kill myself",
     "hurt my shelf": "hurt myself",
 }
@@ -348,6 +378,16 @@ def canonical_sentences(text: str) -> list[str]:
                 token = "jai"
             elif token == "gon":  # "nobody gon miss me" (going to); "he gon" at the end is "gone"
                 token = "going to" if i + 1 < len(raw) and raw[i + 1] not in GONE_AFTER else "gone"
+            elif token == "fuh":
+                token = "to" if i + 1 < len(raw) and raw[i + 1] in FUH_TO else "for"
+            elif token == "wan" and i + 1 < len(raw) and raw[i + 1] in ("to", "fuh"):  # "i wan fuh dead"
+                token = "want"
+            elif token == "dead" and i and raw[i - 1] == "fuh":  # "wan fuh dead": want to die
+                token = "die"
+            elif token == "uh" and i + 1 < len(raw) and raw[i + 1] in UH_I:
+                token = "i"
+            elif token == "cyan" and i + 1 < len(raw) and raw[i + 1] in CYAN_BEFORE:
+                token = "can not"
             elif token == "ion" and i + 1 < len(raw) and raw[i + 1] in ION_BEFORE:
                 token = "i do not"
             elif token == "dye" and i and raw[i - 1] in DYE_AFTER and (i + 1 == len(raw) or raw[i + 1] not in DYED):
@@ -517,9 +557,12 @@ _RULES: list[tuple[str, str, str]] = [
         r"|throwing up|threw up|not making sense|confused|sleepy|passed out|blacked out|seeing double|double vision)\b|\beyes open but\b|\bnobody home\b|\bnot (?:move|moving)\b"
         r".{0,40}\b(?:bottle|pills|floor|name|respond)\b|\b(?:she|he|they) (?:no|not|doesnt|does not) respond\b"
         r"|\b(?:in|inside) (?:the |my |a )?(?:car )?(?:in (?:the|a|my) )?(?:garage|shed)\b.{0,40}\bengine (?:is )?(?:on|running|going)\b"
+        r"|\b(?:is|am|are|im) (?:\w+ ){0,2}in (?:the|my|a) (?:garage|shed)\b.{0,40}\b(?:car|truck|engine|motor) (?:is )?(?:on|running|going)\b"
         r"|\bengine (?:is )?(?:on|running|going)\b.{0,40}\b(?:in|inside) (?:the |my |a )?(?:closed )?(?:garage|shed)\b"
         r"|\b(?:carro|coche|auto|motor) (?:\w+ ){0,2}(?:prendido|encendido)\b.{0,60}\b(?:marquesina|garaje|cochera|puerta cerrada)\b"
         r"|\b(?:garaje|cochera|marquesina)\b.{0,40}\b(?:carro|coche|auto|motor) (?:\w+ ){0,2}(?:prendido|encendido)\b"
+        r"|\bnie oddycha\b|\btak sedar(?:kan)? diri\b"
+        r"|\b(?:drank|drunk|swallowed|drinking|drink) (?:\w+ ){0,4}(?:weed ?killer|herbicide|paraquat|roundup|pesticide|insecticide|antifreeze|drain cleaner|lye|rat poison)\b|\btelan banyak (?:ubat|pil)\b|\bnafas (?:\w+ )?(?:perlahan|lemah|tersekat)\b"  # Malay
         r"|\b(?:did|lit|burning) the charcoal\b|\bcharcoal\b.{0,40}\b(?:tape|door|room|dizzy|head)\b"
         r"|\b(?:still )?not wake up\b.{0,20}\b(?:\d+ min|minutes|already|properly)\b|\bhe not wake up\b|\bshe not wake up\b",
     ),
@@ -585,7 +628,7 @@ _RULES: list[tuple[str, str, str]] = [
         "child poisoning",
         "emergency",
         rf"\b(?:toddler|baby|infant|kid|child|little one|my (?:son|daughter|grandson|granddaughter|boy|girl|nephew|niece))"
-        rf"(?: \w+){{0,3}} (?:ate|eaten|swallowed|got into|chewed|drank|drink|licked|sucked on) (?:\w+ ){{0,3}}(?:{_MEANS}|medicine"
+        rf"(?: \w+){{0,3}} (?:ate|eaten|swallowed|got into|chewed|drank|drink|licked|sucked on|bit into|bit) (?:\w+ ){{0,3}}(?:{_MEANS}|medicine"
         rf"|something (?:from )?under the sink|javel"
         rf"|gummies|edibles|vitamins|button batter(?:y|ies)|batter(?:y|ies)|pods?|detergent|bleach|cleaner|nicotine|vape"
         rf"|magnets?|antifreeze|rat poison)\b",
@@ -605,7 +648,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:shot|stabbed|hanged|hung|cut) (?:him|her|them|my)? ?sel(?:f|ves)\b.{0,80}\b(?:blood|bleeding|breathing|talking"
         r"|moving|ambulance|ambo|hurts)\b|\b(?:cut|cuts) (?:too |so |very )?deep\b|\b(?:cut|rope) (?:him|her) down\b"
         r"|\bcut (?:\w+ )?deeper than\b.{0,80}\b(?:bleed\w*|not stopping|will not stop|towels?|soaked)\b|\bbleeding (?:for|through)\b.{0,30}\b(?:\d+ (?:min|mins|minutes|hours?)|towels?)\b"
-        r"|\bthrough (?:\d+|two|three|four|the|a) towels?\b|\bcrushing chest pain\b|\bchest pain\b.{0,60}\b(?:sweat\w*"
+        r"|\bthrough (?:\d+|two|three|four|the|a) towels?\b|\b(?:cut|cuts|gash|wound)\b.{0,60}\b(?:can see (?:inside|in it|the fat|fat|bone|muscle)|blood (?:has )?(?:soaked|soaking|soaks))\b|\bcrushing chest pain\b|\bchest pain\b.{0,60}\b(?:sweat\w*"
         r"|diaphoretic|faint\w*|short of breath|can not breathe)\b"
         r"|\bcut the rope\b|\b(?:tried to hang|hung) (?:my|him|her)sel(?:f|ves)\b.{0,40}\b(?:broke|neck|voice|breathing)\b"
         r"|\bwater is red\b|\b(?:on|in) the (?:floor|ground|bathroom floor|bed|sofa|couch)\b.{0,60}\b(?:not (?:answering|responding"
@@ -666,7 +709,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\battempts? at (?:ending it|ending my life|suicide|killing myself|taking my (?:own )?life)\b"
         # an attempt told with the intent to repeat it ("rope snapped. might try again")
         r"|\b(?:tried to (?:hang|kill|end|off|drown|shoot|poison|overdose|od)\w*|had a (?:crack|go|shot|try) at it|rope (?:snapped"
-        r"|broke)|attempted)\b.{0,80}\b(?:try(?:ing)? (?:it )?again|next time|make no mistake|get it right|do it properly)\b",
+        r"|broke)|attempted)\b.{0,80}\b(?:try(?:ing)? (?:it )?again|next time|make no mistake|get it right|do it properly)\b"
+        r"|\b(?:cord|rope|belt|noose|cable|wire) (?:was |is )?(?:around|round) my neck\b|\b(?<![\w ])(?:i am |im |sitting |standing |now )?on the ledge(?: now| again| rn| right now)?$",
     ),
     (
         "wish to be dead",
@@ -721,7 +765,10 @@ _RULES: list[tuple[str, str, str]] = [
         "not wanting to live",
         "crisis",
         r"\b(?:do not|no longer|not) (?:want|wanna|wish) to (?:live|be alive|wake up(?! (?:early|so early|too early|at \d))|exist|be here|be around|go on"
-        r"|keep (?:going|living|existing)|see tomorrow)\b",
+        r"|keep (?:going|living|existing)|see tomorrow)\b"
+        # said another way: preferring not to exist, surviving each morning as a disappointment
+        r"|\b(?:would |d )?(?:prefer|rather) not (?:to )?(?:exist|be alive|be here|wake up(?! (?:early|so early|too early|at \d)))\b|\bwhy do i keep (?:surviving|waking up)\b"
+        r"|\bevery morning is (?:a|another) disappointment\b|\bno intention of (?:seeing|making it to|reaching|living to) (?:\w+ )?(?:\d+|sixty|seventy|eighty|fifty|forty|thirty|another|next|christmas|the new year)\b",
     ),
     (
         "burden, better off without me",
@@ -772,7 +819,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:i am|i is|i|i will|im) not (?:going to |gonna )?stick(?:ing)? around\b(?! (?:for|to|after|at|until|till|while))"
         rf"|{_START}i (?:just )?want out$|\bi (?:just )?want out of (?:here|this life|this world|life)\b"
         r"|\b(?:except|other than|only option is|only thing left is) (?:ending it|ending my life|dying|to end it|killing myself)\b|\b(?:hurry up|would welcome it|come for me)\b|\bhad enough\b(?! (?:of (?!(?:it|this|everything|life|living|all|me|myself|people|the world)\b)|to |sleep|food|time|money|water|rest))|\b(?:do not|dont|can not) see myself (?:being )?(?:alive|here|around)\b"
-        r"|\bmade (?:my )?peace with (?:it|dying|death)\b|\b(?:stopped|stop|not) (?:eating|taking my (?:heart )?(?:meds|pills|medication))"
+        r"|\b(?<!we have )(?<!we )(?<!weve )made (?:my )?peace with (?:it|dying|death)\b(?! (?:as a family|long ago|years ago))|\b(?:stopped|stop|not) (?:eating|taking my (?:heart )?(?:meds|pills|medication))"
         r"\b.{0,60}\b(?:let it happen|naturally|fade|do not intend|die|stop for good)\b|\bi am (?:the )?last one left\b"
         r"|\b(?:do not|can not|no longer) see (?:a|the|any) (?:point|reason) (?:in|to|of) (?:living|live|life|going on|being alive"
         r"|being here|staying alive|carrying on)\b"
@@ -837,11 +884,21 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:pills|cutting|hanging|jumping|gun|rope|drowning|veins)\b|\b(?:river|water|lake|sea|ocean|bridge|tracks|rope"
         r"|gun|pills)\b.{0,60}\bbefore (?:it is|its|i am|one is|you are) (?:all )?(?:over|gone|dead|done)\b"
         r"|\b(?:use|used|using|take|with) (?:\w+ ){0,2}to (?:end (?:his|her|their) life|end things)\b"
+        r"|\b(?:came|come|went|drove|walked|climbed) (?:up |out |down |over )?(?:here|there) to (?:finish|end) (?:it|this|things|everything)\b"
+        r"|\b(?:nobody|no one|noone) (?:will )?(?:need|needs|has|have|gotta) to worry (?:about|abt) me (?:anymore|any more|again|no more|ever again)\b"
+        r"|\bbetter (?:if |that )?i (?:am|was|were|be) dead\b|\b(?:donde|where) (?:consigo|conseguir|compro|comprar|can i get|can i buy|do i get|to get|to buy) (?:un |una |a )?(?:arma|pistola|revolver|gun|pistol|handgun)\b"
         r"|\bhow (?:quickly|fast|soon|easily) (?:can|could|do|does) (?:you|i|one|someone|she|he) (?:buy|get) a (?:gun|firearm"
         r"|pistol|handgun|shotgun)\b|\bcomo (?:\w+ ){0,2}(?:morir|morirme|matarme|matarse|suicidarme|suicidarse)\b"
         r"|\b(?:forma|manera|modo) (?:mas |menos )?\w+ de (?:morir|morirme|matarme|suicidarme)\b"
-        r"|\bwhat happens if (?:you|i|someone) (?:take|takes|took|swallow\w*) (?:\d{2,}|all|a whole bottle)\b"
+        r"|\b(?:get|buy) a gun\b.{0,30}\b(?:fast|quick|quickly|this week|today|tonight|no waiting)\b|\bpricing guns\b"
+        r"|\bcarbon monoxide\b.{0,60}\b(?:still work|work with|enough|how long)\b|\bhow (?:far|much) over (?:the )?(?:clinical |normal |max(?:imum)? )?dose\b"
+        r"|\bput (?:a man|me|someone|a person|myself) down for good\b|\b(?:lethal|fatal|die in (?:my |your |their )?sleep|kills? (?:you|me|someone))\b.{0,80}\basking for (?:myself|me)\b"
+        r"|\b(?:high|tall|far|deep) enough to (?:actually )?(?:do it|die|kill (?:me|myself|you)|end it|not survive)\b"
+        r"|\b(?:fall|drop|jump)\b.{0,50}\bbe (?:certain|fatal|lethal|enough to die)\b"
+        r"|\bwhat happens if (?:you|i|someone) (?:take|takes|took|swallow\w*) (?:like |about |around )?(?:\d{2,}|all|a whole bottle)\b"
         r"|\b(?:bridge|building|cliff)\b.{0,30}\bis the (?:highest|tallest)\b|\bown way out\b"
+        r"|\b(?:bridge|building|cliff|roof|tower|floor)\b.{0,40}\b(?:for|to) (?:jump|jumping)$|\b(?:most high|highest|tallest)\b.{0,40}\b(?:for|to) (?:jump|jumping)\b"
+        r"|\b(?:piso|altura|puente|edificio)\b.{0,40}\b(?:pa|para) morir(?:se|me)?\b"
         r"|\b(?:facon|maniere) de (?:partir|mourir|me tuer|en finir)\b|\bne plus (?:me |se )?reveiller\b"
         r"|\bcuant[oa]s?\b.{0,30}\b(?:es|son|seria|serian) (?:mortal|mortales|letal|letales|fatal)\b"
         r"|\benough\b.{0,40}\b(?:slip away|drift off|never wake)\b|\b(?:peaceful|painless|quick) way\b.{0,30}\bto (?:leave|go|die)\b"
@@ -985,7 +1042,7 @@ _RULES: list[tuple[str, str, str]] = [
         "crisis",
         r"\b(?:something|smth|sth|things?|stuff) to remember me by\b|\b(?:say|saying) (?:bye|goodbye) (?:to (?:\w+ ){1,3})?without (?:them|him|her|anyone|everyone) (?:knowing|noticing)\b"
         r"|\bsee (?:you|ya|yall|u) never\b|\btell (?:the clinic|them|everyone|my \w+) i tried\b|\brehom\w* (?:my|our) (?:cat|dog|pets?)\b.{0,60}\bgiv\w* (?:\w+ ){0,3}away\b|"
-        r"\b(?:giving|gave|give|given) (?:away )?(?:all )?(?:my|away my)\b.{0,40}\b(?:stuff|things|belongings|possessions"
+        r"\b(?:giving|gave|give|given) (?:away )?(?:all )?(?:my|away my)\b(?! (?:late|deceased|dead|passed)\b).{0,40}\b(?:stuff|things|belongings|possessions"
         r"|clothes|games|cat|dog|pets?|books|money|savings|collection|away)\b.{0,40}\b(?:need|needing|anymore|when i|will not)"
         r"|\b(?:will not|wont|not gonna|not going to) (?:be )?need(?:ing)? (?:them|em|it|these|this|those|my \w+)"
         r"|\bso (?:they|he|she|you|my \w+) (?:do not|does not|will not|never) blame (?:themselves|himself|herself|yourself)\b"
@@ -993,7 +1050,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|after i am gone)\b|\blast time (?:i am|im|i will|ill) (?:\w+ )?(?:posting|writing|messaging|texting) (?:anywhere|anything"
         r"|on here|here|ever)\b|\btonights?(?: is| s)? the night\b.{0,20}\b(?:bye|goodbye|farewell|love you all)\b|\bthanks? (?:you )?for everything\b.{0,60}\btell (?:my \w+|everyone|them|her|him)\b|\bpor ultima vez\b|\bgracias por todo\b.{0,80}\bantes de irme\b"
         r"|\b(?:giving|gave|give|given) away (?:all )?(?:of )?(?:my|his|her) (?:stuff|things|belongings|possessions|tools|clothes"
-        r"|games|pets?)\b|\bsigned (?:the |my |his |her )?\w+ over to\b|\b(?:goodbye|farewell|bye) (?:forever|for good|letters?|notes?|everyone|world|all)\b|\b(?:suicide|goodbye)"
+        r"|games|pets?)\b|\bsigned (?:the |my |his |her )?\w+ over to\b|\b(?:good ?night|night) forever\b|\bfarewell (?:texts?|messages?|emails?|posts?|videos?)\b|\b(?:goodbye|farewell|bye) (?:forever|for good|letters?|notes?|everyone|world|all)\b|\b(?:suicide|goodbye)"
         r" (?:letters?|notes?|message|post|video)\b|\b(?:my|a|his|her|their|me) final (?:letters?|notes?|message|post|video)\b"
         rf"|{_START}final (?:letters?|notes?|message|post|video)\b|\bbefore (?:i|me) (?:go(?! (?:down|in|into|to|out|home|back|on|for|and|there|over|up|shopping|lunch|work))"
         r"|leave (?:for good|this world)|die|am gone)\b"
@@ -1159,11 +1216,45 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:me sens|se sent|sens) partir\b|\ben train de partir\b",
     ),
     (
+        # Italian as texted ("nn" non, "x" per, "sn" sono, "tt" tutto) and Sicilian ("vogghiu moriri"):
+        # wanting to die or never wake, not being here any more, cutting or burning oneself, a method
+        # searched for, means at hand, a goodbye
+        "italian: wish to die, self-harm, plan or method",
+        "crisis",
+        r"\b(?:voglio|vorrei|vojo|vogio|vogghiu|volevo) (?:solo |davvero |proprio |tanto )?(?:morire|moriri|sparire|uccidermi|ammazzarmi|spegnermi|farmi (?:del )?male)\b"
+        r"|\b(?:uccidermi|ammazzarmi|suicidarmi|togliermi la vita|impiccarmi|buttarmi (?:dal|dalla|da|sotto|giu))\b|\bmi butto (?:dal|dalla|da|sotto|giu)\b"
+        r"|\b(?:nn|non) (?:svegliarmi|risvegliarmi)\b|\b(?:nn|non) (?:ci )?saro (?:piu|mai piu)\b|\bquando (?:nn|non) ci saro\b|\b(?:nn|non) vedo l ?ora di (?:nn|non) esserci\b"
+        r"|\b(?:la|lo) (?:fa|faccio|fara|faro) finita\b|\bfinirla\b|\bvuole finirla\b|\bstasera finisce tutto\b|\bmi manca solo il coraggio\b"
+        r"|\bho deciso di (?:andarmene|uccidermi|farla finita|sistemare la cosa|morire)\b|\b(?:nn|non) merito di vivere\b|\bvogghiu moriri\b|\bpi sempri\b"
+        r"|\bmi (?:taglio|brucio|graffio|faccio (?:del )?male)\b(?! (?:i |le |la )?(?:capelli|unghie|frangia|barba))|\bmi sono (?:tagliat[ao]|bruciat[ao]|graffiat[ao])\b(?!.{0,30}\b(?:dito|cucinando|cucina|con la carta|rasandomi|capelli|unghie|frangia|barba)\b)"
+        r"|\b(?:tagliarmi|bruciarmi)\b|\bsi taglia\b|\b(?:tagli|ferite) (?:nuovi|nuove|freschi|fresche)\b"
+        r"|\bcome (?:si muore|morire|uccidermi|uccidersi|ci si impicca|impiccarsi|ci si uccide)\b|\bmodo (?:per|x) morire\b|\bmorire dissanguat\w*"
+        r"|\bse prendo\b.{0,60}\bmuoio\b|\b(?:sono|sn|sto|scrivendo) (?:\w+ )?(?:sul|dal) (?:ponte|tetto|cornicione)\b|\b(?:vado|andare|mi schianto) contro un (?:muro|albero|camion|pilone)\b"
+        r"|\b(?:regalando|regalato|regalo) (?:tutte )?(?:le )?(?:mie|sue) cose\b|\b(?:nn|non|un|nun) ci (?:voglio|vogghiu) (?:stare|stari) (?:piu|chiu)\b"
+        r"|\b(?:farmaci|pillole|pasticche)\b.{0,40}\b(?:accumulando|accumulato|conservando)\b"
+        r"|\b(?:per|x) (?:nn|non) (?:svegliarsi|sopravvivere|svegliarmi)\b|\bse mi butto\b|\bquanti piani\b"
+        r"|\b(?:pillole|pasticche|pilole|lamette|lametta|rasoio|coltello|corda|fucile|pistola|forbici|farmaci)\b.{0,40}\b(?:in mano|pronte|sul comodino|nascoste|contate|sul leto|sul letto)\b"
+        r"|\b(?:ho|hai|ha) (?:gia )?(?:comprato|preso|preparato) (?:una |la |le |il )?(?:corda|lamette|lametta|coltello|pistola|fucile)\b"
+        r"|\b(?:accumulando|accumulato|messo da parte|conservando)\b.{0,40}\b(?:farmaci|pillole|pasticche|medicine)\b"
+        r"|\b(?:lettere?|post|messaggio|video) (?:d ?|di )addio\b|\b(?:scusate|perdonatemi|mi dispiace)\b.{0,60}\baddio\b|\b(?:per|x) l ultima volta\b"
+        r"|\bl ultima sera (?:che|ke) scrivo\b|\bentro in acqua e (?:nn|non) torno\b|\bio (?:nn|non) torno\b|\bsi (?:vuole )?(?:sparare|ammazzare|uccidere|togliere la vita)\b"
+        r"|\bsi toglie la vita\b",
+    ),
+    (
+        "italian: emergency now",
+        "emergency",
+        r"\b(?:nn|non) (?:si sveglia|respira|si muove|mi sente|mi riconosce)\b|\bse la scuoto\b|\blabbra (?:blu|viola)\b|\bpelle bluastra\b"
+        r"|\b(?:respira|respiro) (?:appena|male|a fatica|affannat[ao])\b|\bconvulsioni\b|\b(?:nn|non) smette di (?:uscire|sanguinare)\b|\bsangue ovunque\b"
+        r"|\b(?:asciugamano|asciugamani) (?:e )?zupp[oi]\b|\btroppo sangue\b|\besce (?:\w+ )?sangue\b|\btantissimo sangue\b|\b(?:bevuto|ingoiato) (?:la candeggina|il detersivo|la varechina|l ammoniaca)\b"
+        r"|\bvomito (?:roba scura|sangue|nero)\b|\bfondo di caffe\b|\b(?:nn|non) mi entra l ?aria\b|\bho preso troppo\b|\bgrigio in faccia\b|\bsbava\b"
+        r"|\b(?:ho|ha|si e) (?:preso|presa|ingoiato|bevuto)\b.{0,80}\b(?:vomito|mi si chiudono gli occhi|farfuglia|trema|confus[ao]|cuore a mille|respiro male)\b",
+    ),
+    (
         # Accents are dropped before matching: "möchte" is "mochte", "không muốn sống" is "khong muon song".
         "other languages: wish to die",
         "crisis",
         # Italian, Persian in Latin letters ("nemikham zende basham"), Somali ("waan dhiman rabaa")
-        r"\bvoglio morire\b|\bfarla finita\b|\bsono un peso\b|\bmeglio se non ci sono piu\b|\bho comprato la corda\b|\bnon voglio (?:piu )?vivere\b"
+        r"\bvoglio morire\b|\bfarla finita\b(?! con (?!la vita|tutto))|\bsono un peso\b|\bmeglio se non ci sono piu\b|\bho comprato la corda\b|\bnon voglio (?:piu )?vivere\b"
         r"|\bnemikham zende basham\b|\bkhodamo? (?:bokosham|mikosham)\b|\bbemiram behtare\b|\bmikham bemiram\b|\bwaan dhiman rabaa\b|"
         # Hinglish ("mar jaana hai", "jeena nahi hai", "khud ko khatam"), Bengali in Latin letters ("bachte
         # chai na", "moira gele"), Ukrainian ("ne khochu zhyty", "vtomylasya zhyty")
@@ -1187,6 +1278,12 @@ _RULES: list[tuple[str, str, str]] = [
         # Malay and Indonesian ("aku nak mati", "bunuh diri", "tak nak hidup"); Nepali in Latin letters
         # ("marna chahanchu", "jiuna man lagdaina", "afulai marchhu", "aatmahatya")
         r"|\b(?:nak|mau|ingin|pengen|pingin) mati\b|\bbunuh diri\b|\b(?:tak|tidak|nggak|gak|ga) (?:nak|mau|ingin|mahu) hidup\b"
+        r"|\btidur (?:\w+ ){0,3}(?:tak|tidak|x) (?:bangun|bangkit)\b|\bsimpan ubat (?:\w+ ){0,2}cukup\b"
+        # Armenian (Latin letters, and its script as anyascii writes it), Shona, Tigrinya: not wanting to
+        # live, wanting to die, suicide
+        r"|\bchem (?:uzum|owzowm) (?:\w+ )?aprel\b|\b(?:mernel|merrnel) em (?:uzum|owzowm)\b|\b(?:uzum|owzowm) em (?:mernel|merrnel)\b"
+        r"|\bin[kq]n?aspan\w*|\binqnasban\w*|\bkuzviuraya\b|\bndozviuraya\b|\b(?:ndiri kuda|ndinoda|ndoda) kufa\b"
+        r"|\b(?:kmewt|kmut|kmot|mewt) (?:delye|deleye|deliye)\b"
         r"|\bmarna (?:man )?(?:chahanchu|chahanchhu|chahanchha|man lagyo|man lagchha|parchha)\b|\bmarnu parchha\b"
         r"|\b(?:jiuna|bachna|banchna) man (?:lagdaina|chaina|chhaina)\b|\bafu ?lai (?:nai )?mar(?:chhu|chu|chha|chhe|na)\b"
         r"|\ba+tmahatya\b"
@@ -1205,6 +1302,16 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bpense(?:r|s)? a mourir\b|\b(?:pu|plus) envie (?:d ?etre (?:la|ici|en vie)|de vivre)\b|\b(?:pu|plus) jamais (?:me |te |se )?reveiller\b"
         r"|\bmerci pour tout\b.{0,60}\badieu\b|\bachete une corde\b|\b(?:va|vais|veut|veux) (?:se|me) tuer\b|\b(?:me|se) suicider\b"
         r"|\b(?:tanne|tannee|fatigue|fatiguee|ecoeure|ecoeuree) de vivre\b"
+        r"|\b(?:quil|quelle|il|elle) (?:veut|voulait|voudrait) mourir\b|\b(?:assise?|debout|assis) sur le rebord\b|\bcoupures? fraiches?\b|\bquand (?:je|elle|il) sera(?:i)? morte?\b"
+        # Polish, Welsh, Irish, Yiddish, Kurdish, Korean and Persian in Latin letters, Indonesian,
+        # Tagalog, Hindi: wanting to die or not to live, jumping, killing oneself, not waking
+        r"|\bchce umrzec\b|\bskocze z (?:mostu|dachu|okna|bloku)\b|\bzabije sie\b|\bnie chce (?:juz )?zyc\b|\bsamobojstw\w*|\bladd fy hun\b"
+        r"|\bgan dh?uiseacht\b|\bikh vil shtarb\w*|\bdixwazim bimirim\b|\bsalgi silh\w*|\bjukgo sip\w*|\bjasal\w*|\bnmykhwm zndh\b"
+        r"|\b(?:aku|saya) (?:udah|sudah) (?:gak|tidak|nggak|ga) ada\b|\bmas (?:ok|okay|mabuti) (?:pa )?(?:ang )?mamatay\b|\b(?:aage|saamne) kood\w*"
+        r"|\bbringe? (?:ich )?mich um\b|\bme (?:ahorco|cuelgo)\b|\bhice la prueba con (?:la|el) (?:correa|cinturon|cuerda|soga)\b"
+        r"|\b(?:gracias|desculpa|perdon|perdao)\w*\b.{0,60}\bantes de (?:irme|partir|que me vaya)\b|\b(?:desculpem|desculpa|perdoem) (?:por|pra) tudo\b.{0,40}\badeus\b"
+        r"|\b(?:n|un|e|el) kre mori\b|\bbai pa sempri\b|\bmidjor sen mi\b|\b(?:sai|sain|dwi ddim) (?:isie|moyn|eisiau) byw\b|\bvil ikke leve (?:mer|lenger)\b|\bvill inte leva\b"
+        r"|\bpillen in (?:mijn|m ?n) hand\b|\bjugo sip\w*|\bngu luon khong (?:day|thuc)\b|\bbidi (?:moot|mout|mot)\b"
         r"|\bshinitai\b|\bmo fe ku\b|\bkieta(?:i|katta)\b|\bsaa?y(?:a)?beku\b|\bkhong ai can (?:em|toi|minh|anh)\b"
         r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b"
         # Jamaican Patois, first person: "mi jus waan dead", "mi waan go join him"
@@ -1228,6 +1335,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:suicid\w*|kill\w* (?:them|him|her|your) ?sel(?:f|ves)|selfharm\w*|end\w* (?:their|his|her|your) (?:own )?li(?:fe|ves))\b"
         r".{0,100}(?:\bi (?:still |also |kind of |sometimes )?(?:want|wanna) to(?: too| as well| sometimes)?$|\bbefore i do it\b"
         r"|\bi (?:am going to|will|intend to|plan to|am gonna) do it\b)|"
+        r"\b(?:cliffs?|bridge|river|sea|ocean|woods|tracks|lake)\b.{0,60}\b(?:i am|im) not coming back\b"
+        r"|\b(?:gun|rope|pills|knife|blade|razor)\b (?:dey|is|s) (?:near|next to|beside|with) me\b|\bso i (?:no|not|never|do not|dont|wont|will not) (?:go )?come back\b|"
         r"\b(?:hide|hiding|cover|covering) (?:up )?(?:the |my )?(?:fresh |new )?(?:cuts|burns)\b|\b(?:do not|dont|can not) trust myself (?:tonight|right now|alone|anymore|around)\b"
         r"|\btell (?:my |her |him |them |someone |anyone )?(?:\w+ )?(?:that )?i (?:want|wanna) to (?:die|kill myself|end it)\b|\b(?:do not|dont) care if (?:it|this|ketamine|\w+) kills me\b"
         r"|\btried (?:once|before|last \w+)\b.{0,40}\btry(?:ing)? (?:it )?again\b|\b(?:eyeing|eying|looking at|staring at) the (?:rafters|beams?|rope|bridge)\b"
@@ -1237,7 +1346,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:decide|deciding|choose|choosing|pick|picking) between (?:the )?(?:bridge|pills|tablets|rope|gun|train|tracks|knife|razor)\b"
         r"|\bif i (?:even )?make it (?:to|till|until|past) (?:the )?(?:\d+\w*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|then)\b"
         r"|\b(?:jealous|envious) of (?:\w+ ){0,3}(?:the dead|dead people|people who (?:died|are dead)|ppl who died|(?:\w+ )?who died)\b"
-        r"|\b(?:die|dying|kill|killing|overdose|od)\b.{0,80}\b(?:thats|that is|its) (?:me|my|the) plan\b|\bmight as well (?:take|get|kill) me (?:too|next|as well)\b|"
+        r"|\bmy plan (?:was|is) to (?:take (?:too much|all|everything|the (?:whole|entire)|them all)|overdose|od|jump|hang|shoot|drown|end it|end my life)\b|\b22 a day\b.{0,60}\b(?:be one of (?:em|them)|i (?:get|understand) it|i am next)\b"
+        r"|\b(?:going to|gonna|about to) jump\b.{0,60}\b(?:overpass|bridge|roof|ledge|tracks|cliff|building)\b"
+        r"|\b(?:die|dying|dead|kill|killing|overdose|od)\b.{0,80}\b(?:thats|that is|its|which is) (?:me|my|the) plan\b|\bmight as well (?:take|get|kill) me (?:too|next|as well)\b|"
         r"\bbefore i do (?:something|smth|sth|somethin|sumthin) (?:stupid|dumb|drastic|i (?:will|would|might) regret)\b"
         # (not the sea or a lake: "the water is calling me" is also how people say they want a holiday)
         r"|\b(?:the )?(?:bridge|tracks|train|ledge|roof|edge|pills|gun|rope|blade)\b(?: \w+){0,3}"
@@ -1332,6 +1443,10 @@ _RULES: list[tuple[str, str, str]] = [
         "spanish: self-harm, plan or method",
         "crisis",
         r"\b(?:me lanzo|lanzarme|me voy a lanzar) (?:del|desde el|al|por el) (?:puente|edificio|balcon|techo)\b"
+        r"|\b(?:ensaye|practique|probe)\b.{0,30}\b(?:cinturon|cuerda|soga|cable|correa)\b|\b(?:guardando|juntando|acumulando)\b.{0,30}\b(?:pastillas|pastas|pildoras|medicamentos|remedios)\b"
+        r"|\b(?:pastillas|pastas|pildoras)\b.{0,40}\b(?:guardando|juntando|acumulando)\b|\bcuando (?:yo )?(?:ya )?no (?:este|exista)(?: mas)?$"
+        r"|\b(?:deje|dejo|tengo|esta) todo (?:organizado|arreglado|listo|en orden)\b.{0,80}\bya me puedo ir\b"
+        r"|\b(?:clave|contrasena|pin)\b.{0,40}\b(?:x|por) si (?:alguien|la necesitan|lo necesitan)\b"
         r"|\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|finde|fin de semana|manana|hoy|esta noche|cumpleanos)\b"
         r"(?: \w+){0,3} me mato\b|\bme (?:le )?tiro (?:adelante|delante|debajo|abajo)\b"
         r"|\bsaltar (?:de|desde) (?:un|el|una|la) (?:\w+ )?(?:piso|edificio|puente|balcon|terraza)\b.{0,40}\b(?:instantaneo|rapido|duele|muere|sobrevive)\w*\b"
@@ -1404,11 +1519,12 @@ _TOPIC_FRAME = re.compile(
     r"|safe to|eligible|candidate|rule (?:her|him|them|me|out)|contraindicat\w*|protocol|screen\w*|suicidetopic"
     r"|if (?:\w+ ){0,2}i (?:get|start|started|become|feel|ever|tell)|heard|(?<!what i )(?<!what im )mean|means|(?<!my )meaning|definition|disclose|intake|marketing"
     r"|legit|research|prepared|warning signs|how (?:do |can |would |should |to )?(?:i|you|we) (?:tell|talk|know|help|support|ask)"
-    r"|(?:for|para) (?:a |my |un |mi )?(?:paper|essay|class|school project|trabajo|tarea|clase))\b"
+    r"|(?:for|para) (?:a |my |un |mi )?(?:paper|essay|class|school project|trabajo|tarea|clase)"
+    r"|cosa (?:vuol dire|significa)|vuol dire|come (?:si parla|faccio a capire|posso capire)|che si fa se|percentuale|se (?:un|una) amic[oa])\b"
     r"|\b(?:research|study|studies|statistics|rates?|article|news|documentary|movie|film|show|book|song|series"
-    r"|game|episode|character|in general|people with|patients with|someone with|those with|for (?:people|patients)"
+    r"|game|episode|character|in general|people with|patients with|someone with|those with|for (?:people|patients|folks?|ppl|persons|those|others|anyone|anybody)"
     r"|risk of|warning signs|signs of|help with|help for|treat|treats|treatment for|reduce|prevent|what if|in case"
-    r"|hypothetically|used for|work for|works for|good for|studied|(?:ayuda|ayudar|sirve|funciona) (?:con|para)|tratamiento para)\b"
+    r"|hypothetically|used for|work for|works for|good for|make (?:\w+ ){0,3}(?:more )?worse|studied|(?:ayuda|ayudar|sirve|funciona) (?:con|para)|tratamiento para)\b"
 )
 _PAST_FRAME = re.compile(rf"\b{_PAST}\b")
 _PRESENT_MARK = re.compile(rf"\b{_PRESENT}\b")
@@ -1441,10 +1557,11 @@ _NEGATED = re.compile(
     r"|\b(?:ganas de (?:morirme|matarme) no tengo|ni nada de eso|sin (?:cortarme|hacerme dano|lastimarme)"
     r"|no (?:pienso|he pensado|estoy pensando) (?:en )?(?:hacerme|matarme|nada malo|quitarme))\b"
     r"|\bnot (?:talking|thinking) about (?:dying|death|suicide|killing)|\bde ahi a querer"
+    r"|\b(?:mi|i|me) (?:nah|nuh) (?:\w+ ){0,2}(?:think|want|plan)\w* (?:about )?(?:dead|die|dying|kill\w*|hurt\w*)"  # Patois "mi nah tink bout dead"
 )
 # Everyday idioms that use crisis words, removed before the rules read a sentence.
 _IDIOMS = re.compile(
-    r"\b(?:(?:be|is|was) the death of me|(?:phone|battery|laptop|computer|tablet|ipad|charger)\b.{0,30}\b(?:about to|going to|gonna) die"
+    r"\b(?:(?:be|is|was) (?:the|de|da) death (?:of|ob) (?:me|she|her|him|us|them|you)|(?:phone|battery|laptop|computer|tablet|ipad|charger)\b.{0,30}\b(?:about to|going to|gonna) die"
     r"|(?:jump|jumped|jumping) off a (?:bridge|cliff) for (?:me|you|him|her)|(?:it|they|stuff|everything|this|that|these|those) (?:all )?(?:needs?|has|have) to be gone|suicide (?:mission|squad|doors?|runs?|sprints?|drills?|lines)|(?:do|doing|did|run|running|ran) suicides|(?:\w+ )?(?:is|are|will|would|gonna|gon|finna|going to)"
     r" (?:\w+ ){0,2}(?:kill|murder|hang|strangle|skin) (?:me|you|him|her|my \w+) (?:when|if)|die laughing|die when (?:i|we|you|they) (?:see|get|hear|open|find out)|(?:me|te) (?:mata|matan|va a matar|van a matar|mataria) si|(?:going to|gonna) die (?:haha|lol|lmao|of|from)|(?:could|would|will|gonna) die (?:of|from)"
     r" (?:embarrassment|shame|laughing|boredom|cringe)|to die for|dying (?:to|for|of) \w+|kill (?:for|some time|time)"
@@ -1468,6 +1585,9 @@ _IDIOMS = re.compile(
     r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:killed|kill|killing) (?:my|him|her)self laughing"
     r"|jump(?:ing)? off the (?:couch|sofa|chair|walls)|(?:boring|bored)\b.{0,20}\b(?:wanted|want|could|would) (?:to )?die"
     rf"|if you (?:put|held|hold) a gun to my head|{_START}gun to (?:my|your) head (?=i (?:would|could not|couldnt|can not tell|still)\b|id\b)"
+    r"|sleep(?:ing)? like the dead|(?:about|going) to kill me with (?:this|that|these|the|all|work|his|her|their)"
+    r"|(?:test|exam|class|traffic|heat|job|work|boss|season|game|homework|shift|commute|school|weather|bills|kids|team) (?:is |s )?(?:about|finna|going) to kill me\b(?! tonight)|(?:blue|purple) (?:lips|hands|fingers|toes)\b.{0,40}\b(?:every|each|in the) (?:winter|cold|morning)"
+    r"|(?:cat|cats|dog|dogs|kitten|puppy|pet|bird|squirrel|goat) (?:\w+ ){0,2}(?:jump\w*|fell|falls|leapt) (?:off|from|out)"
     r"|dying breed|(?:sleep|rest) when (?:i am|im) dead|my old \w+ (?:\w+ ){0,2}(?:died|dead)|(?:would )?rather die than|(?:financial|social|career|political|academic) suicide|suicide (?:squeeze|disease)"
     r"|(?:is|are|will|would|gonna|going to) (?:\w+ )?kill me if|die (?:if i (?:do not|can not) (?:have|get|eat|see)|before i"
     r" (?:figure|learn|finish|get))|jump(?:ing|ed)? (?:\w+ ){0,3}into the pool|(?:die|dying|died) (?:my|her|his|their|your) (?:hair|beard|clothes)"
@@ -1475,7 +1595,8 @@ _IDIOMS = re.compile(
     r"|of shock)"
     r"|(?:thought|swore|were sure|was sure) (?:we|i) (?:was|were) (?:going to|about to) die\b(?! (?:tonight|today|now)\b)"
     # a panic attack's feeling of dying ("heart races and I feel like I'm going to die"), as in Spanish below
-    r"|(?:panic|anxiety|heart)\b.{0,60}\b(?:feel|feels|felt|feeling) like (?:i am|im|i m|i) (?:going to|about to) die(?! (?:tonight|today|soon)\b)"
+    r"|(?:panic|anxiety|heart)\b.{0,60}\b(?:(?:feel|feels|felt|feeling) like|think|thought) (?:i am|im|i m|i) (?:going to|about to) die(?! (?:tonight|today|soon)\b)"
+    r"|cut (?:my|him|her)self (?:\w+ ){0,2}(?:cleaning|cooking|chopping|slicing|shaving|gutting|peeling|filleting|fishing)\b.{0,40}\b(?:nick|scratch|bandaid|band aid|plaster|small|little|minor)\b"
     # business, games and films ("hang me out to dry", "exit strategy for this trade", "Lethal Weapon")
     r"|hang (?:me|him|her|us|them|you) out to dry|lethal weapon|(?:my|his|her|the) (?:character|toon|avatar|sim)"
     r" (?:\w+ ){0,3}(?:od\w*|overdos\w*|died|dies|dead|killed)|exit strategy for (?:this|the|my|a) (?:cycle|trades?|position"
@@ -1611,6 +1732,7 @@ NEVER_OVERRULED = frozenset(
         "spanish: self-harm, plan or method",
         "portuguese: self-harm, plan or method",
         "french: wish to die, self-harm, plan or method",
+        "italian: wish to die, self-harm, plan or method",
     }
 )
 

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .classifier import load_model
-from .text import normalize, words
+from .text import respell, words
 
 # The small-talk classifier's probability at or above which a message the articles do not answer
 # is small talk (a greeting, thanks, "are you a bot?") rather than a question they cannot answer.
@@ -31,7 +31,7 @@ _ABOUT_ASSISTANT = (
     r"|are (?:you|u)(?: (?:a|an|or|real|actual|just))* (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse|real)"
     r"(?:(?: (?:a|an|or|real|actual))+ (?:bot|robot|human|person|ai|machine|chatbot|doctor|nurse))?"
     # what it can do, with the verb phrase it asks about, so no "help" is left over to retrieve on
-    r"|what(?: all| else| things| stuff| topics| exactly| kinda| kind of| sort of| sorta){0,3} (?:(?:can|do|could) (?:you|u|ya)|(?:you|u|ya) (?:can|could))(?: \w+){0,2}"
+    r"|what(?: all| else| things| stuff| topics| exactly| kinda| kind of| sort of| sorta){0,3} (?:(?:can|do|could) (?:you|u|ya)|(?:you|u|ya) (?:can|could|fit))(?: \w+){0,2}"
     r" (?:do|help(?: me| us)?(?: with)?|know(?: about)?|answer|tell(?: me| us)?(?: about)?|cover)(?: here)?"
     r"|how (?:can|do) (?:you|u) help(?: me)?"
     # which languages it reads ("Do you also understand German?", "u understand punjabi?")
@@ -39,6 +39,7 @@ _ABOUT_ASSISTANT = (
     r"|another language|english|spanish|german|french|chinese|mandarin|cantonese|punjabi|hindi|urdu|arabic|portuguese|russian|korean"
     r"|japanese|vietnamese|tagalog|creole|italian|polish|somali|swahili|amharic|farsi|persian|hmong|navajo|indonesian|malay|thai"
     r"|greek|armenian|turkish|hebrew|yiddish|ukrainian|bengali|tamil|nepali)\b"
+    r"|(?:do |can |could )?(?:you|u|ya) (?:understand|get) me(?: ok| okay| alright)?(?=\W*$)"
     r"|what (?:sort|kind|type)s? of (?:things|questions|stuff|topics|info|information) (?:can|do|could) (?:you|u|i)"
     r"(?: (?:help(?: me| us)?(?: with)?|answer|ask(?: you)?(?: about)?|tell(?: me| us)?(?: about)?|do|know(?: about)?))?(?: here)?"
     r"|who (?:runs|made|make|makes|built|created|programmed|designed|operates|owns|is behind|wrote) (?:you|(?:this|the) (?:chat|bot|chatbot|assistant|site"
@@ -101,7 +102,7 @@ ABOUT_ASSISTANT = re.compile(rf"\b(?:{_ABOUT_ASSISTANT})\b")
 
 def about_assistant(message: str) -> bool:
     """Whether a message asks the assistant about itself or what it can do."""
-    return bool(ABOUT_ASSISTANT.search(normalize(message).replace("'", "")))
+    return bool(ABOUT_ASSISTANT.search(respell(message).replace("'", "")))
 
 
 # A plain question about something: a question mark, a question word other than "who" ("who am I
@@ -116,7 +117,7 @@ def asks_something(text: str) -> bool:
 
 def strip_smalltalk(message: str) -> tuple[bool, str]:
     """(whether the message contains small talk, the message with it removed)."""
-    text = normalize(message).replace("'", "")
+    text = respell(message).replace("'", "")
     rest, n = SMALLTALK.subn(" ", text)
     return n > 0, rest
 

@@ -55,7 +55,8 @@ def normalize(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Normalised word tokens, possessive "'s" removed, hyphenated compounds also joined."""
+    """Normalised word tokens, possessive "'s" removed, hyphenated compounds also joined,
+    eye-dialect spellings read as the standard word ("wuh" is "what")."""
     text = normalize(text)
     if "-" in text:
         text = _COMPOUND.sub(lambda m: f"{m[0].replace('-', '')} {m[0]}", text)
@@ -63,7 +64,7 @@ def words(text: str) -> list[str]:
     for token in _TOKENIZER.tokenize(text):
         if token.endswith("'s"):
             token = token[:-2]
-        out.append(token)
+        out.append(SPELLINGS.get(token, token))
     return out
 
 
@@ -83,6 +84,20 @@ def _load_stopwords() -> frozenset[str]:
 
 
 STOPWORDS = _load_stopwords()
+
+
+def _load_spellings() -> dict[str, str]:
+    text = resources.files("assistant").joinpath("data/spellings.txt").read_text("utf-8")
+    return dict(line.split() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+SPELLINGS = _load_spellings()
+_WORD = re.compile(r"[^\W_]+")
+
+
+def respell(text: str) -> str:
+    """Normalised text with eye-dialect spellings read as the standard word, punctuation kept."""
+    return _WORD.sub(lambda m: SPELLINGS.get(m[0], m[0]), normalize(text))
 
 
 def terms(text: str) -> list[str]:

@@ -27,8 +27,8 @@ THRESHOLDS = {
     "chitchat.correct": 0.965,
 }
 HELD_OUT_THRESHOLDS = {
-    "answer.correct": 0.79,
-    "answer.hit_at_3": 0.95,
+    "answer.correct": 0.77,
+    "answer.hit_at_3": 0.945,
     "no_answer.correct": 0.96,
     "chitchat.correct": 0.83,
 }

@@ -83,6 +83,10 @@ def test_small_talk_in_other_words_is_chitchat(assistant, message):
         "do you also understand German or only English?",
         "u understand punjabi?",
         "what can ya help me with",
+        # eye-dialect spellings read as the standard word ("wha", "tings", "wit"); Pidgin's "fit" (can)
+        "Wha kinda tings you could help me wit?",
+        "wetin you fit do for me?",
+        "Sorry my English not so good. You understand me?",
     ],
 )
 def test_small_talk_is_recognised_without_any_example(without_examples, message):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.spelling import Speller, edit_distance
-from assistant.text import STOPWORDS, normalize, terms, words
+from assistant.text import SPELLINGS, STOPWORDS, normalize, terms, words
 
 
 def test_normalize_folds_unicode_quotes_dashes_space_and_case():
@@ -33,6 +33,23 @@ def test_words_drop_possessives_and_keep_compounds_joined_and_split():
 def test_spelling_variants_of_a_compound_meet():
     passage = set(terms("a sense of well-being"))
     assert set(terms("wellbeing")) <= passage and set(terms("well being")) <= passage
+
+
+def test_eye_dialect_spellings_are_read_as_the_standard_word():
+    assert (
+        " ".join(words("wuh BDNF stan fuh an wuh e got fuh do wid it"))
+        == "what bdnf stan for an what e got for do with it"
+    )
+    assert terms("how fas dis ketamine wuk") == terms("how fas this ketamine work")
+
+
+def test_eye_dialect_spellings_never_change_a_passage_word():
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    passage_words = {w for path in corpus.glob("*.md") for w in normalize(path.read_text("utf-8")).split()}
+    assert not set(SPELLINGS) & passage_words
+    assert all(standard.isalpha() and standard != spelling for spelling, standard in SPELLINGS.items())
 
 
 def test_terms_stem_and_drop_stopwords():
