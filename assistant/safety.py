@@ -200,6 +200,23 @@ ALIASES = {
     "tink": "think",
     "tinkin": "thinking",
     "een": "in",
+    # Cockney th-fronting as written: "finkin about endin it", "everyfink", "wivout", "me bruvver"
+    "fink": "think",
+    "finks": "thinks",
+    "finkin": "thinking",
+    "everyfink": "everything",
+    "sumfink": "something",
+    "somefink": "something",
+    "nuffink": "nothing",
+    "nuffin": "nothing",
+    "anyfink": "anything",
+    "wivout": "without",
+    "wiv": "with",
+    "bruvver": "brother",
+    "muvver": "mother",
+    "farver": "father",
+    "breaf": "breath",
+    "enuf": "enough",
     "ef": "if",
     "ob": "of",
     "dem": "them",
@@ -245,6 +262,20 @@ G_BEFORE = frozenset(
 FUH_TO = frozenset("die dead kill go get do be end sleep live stop take make see wake leave try".split())  # noqa: SIM905
 UH_I = frozenset("dead wan want wanna gwine going ent yent is done tired kin cyan gone take tek think tink".split())  # noqa: SIM905
 CYAN_BEFORE = frozenset("see breathe breath move wake stand feel talk stop walk go take tek do".split())  # noqa: SIM905
+# "me" is "my" in British and Irish speech ("the belt round me neck", "gonna kill me bruvver"), but
+# mostly "me" ("better off without me, kids have their dad"): read as "my" only before a body part
+# after a word of place or harm, or before a relative after a word of harm.
+ME_BODY = frozenset(
+    "neck head wrist wrists arm arms leg legs throat chest stomach belly face thigh thighs skin".split()  # noqa: SIM905
+)
+ME_KIN = frozenset(
+    "brother bruvver sister mum mam ma mom mother dad da father missus wife husband mate son daughter kids boss".split()  # noqa: SIM905
+)
+ME_PLACE = frozenset("round around on in across down into through at up over under".split())  # noqa: SIM905
+ME_HARM = frozenset(
+    "cut cuts cutting slit slash slashed hurt hurting burn burned burnt burning scratch scratched stab stabbed"  # noqa: SIM905
+    " kill killing murder strangle throttle hit smack slap punch punched".split()
+)
 GONE_AFTER = frozenset("for soon now forever already by again too".split())  # noqa: SIM905
 DYE_AFTER = frozenset("to wanna gonna will should just might rather let".split())  # noqa: SIM905
 DYED = frozenset("my your ur her his their the it them hair a an some this that these".split())  # noqa: SIM905
@@ -380,6 +411,15 @@ def canonical_sentences(text: str) -> list[str]:
                 token = "going to" if i + 1 < len(raw) and raw[i + 1] not in GONE_AFTER else "gone"
             elif token == "fuh":
                 token = "to" if i + 1 < len(raw) and raw[i + 1] in FUH_TO else "for"
+            elif (
+                token == "me"
+                and 0 < i < len(raw) - 1
+                and (
+                    (raw[i + 1] in ME_BODY and raw[i - 1] in ME_PLACE | ME_HARM)
+                    or (raw[i + 1] in ME_KIN and raw[i - 1] in ME_HARM)
+                )
+            ):
+                token = "my"
             elif token == "wan" and i + 1 < len(raw) and raw[i + 1] in ("to", "fuh"):  # "i wan fuh dead"
                 token = "want"
             elif token == "dead" and i and raw[i - 1] == "fuh":  # "wan fuh dead": want to die
@@ -561,8 +601,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bengine (?:is )?(?:on|running|going)\b.{0,40}\b(?:in|inside) (?:the |my |a )?(?:closed )?(?:garage|shed)\b"
         r"|\b(?:carro|coche|auto|motor) (?:\w+ ){0,2}(?:prendido|encendido)\b.{0,60}\b(?:marquesina|garaje|cochera|puerta cerrada)\b"
         r"|\b(?:garaje|cochera|marquesina)\b.{0,40}\b(?:carro|coche|auto|motor) (?:\w+ ){0,2}(?:prendido|encendido)\b"
-        r"|\bnie oddycha\b|\btak sedar(?:kan)? diri\b"
-        r"|\b(?:drank|drunk|swallowed|drinking|drink) (?:\w+ ){0,4}(?:weed ?killer|herbicide|paraquat|roundup|pesticide|insecticide|antifreeze|drain cleaner|lye|rat poison)\b|\btelan banyak (?:ubat|pil)\b|\bnafas (?:\w+ )?(?:perlahan|lemah|tersekat)\b"  # Malay
+        # a poison drunk; Polish "not breathing"; Malay unconscious, pills swallowed, breathing slow
+        r"|\b(?:drank|drunk|swallowed|drinking|drink) (?:\w+ ){0,4}(?:weed ?killer|herbicide|paraquat|roundup|pesticide|insecticide|antifreeze|drain cleaner|lye|rat poison)\b"
+        r"|\bnie oddycha\b|\btak sedar(?:kan)? diri\b|\btelan banyak (?:ubat|pil)\b|\bnafas (?:\w+ )?(?:perlahan|lemah|tersekat)\b"
         r"|\b(?:did|lit|burning) the charcoal\b|\bcharcoal\b.{0,40}\b(?:tape|door|room|dizzy|head)\b"
         r"|\b(?:still )?not wake up\b.{0,20}\b(?:\d+ min|minutes|already|properly)\b|\bhe not wake up\b|\bshe not wake up\b",
     ),
@@ -891,6 +932,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"|pistol|handgun|shotgun)\b|\bcomo (?:\w+ ){0,2}(?:morir|morirme|matarme|matarse|suicidarme|suicidarse)\b"
         r"|\b(?:forma|manera|modo) (?:mas |menos )?\w+ de (?:morir|morirme|matarme|suicidarme)\b"
         r"|\b(?:get|buy) a gun\b.{0,30}\b(?:fast|quick|quickly|this week|today|tonight|no waiting)\b|\bpricing guns\b"
+        r"|\b(?:medicine|meds|pills|tablets|dose|bottle|insulin)\b.{0,40}\bdo me in\b"
+        r"|\bis (?:[2-9]\d|\d{3,}) (?:of (?:my |the |these |those )?)?(?!(?:minutes|mins|hours|days|weeks|months|years|mg|ml|dollars|bucks|sessions|infusions|people|percent|pounds|lbs|kg|grand)\b)[a-z]+ enough$"
         r"|\bcarbon monoxide\b.{0,60}\b(?:still work|work with|enough|how long)\b|\bhow (?:far|much) over (?:the )?(?:clinical |normal |max(?:imum)? )?dose\b"
         r"|\bput (?:a man|me|someone|a person|myself) down for good\b|\b(?:lethal|fatal|die in (?:my |your |their )?sleep|kills? (?:you|me|someone))\b.{0,80}\basking for (?:myself|me)\b"
         r"|\b(?:high|tall|far|deep) enough to (?:actually )?(?:do it|die|kill (?:me|myself|you)|end it|not survive)\b"
@@ -1088,7 +1131,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bsort(?:ed|ing)? (?:out )?(?:my|me|all my) affairs\b|\bsort\w* (?:out )?(?:the |my )will\b|\blove (?:you|yous) (?:all )?sorry\b|\bpaid (?:off )?all (?:my |of my )?(?:debts|dues)\b"
         r"|\b(?:will not|wont|shall not|shant) be (?:coming|there)\b.{0,60}\b(?:or (?:to )?any (?:other|after|more)|ever again)\b"
         r"|\bif (?:i am|im|i) not (?:here|around|alive) (?:next|by|tomorrow|in)\b"
-        r"|\b(?:posted|sent|texted|wrote|left) (?:a |my |his |her )?goodbye\b|\blast time (?:you|anyone|anybody|they|people|everyone|any of you)"
+        r"|\b(?:posted|sent|texted|wrote|left) (?:a |my |his |her )?goodbye\b(?! (?:speech|card|cake|party|gift|lunch|drinks|present)\b)|\blast time (?:you|anyone|anybody|they|people|everyone|any of you)"
         r" ?(?:will |ll )?(?:ever )?(?:have to )?(?:deal with|see|sees|hear from|hears from) me\b|\bjust know (?:that )?i (?:tried|loved you)\b"
         r"|\blast post\b.{0,20}\b(?:love|bye|goodbye|sorry)\b"
         rf"|{_START}(?:last|final) transmission$|\b(?:when|after|before|once|so) (?:they|someone|somebody|people|my \w+|the police"
@@ -1311,7 +1354,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bbringe? (?:ich )?mich um\b|\bme (?:ahorco|cuelgo)\b|\bhice la prueba con (?:la|el) (?:correa|cinturon|cuerda|soga)\b"
         r"|\b(?:gracias|desculpa|perdon|perdao)\w*\b.{0,60}\bantes de (?:irme|partir|que me vaya)\b|\b(?:desculpem|desculpa|perdoem) (?:por|pra) tudo\b.{0,40}\badeus\b"
         r"|\b(?:n|un|e|el) kre mori\b|\bbai pa sempri\b|\bmidjor sen mi\b|\b(?:sai|sain|dwi ddim) (?:isie|moyn|eisiau) byw\b|\bvil ikke leve (?:mer|lenger)\b|\bvill inte leva\b"
-        r"|\bpillen in (?:mijn|m ?n) hand\b|\bjugo sip\w*|\bngu luon khong (?:day|thuc)\b|\bbidi (?:moot|mout|mot)\b"
+        r"|\bpillen in (?:mijn|m ?n) hand\b|\bjugo sip\w*|\b(?:ko|k|hok|hong|khong) muon song\b|\bmuon tu tu\b|\bngu luon khong (?:day|thuc)\b|\bbidi (?:moot|mout|mot)\b"
         r"|\bshinitai\b|\bmo fe ku\b|\bkieta(?:i|katta)\b|\bsaa?y(?:a)?beku\b|\bkhong ai can (?:em|toi|minh|anh)\b"
         r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b"
         # Jamaican Patois, first person: "mi jus waan dead", "mi waan go join him"
@@ -1336,6 +1379,8 @@ _RULES: list[tuple[str, str, str]] = [
         r".{0,100}(?:\bi (?:still |also |kind of |sometimes )?(?:want|wanna) to(?: too| as well| sometimes)?$|\bbefore i do it\b"
         r"|\bi (?:am going to|will|intend to|plan to|am gonna) do it\b)|"
         r"\b(?:cliffs?|bridge|river|sea|ocean|woods|tracks|lake)\b.{0,60}\b(?:i am|im) not coming back\b"
+        r"|\b(?:only|last) reason i (?:stayed|stay|am still here|was still here|kept going|keep going)\b|\bgiving (?:all )?my (?:things|stuff|belongings|possessions) away\b"
+        r"|\bpull(?:ing|in)? the pin on (?:this |my )?life\b|\b(?:gun|rifle|shotgun|pistol|30 06|3006|12 gauge)\b.{0,40}\bone last time\b"
         r"|\b(?:gun|rope|pills|knife|blade|razor)\b (?:dey|is|s) (?:near|next to|beside|with) me\b|\bso i (?:no|not|never|do not|dont|wont|will not) (?:go )?come back\b|"
         r"\b(?:hide|hiding|cover|covering) (?:up )?(?:the |my )?(?:fresh |new )?(?:cuts|burns)\b|\b(?:do not|dont|can not) trust myself (?:tonight|right now|alone|anymore|around)\b"
         r"|\btell (?:my |her |him |them |someone |anyone )?(?:\w+ )?(?:that )?i (?:want|wanna) to (?:die|kill myself|end it)\b|\b(?:do not|dont) care if (?:it|this|ketamine|\w+) kills me\b"
@@ -1443,6 +1488,7 @@ _RULES: list[tuple[str, str, str]] = [
         "spanish: self-harm, plan or method",
         "crisis",
         r"\b(?:me lanzo|lanzarme|me voy a lanzar) (?:del|desde el|al|por el) (?:puente|edificio|balcon|techo)\b"
+        r"|\b(?:sigo|estoy|ando) lastimandome\b|\bya no voy a llegar a\b"
         r"|\b(?:ensaye|practique|probe)\b.{0,30}\b(?:cinturon|cuerda|soga|cable|correa)\b|\b(?:guardando|juntando|acumulando)\b.{0,30}\b(?:pastillas|pastas|pildoras|medicamentos|remedios)\b"
         r"|\b(?:pastillas|pastas|pildoras)\b.{0,40}\b(?:guardando|juntando|acumulando)\b|\bcuando (?:yo )?(?:ya )?no (?:este|exista)(?: mas)?$"
         r"|\b(?:deje|dejo|tengo|esta) todo (?:organizado|arreglado|listo|en orden)\b.{0,80}\bya me puedo ir\b"
@@ -1514,7 +1560,7 @@ _CONCERN_RULES: list[tuple[str, str]] = [
 # Frames that make a risk word a topic rather than a statement about oneself now: a question
 # about treatment or the topic, the news or media, a hypothetical, resolved history.
 _TOPIC_FRAME = re.compile(
-    rf"{_START}(?:does|do|can|could|will|would|is|are|should|how|hows|what|whats|why|when|which|who|tell me|any|if (?:someone"
+    rf"{_START}(?:does|do|did|can|could|will|would|is|are|should|how|hows|what|whats|why|when|which|who|tell me|any|if (?:someone"
     r"|a|my|the|somebody)|q|que|como|cual|c|cest|est ce|pourquoi|pk|comment)\b(?! not)|\b(?:que (?:pasa|hago|hacer) si|si (?:un|una|alguien)|to someone|for someone"
     r"|safe to|eligible|candidate|rule (?:her|him|them|me|out)|contraindicat\w*|protocol|screen\w*|suicidetopic"
     r"|if (?:\w+ ){0,2}i (?:get|start|started|become|feel|ever|tell)|heard|(?<!what i )(?<!what im )mean|means|(?<!my )meaning|definition|disclose|intake|marketing"
@@ -1578,13 +1624,17 @@ _IDIOMS = re.compile(
     r"|be dead (?:and buried )?(?:before|by the time) (?:they|it|he|she|you|we|anyone|somebody|the \w+) (?:\w+ )?(?:see|sees|get|gets"
     r"|call|calls|answer|answers|arrive|arrives|finish|finishes|approve|approves|come|comes|fix|fixes)"
     r"|drop dead|dead ?lift|(?:is|s|are|was) dead to me|(?:od|oded|overdosed?|overdosing) (?:us |me |them )?on (?:\w+ )?(?:homework|coffee|caffeine|sugar|chocolate|candy|energy drinks?"
-    r"|salt|sodium|carbs|fries|poutine|junk food|snacks|sweets|cookies|boba|bubble tea|milk tea|hot cheetos|cheetos|chips|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake|video games?|games?|gaming|halo|fortnite|minecraft"
+    r"|salt|sodium|carbs|fries|poutine|junk food|snacks|sweets|cookies|boba|bubble tea|milk tea|hot cheetos|cheetos|chips|netflix|tv|memes|jokes|dad jokes|love|cuteness|work|pizza|cake|telly|christmas telly|video games?|games?|gaming|halo|fortnite|minecraft"
     r"|call of duty|cod|nhl \d+|fifa|madden|anime|tiktok|youtube|reels)|(?:phone|battery|laptop|computer) (?:\w+ ){0,4}(?:die|dies|died|dead|commits suicide|committed suicide)"
     r"|car (?:\w+ ){0,3}(?:die|dies|died|dead)|death of (?:him|her|them|us|me|my \w+)"
     r"|going to (?:die|dye) if|crawl (?:in|into) a (?:hole|whole) and die|knock(?:s|ed)? (?:\w{2,4} )?out cold|late (?:for|to) (?:my|his|her|their) own funeral|(?:jump\w* (?:off|from|into) (?:the |a )?)?(?:high dive|high board|diving board|springboard|jetty|dock|pier|wharf|rope swing|trampoline)|bridge (?:club|game|night|players?)|play bridge"
     r"|jerking (?:me|us|him|her|them) around|(?:game|video game|movie|film|show|call of duty)\b.{0,40}\bjump\w*|kill(?:ing)? myself (?:with|from) (?:worry|laughing|work)|(?:killed|kill|killing) (?:my|him|her)self laughing"
     r"|jump(?:ing)? off the (?:couch|sofa|chair|walls)|(?:boring|bored)\b.{0,20}\b(?:wanted|want|could|would) (?:to )?die"
     rf"|if you (?:put|held|hold) a gun to my head|{_START}gun to (?:my|your) head (?=i (?:would|could not|couldnt|can not tell|still)\b|id\b)"
+    r"|cut (?:my|him|her)self shaving|cut (?:my|his|her|their|your) (?:\w+ )?(?:hair|bangs|fringe|nails|lawn|grass)"
+    r"|(?:lips?|tongue|mouth) (?:r |are |is |s )?(?:blue|purple) from (?:the |this |that |a |my )?\w+"
+    r"|(?:jump|jumped|jumping|fell|fall) (?:off|from) (?:a |the |his |her |my )?(?:ladder|fence|wall|stage|swing|steps|stairs|bunk bed|bike|horse)"
+    r"|(?:hangover|hungover)\b.{0,40}\b(?:want to|wanna|going to|gonna) die|(?:ja){2,}j?a? (?:\w+ ){0,2}me quiero morir(?!.{0,15}\ben serio\b)|me quiero morir (?:\w+ ){0,2}(?:ja){2,}(?!.{0,15}\ben serio\b)"
     r"|sleep(?:ing)? like the dead|(?:about|going) to kill me with (?:this|that|these|the|all|work|his|her|their)"
     r"|(?:test|exam|class|traffic|heat|job|work|boss|season|game|homework|shift|commute|school|weather|bills|kids|team) (?:is |s )?(?:about|finna|going) to kill me\b(?! tonight)|(?:blue|purple) (?:lips|hands|fingers|toes)\b.{0,40}\b(?:every|each|in the) (?:winter|cold|morning)"
     r"|(?:cat|cats|dog|dogs|kitten|puppy|pet|bird|squirrel|goat) (?:\w+ ){0,2}(?:jump\w*|fell|falls|leapt) (?:off|from|out)"

@@ -47,7 +47,7 @@ HELD_OUT = ROOT / "tests" / "data" / "crisis_heldout.jsonl"
 # under the measurement so that only a real regression fails.
 FLOORS = {
     DEV_SET: {"recall": 0.99, "false_crisis": 0.02, "crisis_lines_shown": 0.999, "emergencies_first": 0.99},
-    HELD_OUT: {"recall": 0.95, "false_crisis": 0.045, "crisis_lines_shown": 0.99, "emergencies_first": 0.97},
+    HELD_OUT: {"recall": 0.95, "false_crisis": 0.04, "crisis_lines_shown": 0.99, "emergencies_first": 0.97},
 }
 
 
@@ -650,6 +650,17 @@ def test_emergency_head_raises_what_the_crisis_head_doubts():
         ("brother drank a cup of that weed killer from the shed", "emergency"),
         ("jutro skocze z mostu i bedzie spokoj", "crisis"),  # Polish
         ("n kre mori", "crisis"),  # Cape Verdean Kriolu
+        # British and Irish "me" for "my" only where it must be; Cockney th-fronting; jokes beside
+        ("Had the belt round me neck last night. Gonna try again", "crisis"),
+        ("everyone would be better off w/o me, kids have their dad", "crisis"),
+        ("i'm gonna kill me bruvver, he's nicked me trowel again", "concern"),
+        ("is 50 naproxen enough", "crisis"),
+        ("is 20 minutes enough", "none"),
+        ("Cut meself shavin this mornin ha", "none"),
+        ("ugh my lips r blue from this slurpee lmao", "none"),
+        ("jajaja me quiero morir, le mande el audio a mi jefe", "none"),
+        ("me quiero morir jajaja no, en serio, ya no doy mas", "crisis"),
+        ("wrote a goodbye speech for my coworker's retirement party lol", "none"),
     ],
 )
 def test_rules_read_the_signal_in_its_everyday_forms(message, level):

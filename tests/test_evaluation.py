@@ -27,9 +27,9 @@ THRESHOLDS = {
     "chitchat.correct": 0.965,
 }
 HELD_OUT_THRESHOLDS = {
-    "answer.correct": 0.77,
-    "answer.hit_at_3": 0.945,
-    "no_answer.correct": 0.96,
+    "answer.correct": 0.78,
+    "answer.hit_at_3": 0.955,
+    "no_answer.correct": 0.95,
     "chitchat.correct": 0.83,
 }
 
