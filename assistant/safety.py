@@ -1091,7 +1091,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\bso (?:they|he|she|you|my \w+) (?:do not|does not|will not|never) blame (?:themselves|himself|herself|yourself)\b"
         r"|\b(?:letters?|notes?) (?:\w+ ){0,14}(?:find|read|get)(?: them| it)? (?:after|afterwards|when i am gone|once i am gone"
         r"|after i am gone)\b|\blast time (?:i am|im|i will|ill) (?:\w+ )?(?:posting|writing|messaging|texting) (?:anywhere|anything"
-        r"|on here|here|ever)\b|\btonights?(?: is| s)? the night\b.{0,20}\b(?:bye|goodbye|farewell|love you all)\b|\bthanks? (?:you )?for everything\b.{0,60}\btell (?:my \w+|everyone|them|her|him)\b|\bpor ultima vez\b|\bgracias por todo\b.{0,80}\bantes de irme\b"
+        r"|on here|here|ever)\b|\btonights?(?: is| s)? the night\b.{0,20}\b(?:bye|goodbye|farewell|love you all)\b|\bthanks? (?:you )?for everything\b.{0,60}\btell (?:my \w+|everyone|them|her|him)\b|\bpor ultima vez\b"
+        # thanks or sorry before leaving, in Spanish and Portuguese ("gracias a la clinica por todo antes de irme")
+        r"|\b(?:gracias|desculpa|perdon|perdao)\w*\b.{0,90}\bantes de (?:irme|partir|que me vaya)\b|\b(?:desculpem|desculpa|perdoem) (?:por|pra) tudo\b.{0,40}\badeus\b"
         r"|\b(?:giving|gave|give|given) away (?:all )?(?:of )?(?:my|his|her) (?:stuff|things|belongings|possessions|tools|clothes"
         r"|games|pets?)\b|\bsigned (?:the |my |his |her )?\w+ over to\b|\b(?:good ?night|night) forever\b|\bfarewell (?:texts?|messages?|emails?|posts?|videos?)\b|\b(?:goodbye|farewell|bye) (?:forever|for good|letters?|notes?|everyone|world|all)\b|\b(?:suicide|goodbye)"
         r" (?:letters?|notes?|message|post|video)\b|\b(?:my|a|his|her|their|me) final (?:letters?|notes?|message|post|video)\b"
@@ -1347,12 +1349,11 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:tanne|tannee|fatigue|fatiguee|ecoeure|ecoeuree) de vivre\b"
         r"|\b(?:quil|quelle|il|elle) (?:veut|voulait|voudrait) mourir\b|\b(?:assise?|debout|assis) sur le rebord\b|\bcoupures? fraiches?\b|\bquand (?:je|elle|il) sera(?:i)? morte?\b"
         # Polish, Welsh, Irish, Yiddish, Kurdish, Korean and Persian in Latin letters, Indonesian,
-        # Tagalog, Hindi: wanting to die or not to live, jumping, killing oneself, not waking
+        # Tagalog, Hindi, German: wanting to die or not to live, jumping, killing oneself, not waking
         r"|\bchce umrzec\b|\bskocze z (?:mostu|dachu|okna|bloku)\b|\bzabije sie\b|\bnie chce (?:juz )?zyc\b|\bsamobojstw\w*|\bladd fy hun\b"
         r"|\bgan dh?uiseacht\b|\bikh vil shtarb\w*|\bdixwazim bimirim\b|\bsalgi silh\w*|\bjukgo sip\w*|\bjasal\w*|\bnmykhwm zndh\b"
         r"|\b(?:aku|saya) (?:udah|sudah) (?:gak|tidak|nggak|ga) ada\b|\bmas (?:ok|okay|mabuti) (?:pa )?(?:ang )?mamatay\b|\b(?:aage|saamne) kood\w*"
-        r"|\bbringe? (?:ich )?mich um\b|\bme (?:ahorco|cuelgo)\b|\bhice la prueba con (?:la|el) (?:correa|cinturon|cuerda|soga)\b"
-        r"|\b(?:gracias|desculpa|perdon|perdao)\w*\b.{0,60}\bantes de (?:irme|partir|que me vaya)\b|\b(?:desculpem|desculpa|perdoem) (?:por|pra) tudo\b.{0,40}\badeus\b"
+        r"|\bbringe? (?:ich )?mich um\b"
         r"|\b(?:n|un|e|el) kre mori\b|\bbai pa sempri\b|\bmidjor sen mi\b|\b(?:sai|sain|dwi ddim) (?:isie|moyn|eisiau) byw\b|\bvil ikke leve (?:mer|lenger)\b|\bvill inte leva\b"
         r"|\bpillen in (?:mijn|m ?n) hand\b|\bjugo sip\w*|\b(?:ko|k|hok|hong|khong) muon song\b|\bmuon tu tu\b|\bngu luon khong (?:day|thuc)\b|\bbidi (?:moot|mout|mot)\b"
         r"|\bshinitai\b|\bmo fe ku\b|\bkieta(?:i|katta)\b|\bsaa?y(?:a)?beku\b|\bkhong ai can (?:em|toi|minh|anh)\b"
@@ -1489,7 +1490,7 @@ _RULES: list[tuple[str, str, str]] = [
         "crisis",
         r"\b(?:me lanzo|lanzarme|me voy a lanzar) (?:del|desde el|al|por el) (?:puente|edificio|balcon|techo)\b"
         r"|\b(?:sigo|estoy|ando) lastimandome\b|\bya no voy a llegar a\b"
-        r"|\b(?:ensaye|practique|probe)\b.{0,30}\b(?:cinturon|cuerda|soga|cable|correa)\b|\b(?:guardando|juntando|acumulando)\b.{0,30}\b(?:pastillas|pastas|pildoras|medicamentos|remedios)\b"
+        r"|\bme (?:ahorco|cuelgo)\b|\b(?:ensaye|practique|probe|hice la prueba)\b.{0,30}\b(?:cinturon|cuerda|soga|cable|correa)\b|\b(?:guardando|juntando|acumulando)\b.{0,30}\b(?:pastillas|pastas|pildoras|medicamentos|remedios)\b"
         r"|\b(?:pastillas|pastas|pildoras)\b.{0,40}\b(?:guardando|juntando|acumulando)\b|\bcuando (?:yo )?(?:ya )?no (?:este|exista)(?: mas)?$"
         r"|\b(?:deje|dejo|tengo|esta) todo (?:organizado|arreglado|listo|en orden)\b.{0,80}\bya me puedo ir\b"
         r"|\b(?:clave|contrasena|pin)\b.{0,40}\b(?:x|por) si (?:alguien|la necesitan|lo necesitan)\b"

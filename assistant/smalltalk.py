@@ -100,6 +100,7 @@ QUESTION = re.compile(
 ABOUT_ASSISTANT = re.compile(rf"\b(?:{_ABOUT_ASSISTANT})\b")
 
 
+@lru_cache(maxsize=4096)  # asked up to four times of one message by the engine
 def about_assistant(message: str) -> bool:
     """Whether a message asks the assistant about itself or what it can do."""
     return bool(ABOUT_ASSISTANT.search(respell(message).replace("'", "")))
