@@ -19,6 +19,7 @@ millisecond for a sentence, and explainable (the n-grams that pushed the score u
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,8 @@ CHAR_NGRAMS = (3, 4, 5)
 # ordinary lines raised; 5 apart did no better than 3.
 SKIP_WINDOW = 3
 MIN_FEATURES = 20
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
 MODELS = {"safety": ("crisis", "emergency"), "smalltalk": ("smalltalk",)}  # file name -> heads
 
 
@@ -45,14 +48,28 @@ def model_file(name: str) -> str:
     return f"data/{name}_model.npz"
 
 
+def skeleton(word: str) -> str:
+    """The word's first letter and its consonants, doubled letters once: "ganna", "gonna" and
+    "gunna" are all "gn", "aboot" and "about" "abt"."""
+    if len(word) < 3:
+        return word
+    return word[0] + _DOUBLED.sub(r"\1", _VOWELS.sub("", word[1:]))
+
+
 def features(sentence: str, signals: tuple[str, ...] = ()) -> list[str]:
-    """Word and stem 1-2-grams, stem pairs up to SKIP_WINDOW apart and character 3-5-grams of a
-    normalised text (safety's canonical sentences, or smalltalk.smalltalk_text), and the names of
-    the rules that fired on it, so the safety model learns how far to trust each rule."""
+    """Word and stem 1-2-grams, stem pairs up to SKIP_WINDOW apart, consonant skeletons of words
+    and word pairs, and character 3-5-grams of a normalised text (safety's canonical sentences, or
+    smalltalk.smalltalk_text), and the names of the rules that fired on it, so the safety model
+    learns how far to trust each rule."""
     tokens = sentence.split()
     stems = [stem(t) for t in tokens]
     out = [f"w:{t}" for t in tokens] + [f"w:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
     out += [f"s:{t}" for t in stems] + [f"s:{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+    # Dialect and texting spellings mostly differ in their vowels. Leave-writers-out (5 folds,
+    # crisis head, threshold 0.55, 30,694 crisis lines): 1,189 -> 1,158 missed, 1,474 -> 1,455 of
+    # 42,306 ordinary lines raised.
+    skeletons = [skeleton(t) for t in tokens]
+    out += [f"v:{t}" for t in skeletons] + [f"v:{a} {b}" for a, b in zip(skeletons, skeletons[1:], strict=False)]
     out += [f"k:{a} {b}" for i, a in enumerate(stems) for b in stems[i + 2 : i + SKIP_WINDOW + 1]]
     padded = f" {sentence} "
     for n in CHAR_NGRAMS:

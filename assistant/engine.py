@@ -16,7 +16,7 @@ from .cases import Case
 from .corpus import Corpus, load_corpus
 from .errors import CorpusError
 from .examples import ALIKE, Examples, Nearest
-from .focus import DEFINITION_WORDS, Ask, asks, asks_definition, asks_summary, defines, unmet
+from .focus import DEFINITION_WORDS, Ask, asks, asks_definition, asks_summary, defines, definition_terms, unmet
 from .lexicon import is_english_word
 from .models import Article, Passage, Quote, Reply
 from .query import Query, QueryAnalyzer, Slot
@@ -462,7 +462,8 @@ class Assistant:
             )
         held = f"the best passage holds {coverage:.0%} of the {whose} evidence"
         if definition is not None:
-            what = subject.text if (subject := _definition_subject(query)) else "it"
+            subjects = _definition_subjects(query, query.text)
+            what = next((s.text for s in subjects if self._says_what(definition, s)), "it")
             return Decision(True, f"{held}, and it says what {what} is", coverage, informative)
         if not informative:
             return Decision(False, "only common words (found in many passages) matched", coverage, informative)
@@ -516,13 +517,18 @@ class Assistant:
 
     def _definition(self, candidates: list[Candidate], query: Query, question: str) -> Candidate | None:
         """For "what is X?" (X the one idea of the question, or of its asking sentence, besides words
-        that ask for a meaning), the first candidate with a sentence that says what X is; None for
-        any other question or when no candidate defines X."""
-        subject = _definition_subject(query)
-        if subject is None or not asks_definition(question):
+        that ask for a meaning, or the idea named next to "what is"), the first candidate with a
+        sentence that says what X is; None for any other question or when no candidate defines X."""
+        if not asks_definition(question):
             return None
-        term = subject.terms
-        return next((c for c in candidates if any(defines(text, term) for text, _ in self._sentences(c.passage))), None)
+        for subject in _definition_subjects(query, question):
+            found = next((c for c in candidates if self._says_what(c, subject)), None)
+            if found is not None:
+                return found
+        return None
+
+    def _says_what(self, candidate: Candidate, subject: Slot) -> bool:
+        return any(defines(text, subject.terms) for text, _ in self._sentences(candidate.passage))
 
     def _choose_quotes(self, candidates: list[Candidate], query: Query, wanted: list[Ask]) -> list[Candidate]:
         best = candidates[0]
@@ -575,11 +581,17 @@ class Assistant:
         return sorted((p for p in same if p.id != passage.id), key=lambda p: abs(p.position - passage.position))
 
 
-def _definition_subject(query: Query) -> Slot | None:
-    """The one idea a definition question asks about (of its asking sentences, if set apart),
-    besides words that ask for a meaning; None when there is not exactly one."""
+def _definition_subjects(query: Query, question: str) -> list[Slot]:
+    """The idea a definition question asks about: the one idea of the question (of its asking
+    sentences, if set apart) besides words that ask for a meaning; with more, those named next to
+    "what is" ("whats bdnf, saw it on a poster at my moms clinic"), likeliest first."""
     subject = [s for s in query.asking or query.slots if s.text not in DEFINITION_WORDS]
-    return subject[0] if len(subject) == 1 else None
+    if len(subject) <= 1:
+        return subject
+    if asks_summary(question):
+        return []
+    near = [stem(query.corrections.get(w, w)) for w in definition_terms(question)]
+    return [s for term in near for s in subject if term in s.terms][:3]
 
 
 def _asking_sentences(sentences: list[str]) -> list[str]:

@@ -468,6 +468,7 @@ DEFINITION_QUESTION = re.compile(
     # the term first, then "what is it?" ("glutamate wat is that", "neuroplasticity?? what is that")
     r"|\bwh?at(?: i|')?s (?:it|that|this)(?: thing| stuff)?\b"
     r"|\bwhat (?:\w+ ){1,2}(?:means|stands for)\b|\b\w+ ni nini\b"  # Swahili "what is X"
+    r"|\b(?:is|are) (?:what|wat|wut)(?: exactly| thing| even)?\s*(?:$|[?.!,])"  # "bdnf is what exactly"
 )
 # Words that ask for a meaning rather than name what is asked about ("the meaning of X").
 DEFINITION_WORDS = frozenset({"meaning", "definition", "define", "mean", "means", "explain", "explanation"})
@@ -488,6 +489,30 @@ def asks_definition(question: str) -> bool:
         return True
     bare = SUMMARY_REQUEST.sub(" ", without_format(text))
     return not _QUESTION_WORD.search(bare) and len([w for w in words(bare) if w not in STOPWORDS]) == 1
+
+
+# Words a definition question may put between "what is" and its term ("what is this X thing").
+_DEFINITION_FILLER = frozenset(STOPWORDS | {"exactly", "actually", "even", "really", "thing", "stuff", "term", "word"})
+# A term followed by these is asked about in relation to something ("what's plasticity got to do
+# with strokes", "what is X for"), not for its meaning.
+_RELATION = frozenset("got gotta has have do does matter matters for mean means used like good made".split())  # noqa: SIM905
+
+
+def definition_terms(question: str) -> list[str]:
+    """The words a definition question may ask the meaning of when it has other ideas too,
+    likeliest first: the first after "what is" ("whats bdnf, saw it on a poster"), or the three
+    before a "what is it" that follows its term ("seen bdnf wrote down what is it"); none when the
+    term is asked about in relation to something else ("what's plasticity got to do with")."""
+    text = normalize(question)
+    match = DEFINITION_QUESTION.search(text)
+    if match is None:
+        return []
+    if re.search(r"\b(?:it|that|this|thing|stuff|exactly|even|what|wat|wut)\W*$", match.group()):
+        return [w for w in words(text[: match.start()])[::-1] if w not in _DEFINITION_FILLER][:3]
+    after = [w for w in words(text[match.end() :]) if w not in _DEFINITION_FILLER - _RELATION]
+    if not after or after[0] in _RELATION:
+        return []
+    return [] if _RELATION.intersection(after[1:3]) else after[:1]
 
 
 def defines(sentence: str, term_stems: tuple[str, ...]) -> bool:

@@ -248,6 +248,18 @@ ALIASES = {
     "daronne": "mere",
     "medocs": "medicaments",
     "plu": "plus",
+    # Geordie as written: "am ganna jump", "unalive yersel", "what dee ye", "wor kid" (our brother).
+    "ganna": "going to",
+    "gannin": "going",
+    "yersel": "yourself",
+    "mesel": "myself",
+    "hissel": "himself",
+    "hersel": "herself",
+    "wor": "our",
+    "cannit": "can not",
+    "divvent": "do not",
+    "dinnit": "do not",
+    "aal": "all",
 }
 # Words that stand for another only beside certain neighbours: "ion wanna" is "i do not want
 # to" while the ion of chemistry is not; "want to dye" is "want to die", "dye my hair" is not.
@@ -287,6 +299,238 @@ SHELL_BEFORE = frozenset(
 K_BEFORE = {"of", "much", "some", "more", "on", "took", "did", "doing", "snorted", "bumped", "the", "any"}
 K_AFTER = {"hole", "holed", "holing", "bump", "bumps"}
 
+
+# Scripts whose words the rules cannot read in Latin letters (Lao and Thai are written without
+# spaces, so a transliteration glues words together; Korean and Arabic lose their sense): the
+# commonest ways to say the warning signs and emergencies, and a few words that frame them (a topic,
+# the past, being well now), read as the English the rules know where they stand in the sentence.
+SCRIPT_PHRASES = {
+    "i want to die": (
+        "죽을거",
+        "죽을 거",
+        "죽을려고",
+        "죽으려고",
+        "그만 살고 싶",
+        "그만 살고싶",
+        "살고 싶지 않",
+        "จบชีวิต",
+        "อยากตาย",
+        "ຢາກຕາຍ",
+        "ចង់ស្លាប់",
+        "သေချင်",
+        "சாகணும்",
+        "சாகப்போறேன்",
+        "சாக போறேன்",
+        "செத்துடலாம்",
+        "செத்து போகணும்",
+        "मरना चाहता",
+        "मरना चाहती",
+        "मर जाना चाहता",
+        "मर जाना चाहती",
+        "मरना है",
+        "ਮਰਨਾ ਚਾਹੁੰਦਾ",
+        "ਮਰਨਾ ਚਾਹੁੰਦੀ",
+        "মরে যেতে চাই",
+        "মরতে চাই",
+        "చనిపోవాలని",
+        "أريد أن أموت",
+        "عايز أموت",
+        "عاوز أموت",
+        "عايزة أموت",
+        "عاوزة أموت",
+        "اريد ان اموت",
+        "أريد الموت",
+        "بدي موت",
+        "ابغى اموت",
+        "میخوام بمیرم",
+        "می‌خواهم بمیرم",
+        "میخواهم بمیرم",
+        "مرنا چاہتا",
+        "مرنا چاہتی",
+        "רוצה למות",
+        "መሞት እፈልጋለሁ",
+        "죽고 싶",
+        "죽고싶",
+        "죽을래",
+        "死にたい",
+        "想死",
+        "諗好點死",
+        "消えたい",
+        "θέλω να πεθάνω",
+        "ուզում եմ մեռնել",
+        "მინდა მოვკვდე",
+    ),
+    "i do not want to live": (
+        "ไม่อยากมีชีวิตอยู่",
+        "ไม่อยากอยู่แล้ว",
+        "ບໍ່ຢາກມີຊີວິດຢູ່",
+        "ບໍ່ຢາກຢູ່ແລ້ວ",
+        "வாழ பிடிக்கல",
+        "வாழ விருப்பமில்லை",
+        "जीना नहीं चाहता",
+        "जीना नहीं चाहती",
+        "বাঁচতে চাই না",
+        "살기 싫",
+        "生きたくない",
+        "不想活",
+        "唔想活",
+    ),
+    "i want to kill myself": (
+        "อยากฆ่าตัวตาย",
+        "จะฆ่าตัวตาย",
+        "ຢາກຂ້າໂຕຕາຍ",
+        "ຈະຂ້າໂຕຕາຍ",
+        "자살하고 싶",
+        "자살할 거",
+        "自殺したい",
+        "தற்கொலை பண்ண",
+        "தற்கொலை செய்ய",
+        "आत्महत्या करना चाहता",
+        "आत्महत्या करना चाहती",
+        "आत्महत्या कर लूं",
+        "أريد أن أنتحر",
+        "بدي انتحر",
+        "عايز أنتحر",
+        "میخوام خودکشی کنم",
+    ),
+    "kill myself": (
+        "សម្លាប់ខ្លួន",
+        "ကိုယ့်ကိုယ်ကိုသတ်",
+        "खुद को मार",
+        "अपने आप को मार",
+        "أقتل نفسي",
+        "هموت نفسي",
+        "هقتل نفسي",
+        "هرمي نفسي",
+        "هنتحر",
+        "اقتل نفسي",
+        "خودمو بکشم",
+        "خودم را بکشم",
+        "ራሴን ላጠፋ",
+        "ራሴን ማጥፋት",
+        "να αυτοκτονήσω",
+        "להתאבד",
+    ),
+    "he will kill himself": ("자살하겠", "자살할거", "자살한대"),
+    "suicidal thoughts": ("자살 생각", "자살생각", "ความคิดฆ่าตัวตาย"),
+    "how to kill myself": (
+        "자살하는 방법",
+        "자살 방법",
+        "자살방법",
+        "วิธีฆ่าตัวตาย",
+        "ວິທີຂ້າໂຕຕາຍ",
+        "怎么自杀",
+        "自殺する方法",
+        "طريقة الانتحار",
+    ),
+    "how many pills to die": ("몇개 먹으면 죽", "몇 개 먹으면 죽", "กี่เม็ดถึงจะตาย", "กี่เม็ดถึงตาย"),
+    "how to die without pain": ("죽는 방법", "안 아프게 죽", "ตายแบบไม่เจ็บ"),
+    "suicide plan": ("자살계획", "자살 계획"),
+    "suicide note": ("遺書", "遗书", "遺言", "유서"),
+    "i will end it": ("다 끝낼거", "끝낼거야", "스스로 끝낼", "끝내고 싶", "다 끝내고"),
+    "i will be gone soon": ("조용히 가고", "조용히 가려", "세상 떠나", "ไม่อยู่แล้ว"),
+    "i do not want to wake up": ("ไม่อยากตื่น", "눈 안뜨게", "안깼으면", "안 깼으면"),
+    "i want to disappear forever": ("อยากหายไปจากโลก", "ไม่อยากอยู่โลกนี้"),
+    "i will hang myself": ("목 맬", "목매", "목을 매", "ผูกคอ"),
+    "jump off the building": ("뛰어내릴", "뛰어내리고 싶", "뛰어내린대", "กระโดดตึก", "กระโดดจาก", "โดดตึก"),
+    "i cut my wrist": ("손목 그", "손목을 그", "กรีดแขน", "กรีดข้อมือ", "กรีดมือ"),
+    "cutting myself": ("界手", "割腕"),
+    "i am hurting myself": ("자해했", "자해를 다시", "자해하고", "ทำร้ายตัวเอง"),
+    "rat poison": ("老鼠藥", "老鼠药", "殺蟲水", "农药", "農藥"),
+    # emergencies now
+    "took too many pills": (
+        "กินยาเกินขนาด",
+        "ກິນຢາຫຼາຍ",
+        "बहुत सारी गोलियां खा",
+        "ज़्यादा गोलियां खा",
+        "جرعة زائدة",
+        "약을 너무 많이 먹",
+        "吃了很多药",
+        "食咗好多",
+        "吃了太多药",
+        "薬を飲みすぎ",
+        "передозировка",
+    ),
+    "took the whole bottle": (
+        "한통 다 먹",
+        "한병을 다 먹",
+        "한 병을 다 먹",
+        "한주먹 먹",
+        "กินยาไปหมด",
+        "กินยาไปเยอะ",
+        "กินยาไปเกือบหมด",
+    ),
+    "not breathing": (
+        "숨을 잘 못쉬",
+        "숨을 못 쉬",
+        "หายใจไม่ออก",
+        "ไม่หายใจ",
+        "ບໍ່ຫາຍໃຈ",
+        "साँस नहीं ले",
+        "सांस नहीं ले",
+        "மூச்சு விடல",
+        "لا يتنفس",
+        "لا تتنفس",
+        "نفس نمیکشه",
+        "숨을 안 쉬",
+        "숨을 안쉬",
+        "숨을 쉬지 않",
+        "不呼吸",
+        "息をしていない",
+        "не дышит",
+    ),
+    "breathing very slowly": ("숨을 아주 천천히", "숨이 얕", "숨소리가 이상", "숨을 헐떡", "หายใจช้า", "หายใจเบา"),
+    "will not wake up": (
+        "깨워도 안 일어나",
+        "흔들어도 반응이 없",
+        "불러도 반응이 없",
+        "ไม่ตื่น",
+        "ปลุกไม่ตื่น",
+        "ບໍ່ຕື່ນ",
+        "होश में नहीं",
+        "उठ नहीं रहा",
+        "ما يصحى",
+        "لا يستيقظ",
+        "بیدار نمیشه",
+        "안 깨어나",
+        "깨어나지 않",
+        "叫不醒",
+        "叫唔醒",
+        "叫佢唔醒",
+        "起きない",
+        "не просыпается",
+        "எழுந்திருக்கல",
+    ),
+    "unconscious": ("의식이 없", "หมดสติ"),
+    "lips are blue": ("입술이 파래", "입술 보라", "입술이 보라", "ปากม่วง", "ปากเขียว", "ตัวเขียว"),
+    "having a seizure": ("발작해", "경련해", "경련을"),
+    "it will not stop bleeding": ("피가 안멈춰", "피가 안 멈춰", "피가 계속 나", "เลือดไม่หยุด"),
+    # The word alone names a topic ("why do people commit suicide?"), read as the rules' topic word.
+    "suicidetopic": (
+        "ฆ่าตัวตาย",
+        "ຂ້າໂຕຕາຍ",
+        "தற்கொலை",
+        "आत्महत्या",
+        "ਖੁਦਕੁਸ਼ੀ",
+        "ਆਤਮ ਹੱਤਿਆ",
+        "আত্মহত্যা",
+        "ఆత్మహత్య",
+        "انتحار",
+        "خودکشی",
+        "התאבדות",
+        "자살",
+        "αυτοκτονία",
+    ),
+    # frames
+    "why do people": ("ทำไมคนเรา",),
+    "years ago": ("예전에", "นานมากแล้ว", "นานแล้ว", "ปีก่อน", "เมื่อก่อน"),
+    "used to": ("적 있었", "적이 있었", "เคย"),
+    "i am fine now": ("지금은 괜찮", "ตอนนี้สบายดี", "ตอนนี้ไม่มีแล้ว", "ตอนนี้ดีขึ้น"),
+    "every day": ("매일", "ทุกวัน", "ทุกคืน"),
+}
+# Matched after normalize(), whose NFKC splits some letters (Thai "ำ")
+_SCRIPT_MEANING = {normalize(phrase): meaning for meaning, phrases in SCRIPT_PHRASES.items() for phrase in phrases}
+_SCRIPT_PHRASES = re.compile("|".join(re.escape(p) for p in sorted(_SCRIPT_MEANING, key=len, reverse=True)))
 
 # Euphemisms typed as two words, joined before tokenizing.
 PHRASE_ALIASES = {
@@ -349,6 +593,7 @@ def _fold(text: str) -> str:
     text = re.sub(r"\bod[’']?d\b(?<!\bodd)", "overdosed", text)  # "od'd"; "odd" itself is a word
     text = re.sub(r"\bs/h\b", "sh", text)  # self-harm, as forums abbreviate it
     text = re.sub(r"[a-z]+\*+[a-z*]*|\*+[a-z]+[a-z*]*", _uncensor, text)
+    text = _SCRIPT_PHRASES.sub(lambda m: f" {_SCRIPT_MEANING[m.group()]} ", text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     # Other scripts in Latin letters ("не хочу жить" is "ne khochu zhit"): the rules and the
@@ -817,7 +1062,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:i am|im|i m|feel like i am|feel like im) (?:just )?(?:taking up|wasting) (?:space|room|air|oxygen)\b|"
         r"\b(?:weight|millstone|albatross|anchor) (?:round|around|on|tied to) (?:every\w*|their|your|his|her|my \w+)s? neck"
         r"|\b(?:dragging|drag) (?:every\w*|them|my \w+) down\b.{0,30}\b(?:without me|if i (?:was|were) gone)|"
-        r"\b(?:better off (?:dead|gone|without me|if i|six (?:feet|foot) under|in the ground|in a box)|rather be dead|(?:better|easier|happier) (?:\w+ ){0,3}(?:without me"
+        r"\b(?:better off (?:dead|gone|without me|with me dead|with me gone|if i|six (?:feet|foot) under|in the ground|in a box)|rather be dead|(?:better|easier|happier) (?:\w+ ){0,3}(?:without me"
         r"|if i (?:was|were|am) (?:gone|dead|not here|not around))|(?:no one|nobody|world|anyone) (?:would|will|is going to|going to) (?:even )?"
         r"(?:miss|notice|care)|(?:notice|care|miss me) if i (?:was|were|am|disappeared|died) ?(?:gone|dead)?"
         r"|waste of (?:space|oxygen|air)|(?:shoot|kill|end) me\b(?! (?:a|an|the|some|your|over|back|up|down|with|if|when)\b).{0,60}\bi (?:actually |really |truly )?mean it|(?:i am|i|me) (?:\w+ ){0,3}taking up space|mejor sin (?:mi|ella|el)|soy una carga|estariamos mejor)\b"
@@ -871,6 +1116,8 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "searching for a method",
         "crisis",
+        # a lethal dose or method asked "for me" ("what plant can kill a person, asking for me")
+        r"\b(?:kill|die|dies|dead|fatal|lethal|deadly|mortal|mortales|letal|matar|morir)\b.{0,60}\b(?:asking for (?:me|myself)|(?:pregunto|es) (?:x|por|pa|para) mi)\b|"
         r"\b(?:fall|falls|falling|jump|jumping|drop) (?:from|off) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:floors|stories|storeys)\b|"
         r"\b(?:jump\w*|go|walk\w*) (?:in|into|off) (?:the )?(?:river|lake|sea|ocean|fleuve|harbor|harbour|bay|water)\b.{0,40}"
         r"\b(?:fast|quick|quickly|painless|how long|hurt)\b|\bdrown\w*\b.{0,30}\b(?:fast|quick|quickly|painless|how long)\b|"
@@ -956,7 +1203,7 @@ _RULES: list[tuple[str, str, str]] = [
         "crisis",
         r"\bi (?:selfharm\w*|self harm\w*|cut myself|burn myself) (?:\w+ ){0,3}(?:\d|once|twice|every|a few|most|several) (?:\w+ ){0,2}(?:times? )?"
         r"(?:a|per|each|every) (?:day|week|month|night)\b"
-        rf"|\b(?:i|me|my(?! (?:\w+ )?{_KIN}\b)|im|am)\b.{{0,30}}\b(?:cut|cuts|cutting{_NOT_CUT}|scratch|scratching|burn|burns|burning|carve|carving|slit"
+        rf"|\b(?:i|me|my(?! (?:\w+ )?{_KIN}\b)|im|am)\b.{{0,30}}\b(?:cut|cuts|cutting{_NOT_CUT}|scratch|scratching|burn|burns|burning|carve|carved|carving|slit"
         rf"|slitting|hit|hitting|punch|punching|bite|biting|stab|stabbing|bang|banging) (?:stuff |things |words |it )?(?:at |into )?(?:my |me )?"
         rf"(?:{_BODY}|walls?|myself)\b|\b(?:knife|blade|razor|glass)\b.{{0,25}}\b(?:wrists?|arms?|skin|throat)\b"
         rf"|\b(?:till|til|until) (?:it|they|i|my \w+) (?:bleed|bleeds|bled|split|splits|bruise|bruises|bruised|scar)"
@@ -1331,12 +1578,14 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:kmewt|kmut|kmot|mewt) (?:delye|deleye|deliye)\b"
         r"|\bmarna (?:man )?(?:chahanchu|chahanchhu|chahanchha|man lagyo|man lagchha|parchha)\b|\bmarnu parchha\b"
         r"|\b(?:jiuna|bachna|banchna) man (?:lagdaina|chaina|chhaina)\b|\bafu ?lai (?:nai )?mar(?:chhu|chu|chha|chhe|na)\b"
-        r"|\ba+tmahatya\b"
-        r"|\bbu xiang (?:zai )?(?:huo|cheng)\b|\bxiang si\b|\bbu ru si\b|\bzi sha\b|"
+        r"|\ba+tmahatya\b|\bmarna (?:man |mann )?(?:lagyo|lagchha|lagcha|chahanchu|chahanchhu)\b|\b(?:ma |sabai ko lagi )(?:bojh|boj|bhaar) (?:chu|chhu|hu|hun)\b"
+        r"|\bbu xiang (?:zai )?(?:huo|cheng)\b|\bxiang si\b|\bbu ru si\b|\bzi sha\b|\b(?:ngo5? )?soeng2? sei2\b|\bngo soeng sei\b"
+        # Lao in Latin letters ("khoi yak tai")
+        r"|\b(?:khoi|khoy|koy|chan|phom) (?:\w+ )?yak (?:tai|tay|khatuatai)\b|"
         r"\bselfmoord\b|\bom dood te gaan\b|"
         # Egyptian Arabic in Latin letters ("3" and "7" for its letters; inside a word the leetspeak
         # reading has made "a3eesh" "aeeesh"): wanting to die, or not to live
-        r"\b(?:3ayz[ae]?|3ayez|nefsy|nefsi) (?:\w+ )?amot\b|\bmesh (?:3ayz[ae]?|3ayez) (?:aeeesh|aeish|akamel|akoon mawgood[a]?)\b"
+        r"\b(?:3ayz[ae]?|3ayez|3awz[a]?|3aiz|ayez|awz|nefsy|nefsi) (?:\w+ )?(?:amot|amwt|amoot|amout|amut)\b|\b(?:ha|h|a)(?:2|k|q)?tel (?:nafsy|nafsi|nafsee|nafse)\b|\bmesh (?:3ayz[ae]?|3ayez) (?:aeeesh|aeish|akamel|akoon mawgood[a]?)\b"
         r"|\bya rab(?:b)? (?:5odny|khodni|5odni)\b|\b(?:3ayz[ae]?|3ayez) aslas men (?:7ayaty|hayati)\b|\bnie weer wakker (?:te )?word\b|\bngifuna ukufa\b"
         r"|\btatalon (?:na lang|nalang) ako\b|\bsalamat sa lahat\b.{0,40}\b(?:ingat|paalam)\b"
         r"|\bpagod na (?:akong|ako) (?:mabuhay|mag ?live)\b|\b(?:mas ok|mas okay|mas mabuti) (?:\w+ )?kung wala (?:na )?ako\b"
@@ -1355,7 +1604,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|\b(?:aku|saya) (?:udah|sudah) (?:gak|tidak|nggak|ga) ada\b|\bmas (?:ok|okay|mabuti) (?:pa )?(?:ang )?mamatay\b|\b(?:aage|saamne) kood\w*"
         r"|\bbringe? (?:ich )?mich um\b"
         r"|\b(?:n|un|e|el) kre mori\b|\bbai pa sempri\b|\bmidjor sen mi\b|\b(?:sai|sain|dwi ddim) (?:isie|moyn|eisiau) byw\b|\bvil ikke leve (?:mer|lenger)\b|\bvill inte leva\b"
-        r"|\bpillen in (?:mijn|m ?n) hand\b|\bjugo sip\w*|\b(?:ko|k|hok|hong|khong) muon song\b|\bmuon tu tu\b|\bngu luon khong (?:day|thuc)\b|\bbidi (?:moot|mout|mot)\b"
+        r"|\bpillen in (?:mijn|m ?n) hand\b|\b(?:ko|k|hok|hong|khong) muon song\b|\bmuon tu tu\b|\bngu luon khong (?:day|thuc)\b|\bbidi (?:moot|mout|mot)\b"
         r"|\bshinitai\b|\bmo fe ku\b|\bkieta(?:i|katta)\b|\bsaa?y(?:a)?beku\b|\bkhong ai can (?:em|toi|minh|anh)\b"
         r"|\bmar (?:jaana|jana|jaunga|jaungi) (?:chahta|chahti)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b|\bkhudkushi\b"
         # Jamaican Patois, first person: "mi jus waan dead", "mi waan go join him"
@@ -1365,7 +1614,7 @@ _RULES: list[tuple[str, str, str]] = [
         # Levantine Arabic, as anyascii writes its script ("بدي انتحر", "ما بدي عيش") and in Arabizi
         # (a digit inside a word read as a letter: "ente7er" is "enteter");
         # Ukrainian "все закінчу" (I will end it all); Bengali "morte chai" (I want to die)
-        r"|\bbdy (?:nthr|mwt)\b|\bm bdy ysh\b|\b(?:bdi|badi|bade) (?:mout|mot|moot|nthr|enteter|intihar|entahar)\b"
+        r"|\bbdy (?:nthr|mwt)\b|\bm bdy ysh\b|\b(?:bdi|badi|bade|baddi|badde|bddi|beddi|bedde) (?:mout|mot|moot|mut|mawt|nthr|enteter|intihar|entahar)\b"
         r"|\bma (?:bdi|badi) (?:3eesh|3ish|eesh|eish|aish)\b|\bvse zakinchu\b|\bvse zakonchu\b|\bmorte chai\b|\bmore jete chai\b",
     ),
     (
@@ -1464,7 +1713,7 @@ _RULES: list[tuple[str, str, str]] = [
         r" (?:morir|matar|tirar|colgar)\b|\b(?:me voy a|se va a|(?<!\bme )va a) (?:matar|suicidar)\b"
         r"|\bsuicidarme\b|\bquitarme la vida\b|\bdormir(?:me)? y no (?:despertar|volver a despertar)\b"
         r"|\bnadie (?:me )?(?:va a|iba a) extra\w*|\bsobro en (?:este mundo|esta vida|esta casa)\b"
-        r"|\b(?:quiero|pienso|pensando|ganas de|voy a) (?:en )?tirarme (?:a|al|del|de|por|frente)\b|\bno (?:me deje )?amanecer\b"
+        r"|\b(?:quiero|pienso|pensando|ganas de|voy a) (?:en )?tirarme (?:a|al|del|de|por|frente)\b|\bme (?:voy|iba) a tirar (?:a|al|del|de|desde|por|frente a) (?:las |la |los |el |un |una )?(?:vias?|lineas?|tren|metro|puente|azotea|techo|edificio|ventana|balcon|rio|mar|precipicio|barranco|carretera|autopista|camion|piso)\b|\bno (?:me deje )?amanecer\b"
         r"|\bquitar(?:se|le)? la vida\b|\bda igual si (?:me muero|muero|vivo)\b|\b(?:ya )?(?:pense|penso|pensado|tengo pensado"
         r"|tiene pensado) (?:en )?como (?:matarme|matarse|hacerlo|suicidarme|suicidarse|quitarme la vida|quitarse la vida)\b"
         rf"|\b(?:me|se) va(?:y|mos)? para siempre\b|\bme voy para siempre\b|{_START}(?:hoy|manana|esta noche) es el dia$"
@@ -1479,7 +1728,7 @@ _RULES: list[tuple[str, str, str]] = [
         # "me mato" said as a resolve or a condition ("si no funciona, me mato"; not "ese precio me mató",
         # whose accent the folding removes), wanting to be dead, death as rest, not knowing why one is still here,
         # not being around by then, a car to take one away
-        r"|\b(?:entonces|pues|ya|yo|asi que|mejor) me mato\b|\bsi\b.{0,60}\bme mato\b|\b(?:querer|quiero|quisiera) estar muert[oa]\b|\b(?:la muerte|morir(?:me)?)\b.{0,20}"
+        r"|\b(?:entonces|pues|ya|yo|asi que|mejor) me mato\b|\bsi\b.{0,60}\bme (?:mato|iba a matar|voy a matar|mataria|matare)\b|\b(?:querer|quiero|quisiera) estar muert[oa]\b|\b(?:la muerte|morir(?:me)?)\b.{0,20}"
         r"\b(?:como|es) un (?:descanso|alivio)\b|\b(?:no se|ns|nose) (?:pa|para) (?:q|que) (?:sigo|estoy) (?:aqui|vivo|viva)\b"
         r"|\bya no (?:voy a|vaya a) estar (?:aqui|pa entonces|para entonces|pa eso|para eso|viv[oa])\b"
         r"|\bojala (?:que )?(?:un|una|el|la) (?:carro|camion|guagua|bus|tren|auto) me (?:lleve|atropelle|mate|pise)\b",
@@ -1639,6 +1888,9 @@ _IDIOMS = re.compile(
     r"|sleep(?:ing)? like the dead|(?:about|going) to kill me with (?:this|that|these|the|all|work|his|her|their)"
     r"|(?:test|exam|class|traffic|heat|job|work|boss|season|game|homework|shift|commute|school|weather|bills|kids|team) (?:is |s )?(?:about|finna|going) to kill me\b(?! tonight)|(?:blue|purple) (?:lips|hands|fingers|toes)\b.{0,40}\b(?:every|each|in the) (?:winter|cold|morning)"
     r"|(?:cat|cats|dog|dogs|kitten|puppy|pet|bird|squirrel|goat) (?:\w+ ){0,2}(?:jump\w*|fell|falls|leapt) (?:off|from|out)"
+    r"|dead meat|\w+ dao si\b|(?:screaming|scream|screamed|yelling|yelled) bloody murder|(?:morir|morirme|morirse|muero|muriendo) de (?:la )?(?:verguenza|risa|roche|pena ajena|miedo|calor|frio|hambre|sueno|aburrimiento)"
+    r"|(?:cows?|cattle|sheep|chooks|chickens|goats?|pigs?|horses?|dogs?|cats?|fish|hamsters?|birds?) (?:are |is |r |s )?(?:\w+ )?suicidal"
+    r"|pass out if (?:i|we) (?:do not|can not) (?:eat|get food|have lunch)"
     r"|dying breed|(?:sleep|rest) when (?:i am|im) dead|my old \w+ (?:\w+ ){0,2}(?:died|dead)|(?:would )?rather die than|(?:financial|social|career|political|academic) suicide|suicide (?:squeeze|disease)"
     r"|(?:is|are|will|would|gonna|going to) (?:\w+ )?kill me if|die (?:if i (?:do not|can not) (?:have|get|eat|see)|before i"
     r" (?:figure|learn|finish|get))|jump(?:ing|ed)? (?:\w+ ){0,3}into the pool|(?:die|dying|died) (?:my|her|his|their|your) (?:hair|beard|clothes)"
@@ -1922,13 +2174,34 @@ def assess(message: str) -> Assessment:
     level, signals = rules.level, list(rules.signals)
     if level == "crisis" and score < MODEL_VETO and overrulable(signals):
         level, signals = "concern", [*signals, f"classifier {score:.2f} overrules"]
+    elif level in ("none", "concern") and score >= MODEL_CRISIS and _PLAIN_FAREWELL.fullmatch(text):
+        # "Goodbye." is how most visitors leave a chat: the lines go beside the farewell instead.
+        level, signals = "concern", [*signals, f"classifier {score:.2f}, a plain farewell"]
     elif level in ("none", "concern") and score >= MODEL_CRISIS:
         level, signals = "crisis", [*signals, f"classifier {score:.2f}"]
     elif level == "none" and score >= MODEL_CONCERN:
         level, signals = "concern", [*signals, f"classifier {score:.2f}"]
     if level != "emergency" and (emergency := max(emergency_head.probability(*f) for f in windows)) >= MODEL_EMERGENCY:
         level, signals = "emergency", [*signals, f"emergency classifier {emergency:.2f}"]
+    if level == "none" and _mostly_other_script(message):
+        # Safety first: the rules and the classifier read little of a message in Lao, Tamil or
+        # Arabic script beyond SCRIPT_PHRASES, so the crisis lines go with its reply.
+        level, signals = "concern", [*signals, "written in another script"]
     return Assessment(level, tuple(signals), score, rules.sentence or text, text)
+
+
+# A farewell and nothing else: no "forever", no "world", no "everyone", no thanks "for everything".
+_PLAIN_FAREWELL = re.compile(
+    r"(?:(?:ok|okay|alright|right|well|thanks|thank you|thx|ty|cheers|great|cool) )*"
+    r"(?:good ?bye|bye(?: bye)?|see (?:you|ya)(?: later| soon| tomorrow)?|take care|have a (?:good|nice|great) (?:one|day|night|evening|weekend)"
+    r"|good ?night|night|later|ciao|adios|cya|ttyl)(?: (?:for now|now|then|thanks|thank you))?"
+)
+
+
+def _mostly_other_script(message: str) -> bool:
+    """Whether most of the message's letters are outside the Latin alphabet."""
+    letters = [c for c in message if c.isalpha()]
+    return len(letters) >= 2 and sum(c > "\u024f" for c in letters) * 2 > len(letters)
 
 
 def overrulable(signals: list[str] | tuple[str, ...]) -> bool:

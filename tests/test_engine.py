@@ -9,7 +9,7 @@ import pytest
 
 from assistant import Assistant, Reply
 from assistant.engine import ANSWER_PROBABILITY
-from assistant.focus import asks, asks_definition, asks_summary, glossed, unmet
+from assistant.focus import asks, asks_definition, asks_summary, definition_terms, glossed, unmet
 from assistant.messages import DISCLAIMER
 from assistant.staffdata import AlternateQuestion
 from assistant.text import stem
@@ -276,6 +276,27 @@ def test_a_term_glossed_in_passing_is_defined_there(without_examples, question, 
     trace = without_examples.trace(question)
     assert trace.reply.kind == "answer" and "says what" in trace.decision.reason
     assert glossing in trace.reply.quotes[0].passage.text
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("whats bdnf, saw it on a poster at my moms clinic", "bdnf"),
+        ("bdnf is what exactly", "bdnf"),
+        ("whats a synapse lol i slept thru bio", "synapse"),
+        ("seen bdnf wrote down what is it", "bdnf"),
+    ],
+)
+def test_a_definition_asked_among_other_words_is_of_the_term_beside_what_is(without_examples, question, term):
+    assert term in definition_terms(question)
+    trace = without_examples.trace(question)
+    assert trace.reply.kind == "answer" and f"says what {term} is" in trace.decision.reason
+
+
+def test_a_term_asked_in_relation_to_something_is_no_definition():
+    assert definition_terms("what's plasticity got to do with strokes") == []
+    assert definition_terms("so what's this plasticity business got to do with mental health") == []
+    assert definition_terms("what is ketamine used for, my doctor mentioned it") == []
 
 
 def test_a_list_ending_in_or_glosses_nothing():
