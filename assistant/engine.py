@@ -23,6 +23,7 @@ from .query import Query, QueryAnalyzer, Slot
 from .retrieval import Candidate, PassageIndex
 from .safety import Assessment, assess, is_crisis
 from .smalltalk import (
+    FAREWELL,
     PLAIN_QUESTION,
     SMALLTALK_MODEL,
     about_assistant,
@@ -276,8 +277,7 @@ class Assistant:
                 or (asked and all(about_assistant(s) for s in asked))
             )
         ):
-            text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
-            reply = Reply("chitchat", text, suggestions=tuple(self.starters[:4]))
+            reply = self._small_talk_reply(question)
             reason = f"small talk, like {nearest.small_talk_text!r}" if like_small_talk else "small talk only"
             return Trace(reply, safety, Decision(False, reason), query)
         if asking:
@@ -320,8 +320,7 @@ class Assistant:
             or classified_smalltalk(question, has_smalltalk)
         ):
             # Small talk around words the articles cannot answer ("ty that helped a lot") is small talk.
-            text = messages.THANKS if "thank" in normalize(question) else messages.CHITCHAT
-            return Reply("chitchat", text, suggestions=tuple(self.starters[:4]))
+            return self._small_talk_reply(question)
         if not decision.answer:
             message = messages.NO_ANSWER if query.slots else messages.EMPTY_QUESTION
             return Reply("no_answer", message, suggestions=self._suggest(candidates, [], question))
@@ -513,6 +512,16 @@ class Assistant:
             second_ratio=candidates[1].score / best.score if len(candidates) > 1 and best.score else 0.0,
             asking=1.0 if query.asking else 0.0,
             example_lent=1.0 if best.best_example else 0.0,
+        )
+
+    def _small_talk_reply(self, question: str) -> Reply:
+        """A farewell is answered as one; thanks with thanks; anything else with what the assistant does."""
+        text = normalize(question).replace("'", "")
+        thanked = "thank" in text
+        if FAREWELL.search(text):
+            return Reply("chitchat", messages.FAREWELL_THANKED if thanked else messages.FAREWELL)
+        return Reply(
+            "chitchat", messages.THANKS if thanked else messages.CHITCHAT, suggestions=tuple(self.starters[:4])
         )
 
     def _definition(self, candidates: list[Candidate], query: Query, question: str) -> Candidate | None:

@@ -52,3 +52,7 @@ CHITCHAT = (
 )
 
 THANKS = "You're welcome! Is there anything else you'd like to know? You could ask:"
+
+# A visitor leaving ("bye", "thanks, that's all for tonight"): no greeting back, no suggestions.
+FAREWELL = "Goodbye, and take care. Come back any time with a question about the clinic's articles."
+FAREWELL_THANKED = "You're welcome. " + FAREWELL

@@ -99,6 +99,13 @@ QUESTION = re.compile(
 
 ABOUT_ASSISTANT = re.compile(rf"\b(?:{_ABOUT_ASSISTANT})\b")
 
+# Leaving the chat: the farewell forms of SMALLTALK, and saying one has no more to ask.
+FAREWELL = re.compile(
+    r"\b(?:bye+|goodbye|good bye|bye bye|see (?:you|ya)|take care|have a (?:good|nice|great) (?:day|one|night|evening|weekend)"
+    r"|good ?night|night night|cya|adios|hasta luego|cheerio|ta ?ra|thats all|that s all|(?:i am|im) off"
+    r"|(?:best|better|should|must|gotta) be (?:getting|gettin|going|heading|off))\b"
+)
+
 
 @lru_cache(maxsize=4096)  # asked up to four times of one message by the engine
 def about_assistant(message: str) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Assistant, Reply
+from assistant import Assistant, Reply, messages
 from assistant.engine import ANSWER_PROBABILITY
 from assistant.focus import asks, asks_definition, asks_summary, definition_terms, glossed, unmet
 from assistant.messages import DISCLAIMER
@@ -236,12 +236,26 @@ def test_idioms_are_not_crisis(assistant, message):
 
 @pytest.mark.parametrize(
     "message",
-    ["hi", "Hello there!", "thanks!", "who are you?", "what can you do", "what all things you can help me with", "bye"],
+    ["hi", "Hello there!", "thanks!", "who are you?", "what can you do", "what all things you can help me with"],
 )
 def test_small_talk_says_what_the_assistant_does(assistant, message):
     reply = assistant.ask(message)
     assert reply.kind == "chitchat"
     assert reply.quotes == () and reply.suggestions
+
+
+@pytest.mark.parametrize(
+    ("message", "text"),
+    [
+        ("bye", messages.FAREWELL),
+        ("Goodbye.", messages.FAREWELL),
+        ("see you later, thanks for the help", messages.FAREWELL_THANKED),
+        ("ok that's all, thank you", messages.FAREWELL_THANKED),
+    ],
+)
+def test_a_farewell_is_answered_as_one_without_suggestions(assistant, message, text):
+    reply = assistant.ask(message)
+    assert reply.kind == "chitchat" and reply.message == text and reply.suggestions == ()
 
 
 def test_question_naming_a_section_topic_gets_that_section(assistant):
