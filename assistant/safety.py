@@ -35,6 +35,7 @@ from anyascii import anyascii
 from .classifier import features as ngram_features
 from .classifier import hashed, load_model
 from .lexicon import with_final_g
+from .smalltalk import FAREWELL
 from .spelling import edit_distance
 from .text import normalize
 
@@ -2189,11 +2190,11 @@ def assess(message: str) -> Assessment:
     return Assessment(level, tuple(signals), score, rules.sentence or text, text)
 
 
-# A farewell and nothing else: no "forever", no "world", no "everyone", no thanks "for everything".
+# A farewell and nothing else (small talk's farewells, with thanks or "ok" around them): no
+# "forever", no "world", no "everyone", no thanks "for everything".
 _PLAIN_FAREWELL = re.compile(
     r"(?:(?:ok|okay|alright|right|well|thanks|thank you|thx|ty|cheers|great|cool) )*"
-    r"(?:good ?bye|bye(?: bye)?|see (?:you|ya)(?: later| soon| tomorrow)?|take care|have a (?:good|nice|great) (?:one|day|night|evening|weekend)"
-    r"|good ?night|night|later|ciao|adios|cya|ttyl)(?: (?:for now|now|then|thanks|thank you))?"
+    rf"(?:{FAREWELL.pattern})(?: (?:for now|now|then|thanks|thank you))?"
 )
 
 
