@@ -307,7 +307,8 @@ K_AFTER = {"hole", "holed", "holing", "bump", "bumps"}
 # the past, being well now), read as the English the rules know where they stand in the sentence.
 SCRIPT_PHRASES = {
     "i want to die": (
-        # not "죽을 것 같아", "I could die" of heat or hunger
+        "죽을거",
+        "죽을 거",
         "죽을려고",
         "죽으려고",
         "그만 살고 싶",
