@@ -62,17 +62,24 @@ _ABOUT_ASSISTANT = (
 # adderall", "heart ok with this") asks a question; only the discourse marker ("ok thanks") is small talk.
 _NOT_ASKING_IF_ALRIGHT = r"(?!\W*\?| (?:to|with|for|if|during|while|together|after|before)\b)"
 
+# Leaving the chat: farewells, and saying one has no more to ask.
+_FAREWELLS = (
+    r"bye+|goodbye|good bye|bye bye|see (?:you|ya)|take care|have a (?:good|nice|great) (?:day|one|night|evening|weekend)"
+    r"|good ?night|night night|cya|adios|hasta luego|cheerio|ta ?ra(?: a bit)?|thats all|that s all|(?:i am|im) off"
+    r"|(?:i )?(?:best|better|should|must|gotta) be (?:getting|gettin|going|heading|off)(?: on| along)?"
+)
+
 # Conversational openers and closers that carry no question about the articles; gathered from
 # the small-talk intents chat products ship (greeting, thanks, goodbye, identity, capability).
 SMALLTALK = re.compile(
     r"\b(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day|night)"
     r"|thanks?(?: you)?(?: so much| very much| a lot)?|thx|ty|cheers|much appreciated|appreciate (?:it|that|you)"
-    r"|bye+|goodbye|see (?:you|ya)|take care|have a (?:good|nice|great) (?:day|one|night)"
+    rf"|{_FAREWELLS}"
     r"|how are (?:you|u)(?: doing| today)?|hows it going|whats up|sup"
     rf"|{_ABOUT_ASSISTANT}|(?:a )?few (?:quick )?(?:q s|qs|questions)(?: \w+)?"
-    r"|i have (?:a few|some|a couple of?) (?:quick )?questions|that s all|thats all|have a good one|good (?:morning|evening)"
+    r"|i have (?:a few|some|a couple of?) (?:quick )?questions|good (?:morning|evening)"
     r"|^(?:morning|evening|afternoon)\b|(?:any|some)(?:one|body) (?:there|home|here|around|awake)|sorry (?:for|about)"
-    r" (?:rambling|the long message)|(?:i )?(?:best|better|should|must|gotta) be (?:getting|gettin|going|heading|off)(?: on| along)?"
+    r" (?:rambling|the long message)"
     rf"|what can i ask(?: you)?|^help(?: me)?$|ok(?:ay)?{_NOT_ASKING_IF_ALRIGHT}|great|cool|nice"
     r"|awesome|perfect|got it|i see|(?:that|this|it|you)(?: really| actually| truly| so| very)? (?:helps|helped|was helpful)|helpful|very helpful"
     r"|nice to meet you"
@@ -81,8 +88,8 @@ SMALLTALK = re.compile(
     r"|dhanyavaa?d|shukriya|merci|danke|obrigad[oa]|grazie|salaam|salam|as?salaam?u? ?alaikum|namaste|shalom|aloha|ciao"
     # Swahili, Haitian Creole, South African, Navajo (with or without accents) and Brummie forms
     r"|sasa|niaje|habari(?: yako)?|asante(?: sana)?|mambo|jambo|kijan ou ye|mesi anpil|bonjou|howzit"
-    r"|y[aá]{2}t[eé]{2}h|ah[eé]h[eé]{2}|cheerio|ta ?ra(?: a bit)?|good (?:am|pm)"
-    r"|hola|buen[oa]s(?: (?:dias|tardes|noches))?|adios|hasta luego|cya|later|laters|good ?night|night night|gn|bye bye"
+    r"|y[aá]{2}t[eé]{2}h|ah[eé]h[eé]{2}|good (?:am|pm)"
+    r"|hola|buen[oa]s(?: (?:dias|tardes|noches))?|later|laters|gn"
     rf"|makes sense|good to know|gotcha|gotchu|understood|(?:alright|all right){_NOT_ASKING_IF_ALRIGHT}"
     r"|sounds good|noted|fair enough|k thx|kk"
     r"|is (?:this|it) (?:thing )?(?:on|working)"
@@ -99,12 +106,7 @@ QUESTION = re.compile(
 
 ABOUT_ASSISTANT = re.compile(rf"\b(?:{_ABOUT_ASSISTANT})\b")
 
-# Leaving the chat: the farewell forms of SMALLTALK, and saying one has no more to ask.
-FAREWELL = re.compile(
-    r"\b(?:bye+|goodbye|good bye|bye bye|see (?:you|ya)|take care|have a (?:good|nice|great) (?:day|one|night|evening|weekend)"
-    r"|good ?night|night night|cya|adios|hasta luego|cheerio|ta ?ra|thats all|that s all|(?:i am|im) off"
-    r"|(?:best|better|should|must|gotta) be (?:getting|gettin|going|heading|off))\b"
-)
+FAREWELL = re.compile(rf"\b(?:{_FAREWELLS})\b")
 
 
 @lru_cache(maxsize=4096)  # asked up to four times of one message by the engine
